@@ -1,0 +1,155 @@
+"""The Typer app, its root options and the one error boundary.
+
+Start-up is a feature: this module and the command modules import only Typer at the
+top. SQLAlchemy/SQLModel, the domain and Rich renderers are imported inside the
+commands that need them, so `--help`, `--version` and completion stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from shipit import __version__
+
+_state = {"debug": False}
+
+
+def debug_enabled() -> bool:
+    return _state["debug"] or os.environ.get("SHIPIT_DEBUG", "") not in ("", "0")
+
+
+def _fail(message: str, code: int) -> int:
+    sys.stderr.write(f"shipit: error: {message}\n")
+    sys.stderr.flush()
+    return code
+
+
+class ShipitGroup(TyperGroup):
+    """Turns every known failure into one line on stderr and an exit code.
+
+    0 success · 1 failure (journal locked, unreadable, corrupt, too new) ·
+    2 bad usage or input · 130 interrupted. A traceback only with --debug or
+    SHIPIT_DEBUG=1.
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        from shipit.errors import ShipitError
+
+        _state["debug"] = False
+        try:
+            rv = super().main(
+                args=args,
+                prog_name=prog_name or "shipit",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+            code = rv if isinstance(rv, int) else 0
+        except ShipitError as exc:
+            if debug_enabled():
+                import traceback
+
+                traceback.print_exc()
+            code = _fail(str(exc), exc.exit_code)
+        except typer.TyperException as exc:  # usage errors from the parser
+            message = exc.format_message().strip().rstrip(".")
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            code = _fail(f"{message}{hint}", getattr(exc, "exit_code", 2))
+        except typer.Abort as exc:
+            # Raised by prompts on Ctrl-C or end of input.
+            interrupted = isinstance(exc.__context__, KeyboardInterrupt)
+            code = _fail("interrupted" if interrupted else "aborted", 130 if interrupted else 1)
+        except KeyboardInterrupt:
+            code = _fail("interrupted", 130)
+        except BrokenPipeError:
+            # The reader went away (`shipit list | head`): not an error worth a message.
+            _silence_stdout()
+            code = 0
+        except Exception as exc:
+            if debug_enabled():
+                raise
+            code = _fail(
+                f"unexpected {type(exc).__name__}: {exc} "
+                "(run again with --debug for the details, and please report it)",
+                1,
+            )
+        if standalone_mode:
+            _flush_or_silence()
+            sys.exit(code)
+        return code
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_or_silence() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except (OSError, ValueError):
+        pass
+
+
+HELP = """Ship something every day, and see the habit.
+
+shipit keeps a local journal of ships (what you delivered), small timed steps and
+brave attempts, and shows your streaks. Run it with no command for today's glance.
+
+Text that begins with '-' goes after '--':  shipit log -- "- fixed the typo"
+"""
+
+app = typer.Typer(
+    cls=ShipitGroup,
+    name="shipit",
+    help=HELP,
+    invoke_without_command=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"shipit {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True,
+                     help="Show the version and exit."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks (also SHIPIT_DEBUG=1).")
+    ] = False,
+) -> None:  # fmt: skip
+    if debug:
+        _state["debug"] = True
+    if ctx.invoked_subcommand is None:
+        from shipit.cli.entries import show_today
+
+        show_today(json_output=False)

@@ -1,0 +1,444 @@
+"""Domain operations on the journal: validate, write, query. Returns plain data.
+
+Never prints, never imports Typer or Rich. Every write is one transaction that takes
+the write lock first; every input is validated before anything is written, so a
+failed command leaves the journal exactly as it was.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from shipit import dates
+from shipit.errors import InputError, NotFoundError
+from shipit.settings import DEFAULTS, Settings, parse_value
+from shipit.store import Store
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+MAX_TEXT = 10_000
+MAX_TAG = 64
+KINDS = ("ship", "step", "attempt")
+
+# A hashtag: '#' at the start or after a non-word character, then a letter, then
+# letters, digits, '_' or '-'. '#123' (an issue number) and 'a#b' are not tags.
+_HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
+_TAG = re.compile(r"[^\W_][\w-]*")
+
+
+# -- plain data ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryData:
+    id: int
+    uid: str
+    kind: str
+    text: str
+    day: date
+    created_at: datetime
+    updated_at: datetime
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+    minutes: int | None = None
+    decision: str | None = None
+    outcome: str | None = None
+    lesson: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape (docs/json.md)."""
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "kind": self.kind,
+            "text": self.text,
+            "day": self.day.isoformat(),
+            "created_at": self.created_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
+            "tags": list(self.tags),
+            "note": self.note,
+            "minutes": self.minutes,
+            "decision": self.decision,
+            "outcome": self.outcome,
+            "lesson": self.lesson,
+        }
+
+
+@dataclass(frozen=True)
+class TodayData:
+    day: date
+    shipped: bool
+    entries: list[EntryData]
+    journal_empty: bool
+    streak: Any = None  # shipit.stats.StreakInfo once figures are computed
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "day": self.day.isoformat(),
+            "shipped": self.shipped,
+            "entries": [e.to_json() for e in self.entries],
+        }
+
+
+@dataclass(frozen=True)
+class Filters:
+    since: date | None = None
+    until: date | None = None
+    kind: str | None = None
+    tags: tuple[str, ...] = ()
+    search: str | None = None
+    limit: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# -- validation (pure) -----------------------------------------------------------------
+
+
+def check_text(value: str, what: str = "text", *, allow_empty: bool = False) -> str:
+    """Refuse empty, NUL-bearing or over-long text; return it unchanged otherwise."""
+    if "\x00" in value:
+        raise InputError(f"{what} contains a NUL byte")
+    if len(value) > MAX_TEXT:
+        raise InputError(f"{what} is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
+    if not allow_empty and not value.strip():
+        raise InputError(f"{what} is empty")
+    return value
+
+
+def normalise_tag(raw: str) -> str:
+    tag = unicodedata.normalize("NFC", raw.strip()).lstrip("#").lower()
+    if not _TAG.fullmatch(tag) or len(tag) > MAX_TAG:
+        raise InputError(
+            f"invalid tag {raw!r}: a tag is letters, digits, '-' and '_' "
+            f"(at most {MAX_TAG} characters)"
+        )
+    return tag
+
+
+def hashtags(text: str) -> list[str]:
+    out = []
+    for m in _HASHTAG.finditer(text):
+        tag = unicodedata.normalize("NFC", m.group(1)).rstrip("-").lower()
+        if tag and len(tag) <= MAX_TAG:
+            out.append(tag)
+    return out
+
+
+def combine_tags(text: str, explicit: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(hashtags(text)) | {normalise_tag(t) for t in explicit}))
+
+
+def check_kind(kind: str | None) -> str | None:
+    if kind is None:
+        return None
+    k = kind.strip().lower()
+    if k not in KINDS:
+        raise InputError(f"invalid kind {kind!r}: expected one of {', '.join(KINDS)}")
+    return k
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+# -- the journal -----------------------------------------------------------------------
+
+
+class Journal:
+    """The operations every command uses. One Store (one engine) per process."""
+
+    def __init__(self, store: Store | None = None) -> None:
+        self.store = store or Store()
+
+    # settings ---------------------------------------------------------------------
+
+    @staticmethod
+    def read_settings(conn: Connection) -> Settings:
+        rows = conn.exec_driver_sql("SELECT key, value FROM setting").all()
+        return Settings.from_raw({k: v for k, v in rows})
+
+    def settings(self) -> Settings:
+        with self.store.reading() as conn:
+            return self.read_settings(conn)
+
+    def set_setting(self, key: str, value: str) -> str:
+        key = key.strip().lower()
+        _, canonical = parse_value(key, value)
+        with self.store.writing() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO setting (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, canonical),
+            )
+        return canonical
+
+    def raw_settings(self) -> dict[str, str]:
+        return self.settings().as_strings()
+
+    def today(self) -> date:
+        return dates.today(self.settings().day_starts_at)
+
+    # writing ----------------------------------------------------------------------
+
+    def add(
+        self,
+        kind: str,
+        text: str,
+        *,
+        when: str | None = None,
+        tags: Sequence[str] = (),
+        note: str | None = None,
+        minutes: int | None = None,
+        decision: str | None = None,
+        outcome: str | None = None,
+        lesson: str | None = None,
+        conn: Connection | None = None,
+    ) -> EntryData:
+        """Validate and record one entry for the journal day of `when` (default: now)."""
+        check_text(text)
+        if note is not None:
+            check_text(note, "note", allow_empty=True)
+            note = note or None
+        if lesson is not None:
+            check_text(lesson, "lesson", allow_empty=True)
+            lesson = lesson or None
+        all_tags = combine_tags(text, tags)
+        if conn is None:
+            with self.store.writing() as c:
+                return self.add(
+                    kind, text, when=when, tags=tags, note=note, minutes=minutes,
+                    decision=decision, outcome=outcome, lesson=lesson, conn=c,
+                )  # fmt: skip
+        settings = self.read_settings(conn)
+        instant = dates.now()
+        today = dates.journal_day(instant, settings.day_starts_at)
+        day = dates.parse_when(when, today) if when is not None else today
+        from shipit.models import Entry
+
+        entry_table = Entry.__table__
+        uid = new_uid()
+        result = conn.execute(
+            entry_table.insert().values(
+                uid=uid, kind=kind, text=text, day=day, created_at=instant,
+                updated_at=instant, note=note, minutes=minutes, decision=decision,
+                outcome=outcome, lesson=lesson,
+            )  # fmt: skip
+        )
+        entry_id = result.inserted_primary_key[0]
+        self._write_tags(conn, entry_id, all_tags)
+        return EntryData(
+            id=entry_id, uid=uid, kind=kind, text=text, day=day, created_at=instant,
+            updated_at=instant, tags=all_tags, note=note, minutes=minutes,
+            decision=decision, outcome=outcome, lesson=lesson,
+        )  # fmt: skip
+
+    @staticmethod
+    def _write_tags(conn: Connection, entry_id: int, tags: Iterable[str]) -> None:
+        conn.exec_driver_sql("DELETE FROM entry_tag WHERE entry_id = ?", (entry_id,))
+        rows = [(entry_id, t) for t in tags]
+        if rows:
+            conn.exec_driver_sql("INSERT INTO entry_tag (entry_id, tag) VALUES (?, ?)", rows)
+
+    def edit(
+        self,
+        ref: str,
+        *,
+        text: str | None = None,
+        when: str | None = None,
+        note: str | None = None,
+        tags: Sequence[str] | None = None,
+        clear_tags: bool = False,
+        lesson: str | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> EntryData:
+        """Change fields of one entry; hashtags follow the text, --tag replaces the rest."""
+        if text is not None:
+            check_text(text)
+        if note is not None:
+            check_text(note, "note", allow_empty=True)
+        if lesson is not None:
+            check_text(lesson, "lesson", allow_empty=True)
+        explicit = [normalise_tag(t) for t in tags] if tags is not None else None
+        with self.store.writing() as conn:
+            old = self._get(conn, ref)
+            settings = self.read_settings(conn)
+            instant = dates.now()
+            values: dict[str, Any] = {}
+            if text is not None:
+                values["text"] = text
+            if when is not None:
+                today = dates.journal_day(instant, settings.day_starts_at)
+                values["day"] = dates.parse_when(when, today)
+            if note is not None:
+                values["note"] = note or None
+            if lesson is not None:
+                values["lesson"] = lesson or None
+            values.update(extra or {})
+            if explicit is None:
+                kept = set(old.tags) - set(hashtags(old.text))
+                explicit = [] if clear_tags else sorted(kept)
+            new_tags = combine_tags(values.get("text", old.text), explicit)
+            if not values and new_tags == old.tags:
+                raise InputError("nothing to change: give --text, --date, --note or --tag")
+            values["updated_at"] = instant
+            from shipit.models import Entry
+
+            table = Entry.__table__
+            conn.execute(table.update().where(table.c.id == old.id).values(**values))
+            if new_tags != old.tags:
+                self._write_tags(conn, old.id, new_tags)
+            return self._get(conn, str(old.id))
+
+    def delete(self, ref: str) -> EntryData:
+        with self.store.writing() as conn:
+            entry = self._get(conn, ref)
+            conn.exec_driver_sql("DELETE FROM entry WHERE id = ?", (entry.id,))
+            return entry
+
+    def undo(self) -> EntryData:
+        """Remove the most recently added entry and return it."""
+        with self.store.writing() as conn:
+            last = conn.exec_driver_sql("SELECT max(id) FROM entry").scalar()
+            if last is None:
+                raise InputError("nothing to undo: the journal has no entries")
+            entry = self._get(conn, str(last))
+            conn.exec_driver_sql("DELETE FROM entry WHERE id = ?", (entry.id,))
+            return entry
+
+    # reading ----------------------------------------------------------------------
+
+    def get(self, ref: str) -> EntryData:
+        with self.store.reading() as conn:
+            return self._get(conn, ref)
+
+    def _get(self, conn: Connection, ref: str) -> EntryData:
+        from shipit.models import Entry
+
+        table = Entry.__table__
+        ref = ref.strip()
+        if re.fullmatch(r"\d{1,18}", ref):
+            cond = table.c.id == int(ref)
+        elif re.fullmatch(r"[0-9a-fA-F-]{36}", ref):
+            cond = table.c.uid == ref.lower()
+        else:
+            raise InputError(f"invalid id {ref!r}: use the number shown by 'shipit list'")
+        found = list(self._select(conn, cond))
+        if not found:
+            raise NotFoundError(f"no entry with id {ref}")
+        return found[0]
+
+    def _select(
+        self, conn: Connection, *conds: Any, order: str = "desc", limit: int | None = None
+    ) -> Iterator[EntryData]:
+        from sqlalchemy import func, select
+
+        from shipit.models import Entry, EntryTag
+
+        t = Entry.__table__
+        tags = (
+            select(func.group_concat(EntryTag.__table__.c.tag, " "))
+            .where(EntryTag.__table__.c.entry_id == t.c.id)
+            .scalar_subquery()
+        )
+        query = select(t, tags.label("tags")).where(*conds)
+        if order == "desc":
+            query = query.order_by(t.c.day.desc(), t.c.id.desc())
+        else:
+            query = query.order_by(t.c.day, t.c.id)
+        if limit:
+            query = query.limit(limit)
+        for row in conn.execute(query):
+            yield _row_to_entry(row)
+
+    def query(self, filters: Filters, *, order: str = "desc") -> list[EntryData]:
+        with self.store.reading() as conn:
+            return list(self.iter_query(conn, filters, order=order))
+
+    def iter_query(
+        self, conn: Connection, filters: Filters, *, order: str = "desc"
+    ) -> Iterator[EntryData]:
+        from sqlalchemy import func, select
+
+        from shipit.models import Entry, EntryTag
+
+        t = Entry.__table__
+        conds: list[Any] = []
+        if filters.since:
+            conds.append(t.c.day >= filters.since)
+        if filters.until:
+            conds.append(t.c.day <= filters.until)
+        if filters.kind:
+            conds.append(t.c.kind == filters.kind)
+        for tag in filters.tags:
+            et = EntryTag.__table__
+            conds.append(
+                t.c.id.in_(select(et.c.entry_id).where(et.c.tag == tag))
+            )
+        if filters.search:
+            needle = filters.search.casefold()
+            conds.append(
+                (func.instr(func.shipit_casefold(t.c.text), needle) > 0)
+                | (func.instr(func.shipit_casefold(func.coalesce(t.c.note, "")), needle) > 0)
+            )
+        for column, value in filters.extra.items():
+            conds.append(t.c[column] == value)
+        yield from self._select(conn, *conds, order=order, limit=filters.limit)
+
+    def today_view(self) -> TodayData:
+        with self.store.reading() as conn:
+            settings = self.read_settings(conn)
+            today = dates.today(settings.day_starts_at)
+            entries = list(self.iter_query(conn, Filters(since=today, until=today), order="asc"))
+            empty = not entries and conn.exec_driver_sql(
+                "SELECT NOT EXISTS (SELECT 1 FROM entry)"
+            ).scalar()
+        shipped = any(e.kind == "ship" for e in entries)
+        return TodayData(day=today, shipped=shipped, entries=entries, journal_empty=bool(empty))
+
+
+def _row_to_entry(row: Any) -> EntryData:
+    m = row._mapping
+    tags = tuple(sorted(m["tags"].split(" "))) if m["tags"] else ()
+    return EntryData(
+        id=m["id"], uid=m["uid"], kind=m["kind"], text=m["text"], day=m["day"],
+        created_at=m["created_at"], updated_at=m["updated_at"], tags=tags, note=m["note"],
+        minutes=m["minutes"], decision=m["decision"], outcome=m["outcome"], lesson=m["lesson"],
+    )  # fmt: skip
+
+
+def parse_filters(
+    journal: Journal,
+    *,
+    since: str | None,
+    until: str | None,
+    kind: str | None,
+    tags: Sequence[str] = (),
+    search: str | None = None,
+    limit: int | None = None,
+) -> Filters:
+    """Validate list/export filters typed by the user."""
+    if limit is not None and limit < 0:
+        raise InputError(f"invalid --limit {limit}: expected 0 (all) or more")
+    kind_ = check_kind(kind)
+    norm_tags = tuple(normalise_tag(t) for t in tags)
+    if search is not None:
+        check_text(search, "search text")
+    s = u = None
+    if since is not None or until is not None:
+        today = journal.today()
+        s = dates.parse_when(since, today, what="--since") if since is not None else None
+        u = dates.parse_when(until, today, allow_future=True, what="--until") if until else None
+        if s and u and s > u:
+            raise InputError(f"--since {since!r} is after --until {until!r}")
+    return Filters(since=s, until=u, kind=kind_, tags=norm_tags, search=search,
+                   limit=limit or None)  # fmt: skip
+
+
+__all__ = ["DEFAULTS", "EntryData", "Filters", "Journal", "TodayData", "parse_filters"]

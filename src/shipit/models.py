@@ -1,0 +1,114 @@
+"""SQLModel tables: the schema's one source of truth.
+
+Table models do not validate their input: `journal.py` validates everything before
+a value reaches them. Operations use SQLAlchemy Core over these tables
+(`Entry.__table__`), which keeps hot paths free of ORM set-up cost.
+
+Changing a table here means adding a migration in `store.py` and updating the
+pinned schema in tests/test_schema.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer
+from sqlmodel import Field, SQLModel
+
+KINDS = ("ship", "step", "attempt")
+OUTCOMES = ("open", "succeeded", "failed")
+DECISIONS = ("self", "delegate", "drop")
+
+
+class Entry(SQLModel, table=True):
+    """One journal entry: a ship, a step or an attempt."""
+
+    __tablename__ = "entry"
+    __table_args__ = (
+        CheckConstraint("kind IN ('ship', 'step', 'attempt')", name="ck_entry_kind"),
+        CheckConstraint(
+            "outcome IS NULL OR outcome IN ('open', 'succeeded', 'failed')",
+            name="ck_entry_outcome",
+        ),
+        CheckConstraint(
+            "decision IS NULL OR decision IN ('self', 'delegate', 'drop')",
+            name="ck_entry_decision",
+        ),
+        CheckConstraint("minutes IS NULL OR minutes > 0", name="ck_entry_minutes"),
+        # Figures read per-day counts by kind; this index answers them without the table.
+        Index("ix_entry_day_kind", "day", "kind"),
+        {"sqlite_autoincrement": True},  # short ids are never reused after a delete
+    )
+
+    # The short id people type (`shipit edit 12`).
+    id: int | None = Field(default=None, primary_key=True)
+    # The stable identity across journals (exports, imports).
+    uid: str = Field(max_length=36, unique=True)
+    kind: str = Field(max_length=10)
+    text: str
+    # The journal day, computed once at write time (see dates.journal_day).
+    day: date
+    # Aware instants, stored as UTC by sqlmodel's UTCDateTime.
+    created_at: datetime
+    updated_at: datetime
+    note: str | None = None
+    # steps
+    minutes: int | None = None
+    decision: str | None = Field(default=None, max_length=10)
+    # attempts
+    outcome: str | None = Field(default=None, max_length=10, index=True)
+    lesson: str | None = None
+
+
+class EntryTag(SQLModel, table=True):
+    """A normalised tag (lower case, without '#') on an entry."""
+
+    __tablename__ = "entry_tag"
+
+    entry_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("entry.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    tag: str = Field(primary_key=True, index=True, max_length=64)
+
+
+class Setting(SQLModel, table=True):
+    """Journal settings (day_starts_at, rest_days, weekly_target) live in the journal."""
+
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str
+
+
+class Skip(SQLModel, table=True):
+    """An excused day (vacation, illness): neither breaks nor extends a streak."""
+
+    __tablename__ = "skip"
+
+    day: date = Field(primary_key=True)
+    reason: str | None = None
+    created_at: datetime
+
+
+class BacklogItem(SQLModel, table=True):
+    """A small step waiting to be done, ranked by how much it annoys."""
+
+    __tablename__ = "backlog"
+    __table_args__ = (
+        CheckConstraint("annoyance BETWEEN 1 AND 5", name="ck_backlog_annoyance"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(max_length=36, unique=True)
+    text: str
+    annoyance: int = 3
+    created_at: datetime
+    # Set when a step for it is logged; open items have NULL.
+    closed_at: datetime | None = Field(default=None, index=True)
+    entry_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("entry.id", ondelete="SET NULL"), nullable=True),
+    )

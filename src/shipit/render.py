@@ -1,0 +1,202 @@
+"""Rich renderables from plain data. All escaping of user text lives here.
+
+User text is data, never markup: it reaches Rich only as `rich.text.Text` built from
+`safe()`, which makes terminal control sequences visible instead of obeyed. The
+stored text is never changed; only its display is.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+
+    from shipit.journal import EntryData, TodayData
+
+KIND_STYLE = {"ship": "bold green", "step": "cyan", "attempt": "magenta"}
+KIND_ICON = {"ship": "✔", "step": "⏱", "attempt": "↻"}
+OUTCOME_STYLE = {"open": "yellow", "succeeded": "green", "failed": "red"}
+
+# Characters shown escaped: C0 controls except tab and newline, DEL, C1 controls,
+# and the bidirectional overrides/isolates that can reorder what a terminal shows.
+_BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C}
+_ESCAPES = {
+    c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}")
+    for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *_BIDI]
+}
+
+
+def safe(value: str) -> str:
+    """Neutralise control characters for display: ESC becomes the four characters \\x1b."""
+    return value.translate(_ESCAPES)
+
+
+def user_text(value: str, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(safe(value), style=style)
+
+
+_consoles: dict[bool, Console] = {}
+
+
+def console(stderr: bool = False) -> Console:
+    """The process's console for stdout (or stderr). Honours NO_COLOR and non-TTYs."""
+    if stderr not in _consoles:
+        from rich.console import Console
+
+        _consoles[stderr] = Console(
+            stderr=stderr,
+            highlight=False,
+            emoji=False,
+            markup=True,  # our own fixed strings only; user text goes through Text
+        )
+    return _consoles[stderr]
+
+
+def reset_consoles() -> None:
+    """Forget cached consoles (tests swap stdout between invocations)."""
+    _consoles.clear()
+
+
+def out(*renderables: RenderableType, **kwargs: Any) -> None:
+    """Print each renderable on its own line(s) to stdout."""
+    for renderable in renderables:
+        console().print(renderable, **kwargs)
+
+
+def err(message: str | Text, style: str = "") -> None:
+    """A message for the user on stderr (not data)."""
+    console(stderr=True).print(message, style=style)
+
+
+def print_json(data: Any) -> None:
+    """JSON to stdout: no Rich, no colour, so pipes get exactly the document."""
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+def fmt_day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def tag_text(tags: Sequence[str]) -> Text:
+    from rich.text import Text
+
+    return Text(" ".join(f"#{t}" for t in tags), style="blue")
+
+
+def entry_body(entry: EntryData, *, show_tags: bool = True) -> Text:
+    """The entry's text with its details (outcome, minutes, note, lesson) underneath."""
+    from rich.text import Text
+
+    body = Text()
+    body.append_text(user_text(entry.text))
+    details = []
+    if entry.kind == "attempt" and entry.outcome:
+        details.append(Text(entry.outcome, style=OUTCOME_STYLE.get(entry.outcome, "")))
+    if entry.minutes is not None:
+        details.append(Text(f"{entry.minutes} min"))
+    if entry.decision:
+        details.append(Text(f"decision: {entry.decision}"))
+    if details:
+        body.append("  ")
+        body.append_text(Text(" · ", style="dim").join(details))
+    if show_tags and entry.tags:
+        body.append("  ")
+        body.append_text(tag_text(entry.tags))
+    if entry.note:
+        body.append("\n")
+        body.append_text(user_text(entry.note, style="dim italic"))
+    if entry.lesson:
+        body.append("\nlesson: ", style="dim")
+        body.append_text(user_text(entry.lesson, style="italic"))
+    return body
+
+
+def kind_label(kind: str) -> Text:
+    from rich.text import Text
+
+    return Text(kind, style=KIND_STYLE.get(kind, ""))
+
+
+def entries_table(entries: Iterable[EntryData], *, title: str | None = None) -> Any:
+    """Entries grouped by day (newest first as given), one section per day."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                  expand=False)  # fmt: skip
+    table.add_column("Day", no_wrap=True, style="bold")
+    table.add_column("ID", justify="right", no_wrap=True, style="dim")
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Entry", overflow="fold", ratio=1)
+    current: date | None = None
+    for entry in entries:
+        day_cell = ""
+        if entry.day != current:
+            if current is not None:
+                table.add_section()
+            current = entry.day
+            day_cell = fmt_day(entry.day)
+        table.add_row(day_cell, str(entry.id), kind_label(entry.kind), entry_body(entry))
+    return table
+
+
+def entry_summary(entry: EntryData) -> Text:
+    """One entry on one line (for confirmations): id, kind, day, text, tags."""
+    from rich.text import Text
+
+    text = Text()
+    text.append(f"#{entry.id} ", style="dim")
+    text.append_text(kind_label(entry.kind))
+    text.append(f" {fmt_day(entry.day)}: ", style="dim")
+    text.append_text(user_text(entry.text))
+    if entry.tags:
+        text.append("  ")
+        text.append_text(tag_text(entry.tags))
+    return text
+
+
+def today_view(data: TodayData, streak_line: Text | None = None) -> list[Any]:
+    from rich.text import Text
+
+    parts: list[Any] = []
+    if data.journal_empty:
+        parts.append(Text("Your journal is empty. Log your first ship:", style="bold"))
+        parts.append(Text('  shipit log "what you delivered today"'))
+        parts.append(Text("Ship something small every day; shipit keeps the streak.", style="dim"))
+        return parts
+    head = Text()
+    head.append(f"Today, {fmt_day(data.day)}: ", style="bold")
+    ships = sum(1 for e in data.entries if e.kind == "ship")
+    if data.shipped:
+        head.append(f"shipped ✔ ({ships} ship{'s' if ships != 1 else ''})", style="bold green")
+    else:
+        head.append("not shipped yet", style="bold yellow")
+    parts.append(head)
+    if streak_line is not None:
+        parts.append(streak_line)
+    if data.entries:
+        parts.append(entries_table(data.entries))
+    if not data.shipped:
+        parts.append(Text('Ship something: shipit log "what you delivered"', style="dim"))
+    return parts
+
+
+def is_interactive() -> bool:
+    """True when a person can answer a question (stdin and stderr are terminals)."""
+    if os.environ.get("CI"):
+        return False
+    try:
+        return sys.stdin.isatty() and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False

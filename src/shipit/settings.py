@@ -1,0 +1,95 @@
+"""Journal settings: names, defaults, validation. Pure (no database).
+
+Settings live in the journal itself (table `setting`) so that a backup or an export
+carries them, and two journals (two SHIPIT_HOMEs) can differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+
+from shipit.errors import InputError
+
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_ALIASES = {
+    "monday": 0, "mon": 0,
+    "tuesday": 1, "tue": 1, "tues": 1,
+    "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3,
+    "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+
+DEFAULTS = {"day_starts_at": "00:00", "rest_days": "none", "weekly_target": "5"}
+DESCRIPTIONS = {
+    "day_starts_at": "when a new journal day begins (HH:MM); with 04:00 a 1 a.m. entry "
+    "counts for the day before",
+    "rest_days": "weekdays that are excused when not shipped (e.g. sat,sun), or none",
+    "weekly_target": "shipped days per ISO week that make a week hit (1-7)",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    day_starts_at: time = time(0, 0)
+    rest_days: frozenset[int] = frozenset()  # 0 = Monday
+    weekly_target: int = 5
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, str]) -> Settings:
+        """Build from stored strings; unknown keys are ignored, bad values fall back."""
+        values = {**DEFAULTS, **raw}
+        out = {}
+        for key in DEFAULTS:
+            try:
+                out[key] = parse_value(key, values[key])[0]
+            except InputError:
+                out[key] = parse_value(key, DEFAULTS[key])[0]
+        return cls(**out)
+
+    def as_strings(self) -> dict[str, str]:
+        return {
+            "day_starts_at": self.day_starts_at.strftime("%H:%M"),
+            "rest_days": format_rest_days(self.rest_days),
+            "weekly_target": str(self.weekly_target),
+        }
+
+
+def format_rest_days(days: frozenset[int]) -> str:
+    return ",".join(WEEKDAY_NAMES[d] for d in sorted(days)) or "none"
+
+
+def parse_value(key: str, value: str) -> tuple[object, str]:
+    """Validate a setting; return (parsed value, canonical string). InputError if bad."""
+    from shipit.dates import parse_day_start
+
+    if key == "day_starts_at":
+        t = parse_day_start(value)
+        return t, t.strftime("%H:%M")
+    if key == "rest_days":
+        text = value.strip().lower()
+        if text in ("", "none", "-"):
+            return frozenset(), "none"
+        days = set()
+        for part in text.replace(" ", ",").split(","):
+            if not part:
+                continue
+            if part not in _WEEKDAY_ALIASES:
+                raise InputError(
+                    f"invalid rest day {part!r}: use weekday names such as sat,sun, or none"
+                )
+            days.add(_WEEKDAY_ALIASES[part])
+        fs = frozenset(days)
+        return fs, format_rest_days(fs)
+    if key == "weekly_target":
+        try:
+            n = int(value.strip())
+        except ValueError:
+            raise InputError(f"invalid weekly_target {value!r}: expected a whole number 1-7") from None
+        if not 1 <= n <= 7:
+            raise InputError(f"invalid weekly_target {value!r}: expected a whole number 1-7")
+        return n, str(n)
+    known = ", ".join(DEFAULTS)
+    raise InputError(f"unknown setting {key!r}: known settings are {known}")
