@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # "SHIP" — marks a SQLite file as a shipit journal (PRAGMA application_id).
 APPLICATION_ID = 0x53484950
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 10_000  # default; SHIPIT_BUSY_TIMEOUT (seconds) overrides
 JOURNAL_NAME = "journal.db"
 
 # Forward migrations: version N is reached by running MIGRATIONS[N] on a version N-1
@@ -37,6 +37,17 @@ JOURNAL_NAME = "journal.db"
 Migration = Callable[["Connection"], None]
 MIGRATIONS: dict[int, Migration] = {}
 SCHEMA_VERSION = 1
+
+
+def busy_timeout_ms() -> int:
+    """How long a command waits for another one holding the journal's write lock."""
+    raw = os.environ.get("SHIPIT_BUSY_TIMEOUT")
+    if raw:
+        try:
+            return max(0, int(float(raw) * 1000))
+        except ValueError:
+            pass
+    return BUSY_TIMEOUT_MS
 
 
 def home() -> Path:
@@ -137,15 +148,16 @@ class Store:
         engine = create_engine(
             f"sqlite:///{self.path}",
             poolclass=NullPool,
-            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+            connect_args={"timeout": busy_timeout_ms() / 1000},
         )
+        timeout_ms = busy_timeout_ms()
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
             # Let SQLAlchemy, not the driver, emit BEGIN (see _on_begin).
             dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
-            cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cur.execute(f"PRAGMA busy_timeout = {timeout_ms}")
             cur.execute("PRAGMA foreign_keys = ON")
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = NORMAL")
@@ -281,7 +293,7 @@ class Store:
                     raw = conn.connection.dbapi_connection
                     raw.backup(target)
                 else:
-                    source = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+                    source = sqlite3.connect(self.path, timeout=busy_timeout_ms() / 1000)
                     try:
                         source.backup(target)
                     finally:

@@ -30,6 +30,10 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+class Interrupted(Exception):
+    """Ctrl-C, carried past Typer's own handler so the boundary can report it."""
+
+
 class ShipitGroup(TyperGroup):
     """Turns every known failure into one line on stderr and an exit code.
 
@@ -37,6 +41,12 @@ class ShipitGroup(TyperGroup):
     2 bad usage or input · 130 interrupted. A traceback only with --debug or
     SHIPIT_DEBUG=1.
     """
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            raise Interrupted() from exc
 
     def main(  # type: ignore[override]
         self,
@@ -73,7 +83,7 @@ class ShipitGroup(TyperGroup):
             # Raised by prompts on Ctrl-C or end of input.
             interrupted = isinstance(exc.__context__, KeyboardInterrupt)
             code = _fail("interrupted" if interrupted else "aborted", 130 if interrupted else 1)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, Interrupted):
             code = _fail("interrupted", 130)
         except BrokenPipeError:
             # The reader went away (`shipit list | head`): not an error worth a message.

@@ -1,0 +1,249 @@
+"""The journal file: location, modes, pragmas, schema pinning, migrations, refusal."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+
+import pytest
+
+from shipit import store as store_mod
+from shipit.errors import JournalError
+from shipit.journal import Journal
+from shipit.store import APPLICATION_ID, SCHEMA_VERSION, Store
+
+# The schema as created from the models, pinned. A change here must come with a
+# migration in store.MIGRATIONS and a new SCHEMA_VERSION.
+PINNED_SCHEMA = """\
+CREATE TABLE backlog (
+	id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
+	uid VARCHAR(36) NOT NULL, 
+	text VARCHAR NOT NULL, 
+	annoyance INTEGER NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	closed_at DATETIME, 
+	entry_id INTEGER, 
+	CONSTRAINT ck_backlog_annoyance CHECK (annoyance BETWEEN 1 AND 5), 
+	UNIQUE (uid), 
+	FOREIGN KEY(entry_id) REFERENCES entry (id) ON DELETE SET NULL
+)
+CREATE TABLE entry (
+	id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
+	uid VARCHAR(36) NOT NULL, 
+	kind VARCHAR(10) NOT NULL, 
+	text VARCHAR NOT NULL, 
+	day DATE NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	note VARCHAR, 
+	minutes INTEGER, 
+	decision VARCHAR(10), 
+	outcome VARCHAR(10), 
+	lesson VARCHAR, 
+	CONSTRAINT ck_entry_kind CHECK (kind IN ('ship', 'step', 'attempt')), 
+	CONSTRAINT ck_entry_outcome CHECK (outcome IS NULL OR outcome IN ('open', 'succeeded', 'failed')), 
+	CONSTRAINT ck_entry_decision CHECK (decision IS NULL OR decision IN ('self', 'delegate', 'drop')), 
+	CONSTRAINT ck_entry_minutes CHECK (minutes IS NULL OR minutes > 0), 
+	UNIQUE (uid)
+)
+CREATE TABLE entry_tag (
+	entry_id INTEGER NOT NULL, 
+	tag VARCHAR(64) NOT NULL, 
+	PRIMARY KEY (entry_id, tag), 
+	FOREIGN KEY(entry_id) REFERENCES entry (id) ON DELETE CASCADE
+)
+CREATE TABLE setting (
+	"key" VARCHAR(64) NOT NULL, 
+	value VARCHAR NOT NULL, 
+	PRIMARY KEY ("key")
+)
+CREATE TABLE skip (
+	day DATE NOT NULL, 
+	reason VARCHAR, 
+	created_at DATETIME NOT NULL, 
+	PRIMARY KEY (day)
+)
+CREATE INDEX ix_backlog_closed_at ON backlog (closed_at)
+CREATE INDEX ix_entry_day_kind ON entry (day, kind)
+CREATE INDEX ix_entry_outcome ON entry (outcome)
+CREATE INDEX ix_entry_tag_tag ON entry_tag (tag)"""
+
+
+def schema_of(path) -> str:
+    con = sqlite3.connect(path)
+    rows = con.execute(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY type DESC, name"
+    ).fetchall()
+    con.close()
+    return "\n".join(r[0].strip() for r in rows)
+
+
+def fresh(shipit_home) -> Store:
+    s = Store()
+    with s.reading() as conn:
+        conn.exec_driver_sql("SELECT 1")
+    return s
+
+
+def test_schema_is_pinned(shipit_home):
+    s = fresh(shipit_home)
+    assert schema_of(s.path) == PINNED_SCHEMA
+    con = sqlite3.connect(s.path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_connection_pragmas(shipit_home):
+    s = fresh(shipit_home)
+    with s.reading() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10_000
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_default_location_uses_platformdirs(monkeypatch, tmp_path):
+    import platformdirs
+
+    monkeypatch.delenv("SHIPIT_HOME")
+    assert store_mod.journal_path() == platformdirs.user_data_path("shipit") / "journal.db"
+    monkeypatch.setenv("SHIPIT_HOME", str(tmp_path / "other"))
+    assert store_mod.journal_path() == tmp_path / "other" / "journal.db"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_folder_0700_file_0600(shipit_home):
+    old = os.umask(0o022)
+    try:
+        s = fresh(shipit_home)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(shipit_home.stat().st_mode) == 0o700
+    assert stat.S_IMODE(s.path.stat().st_mode) == 0o600
+
+
+def test_existing_folder_mode_is_left_alone(shipit_home):
+    shipit_home.mkdir(mode=0o755)
+    os.chmod(shipit_home, 0o755)
+    fresh(shipit_home)
+    assert stat.S_IMODE(shipit_home.stat().st_mode) == 0o755
+
+
+def test_newer_journal_is_refused_untouched(shipit_home, cli):
+    fresh(shipit_home)
+    path = shipit_home / "journal.db"
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    r = cli("log", "x")
+    assert r.exit_code == 1
+    assert "newer shipit" in r.stderr and str(path) in r.stderr
+    assert path.read_bytes() == before
+    assert not (shipit_home / "backups").exists()
+
+
+def test_foreign_sqlite_file_is_refused(shipit_home, cli):
+    shipit_home.mkdir()
+    path = shipit_home / "journal.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE notes (x)")
+    con.commit()
+    con.close()
+    r = cli("log", "x")
+    assert r.exit_code == 1 and "not a shipit journal" in r.stderr
+    assert schema_of(path) == "CREATE TABLE notes (x)"
+
+
+def test_corrupt_file_is_a_clear_failure(shipit_home, cli):
+    shipit_home.mkdir()
+    path = shipit_home / "journal.db"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    before = path.read_bytes()
+    r = cli("log", "x")
+    assert r.exit_code == 1
+    assert "corrupt or not a shipit journal" in r.stderr and str(path) in r.stderr
+    assert "Traceback" not in r.output
+    assert path.read_bytes() == before
+
+
+def _v1_with_entry(cli, clock):
+    assert cli("log", "before migration").exit_code == 0
+
+
+def test_migration_runs_with_backup_first(shipit_home, cli, clock, monkeypatch):
+    _v1_with_entry(cli, clock)
+
+    def add_column(conn):
+        conn.exec_driver_sql("ALTER TABLE entry ADD COLUMN mood VARCHAR")
+
+    monkeypatch.setattr(store_mod, "MIGRATIONS", {2: add_column})
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
+    r = cli("list", "--json")
+    assert r.exit_code == 0, r.output
+    path = shipit_home / "journal.db"
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert "mood" in [row[1] for row in con.execute("PRAGMA table_info(entry)")]
+    [backup] = (shipit_home / "backups").iterdir()
+    assert "pre-migration-v1" in backup.name
+    bcon = sqlite3.connect(backup)
+    assert bcon.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert bcon.execute("SELECT text FROM entry").fetchall() == [("before migration",)]
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+
+
+def test_failed_migration_rolls_back(shipit_home, cli, clock, monkeypatch):
+    _v1_with_entry(cli, clock)
+
+    def half_then_fail(conn):
+        conn.exec_driver_sql("ALTER TABLE entry ADD COLUMN mood VARCHAR")
+        conn.exec_driver_sql("DELETE FROM entry")
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(store_mod, "MIGRATIONS", {2: half_then_fail})
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
+    r = cli("list")
+    assert r.exit_code == 1
+    assert "migrating" in r.stderr and "unchanged at schema 1" in r.stderr
+    con = sqlite3.connect(shipit_home / "journal.db")
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("SELECT text FROM entry").fetchall() == [("before migration",)]
+    assert "mood" not in [row[1] for row in con.execute("PRAGMA table_info(entry)")]
+
+
+def test_current_journal_opens_with_one_cheap_check(shipit_home, cli, clock):
+    """Opening a current journal runs no DDL and makes no backup."""
+    _v1_with_entry(cli, clock)
+    s = Store()
+    statements: list[str] = []
+    from sqlalchemy import event
+
+    event.listen(s.engine, "before_cursor_execute",
+                 lambda *a: statements.append(a[2]))  # fmt: skip
+    with s.reading() as conn:
+        conn.exec_driver_sql("SELECT count(*) FROM entry").scalar()
+    assert not any("CREATE" in st for st in statements)
+    assert not (shipit_home / "backups").exists()
+
+
+def test_tags_cascade_on_delete(cli, clock, shipit_home):
+    cli("log", "x #a #b")
+    cli("undo")
+    con = sqlite3.connect(shipit_home / "journal.db")
+    assert con.execute("SELECT count(*) FROM entry_tag").fetchone()[0] == 0
+
+
+def test_settings_default_and_set(shipit_home):
+    j = Journal()
+    assert j.raw_settings() == {"day_starts_at": "00:00", "rest_days": "none", "weekly_target": "5"}
+    assert j.set_setting("rest_days", "Sun, sat") == "sat,sun"
+    assert j.raw_settings()["rest_days"] == "sat,sun"
+
+
+def test_journal_error_names_file(tmp_path):
+    err = store_mod.describe_db_error(sqlite3.OperationalError("database is locked"), tmp_path)
+    assert isinstance(err, JournalError) and str(tmp_path) in str(err)
