@@ -84,8 +84,6 @@ def parse_when(
     Raises InputError naming the value when it cannot be parsed, is impossible
     (2026-02-30) or lies in the future when that is not allowed.
     """
-    from dateutil.relativedelta import relativedelta, weekday
-
     text = " ".join(value.strip().lower().split())
     result: date | None = None
     if not text:
@@ -103,6 +101,8 @@ def parse_when(
         result = today_ - (timedelta(weeks=n) if m.group(2).startswith("w") else timedelta(days=n))
     elif (name := text.removeprefix("last ")) in _WEEKDAYS:
         # The most recent such weekday strictly before today (monday on a Monday: a week ago).
+        from dateutil.relativedelta import relativedelta, weekday
+
         result = today_ + relativedelta(days=-1, weekday=weekday(_WEEKDAYS[name])(-1))
     elif _ISO.fullmatch(text):
         try:

@@ -94,6 +94,14 @@ def tag_text(tags: Sequence[str]) -> Text:
     return Text(" ".join(f"#{t}" for t in tags), style="blue")
 
 
+def extra_tags(entry: EntryData) -> list[str]:
+    """The entry's tags that its text does not already show as #hashtags."""
+    from shipit.journal import hashtags
+
+    shown = set(hashtags(entry.text))
+    return [t for t in entry.tags if t not in shown]
+
+
 def entry_body(entry: EntryData, *, show_tags: bool = True) -> Text:
     """The entry's text with its details (outcome, minutes, note, lesson) underneath."""
     from rich.text import Text
@@ -110,9 +118,9 @@ def entry_body(entry: EntryData, *, show_tags: bool = True) -> Text:
     if details:
         body.append("  ")
         body.append_text(Text(" · ", style="dim").join(details))
-    if show_tags and entry.tags:
+    if show_tags and (tags := extra_tags(entry)):
         body.append("  ")
-        body.append_text(tag_text(entry.tags))
+        body.append_text(tag_text(tags))
     if entry.note:
         body.append("\n")
         body.append_text(user_text(entry.note, style="dim italic"))
@@ -160,9 +168,9 @@ def entry_summary(entry: EntryData) -> Text:
     text.append_text(kind_label(entry.kind))
     text.append(f" {fmt_day(entry.day)}: ", style="dim")
     text.append_text(user_text(entry.text))
-    if entry.tags:
+    if tags := extra_tags(entry):
         text.append("  ")
-        text.append_text(tag_text(entry.tags))
+        text.append_text(tag_text(tags))
     return text
 
 
