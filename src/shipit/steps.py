@@ -93,6 +93,16 @@ class StepLogged:
 # -- validation (pure) -----------------------------------------------------------------
 
 
+def parse_whole(value: str | int, what: str) -> int:
+    """A whole number typed by the user (`--minutes 10`); InputError naming the value."""
+    if isinstance(value, int):
+        return value
+    text = value.strip()
+    if not re.fullmatch(r"[+-]?\d{1,9}", text):
+        raise InputError(f"invalid {what} {value!r}: expected a whole number")
+    return int(text)
+
+
 def check_annoyance(value: int) -> int:
     if not ANNOYANCE_MIN <= value <= ANNOYANCE_MAX:
         raise InputError(
@@ -400,4 +410,5 @@ __all__ = [
     "is_backlog_ref",
     "minutes_spent",
     "parse_backlog_id",
+    "parse_whole",
 ]

@@ -87,8 +87,8 @@ def _show_streak(j) -> None:  # noqa: ANN001
 @step_app.command("add")
 def add_cmd(
     text: Annotated[list[str], _text_arg("The step, e.g. \"Post one photo on Instagram\".")],
-    annoyance: Annotated[int, typer.Option("--annoyance", "-a", metavar="1-5",
-                                           help="How much it annoys you: 1 barely … 5 drives you mad.")] = 3,
+    annoyance: Annotated[str, typer.Option("--annoyance", "-a", metavar="1-5",
+                                           help="How much it annoys you: 1 barely … 5 drives you mad.")] = "3",
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
     """Add a step to the backlog.
@@ -101,8 +101,9 @@ def add_cmd(
     from rich.text import Text
 
     from shipit import render, render_steps
+    from shipit.steps import parse_whole
 
-    item = _steps().add_item(" ".join(text), annoyance)
+    item = _steps().add_item(" ".join(text), parse_whole(annoyance, "annoyance"))
     if json_output:
         render.print_json(item.to_json())
         return
@@ -151,7 +152,7 @@ def drop_cmd(
 @step_app.command("start")
 def start_cmd(
     item_id: Annotated[str | None, typer.Argument(metavar="ID", help="A backlog id; default: the most annoying open item.", show_default=False)] = None,
-    minutes: Annotated[int, typer.Option("--minutes", "-m", metavar="N", help="Timer length, 1-240 minutes.")] = 5,
+    minutes: Annotated[str, typer.Option("--minutes", "-m", metavar="N", help="Timer length, 1-240 minutes.")] = "5",
     note: NoteOpt = None,
     decision: DecisionOpt = None,
 ) -> None:  # fmt: skip
@@ -167,16 +168,16 @@ def start_cmd(
     """
     from shipit import render, timer
     from shipit.journal import check_text
-    from shipit.steps import MAX_TIMER_MINUTES, check_decision, check_minutes
+    from shipit.steps import MAX_TIMER_MINUTES, check_decision, check_minutes, parse_whole
 
-    check_minutes(minutes, maximum=MAX_TIMER_MINUTES)
+    minutes_ = check_minutes(parse_whole(minutes, "--minutes"), maximum=MAX_TIMER_MINUTES)
     decision = check_decision(decision)
     if note is not None:
         check_text(note, "note", allow_empty=True)
     s = _steps()
     item = s.get_open_item(item_id)
     interactive = render.is_interactive()
-    result = timer.run_timer(minutes, item.text)
+    result = timer.run_timer(minutes_, item.text)
     if not result.completed:
         _log_interrupted(s, item, result, note=note, decision=decision, interactive=interactive)
     interrupted = False
@@ -268,7 +269,7 @@ def _confirm_step(s, logged, *, verb: str = "Logged") -> None:  # noqa: ANN001
 @step_app.command("done")
 def done_cmd(
     what: Annotated[list[str], typer.Argument(metavar="TEXT|ID", help="A backlog id (all digits), or the text of a step that was not in the backlog.", show_default=False)],
-    minutes: Annotated[int, typer.Option("--minutes", "-m", metavar="N", help="Minutes spent, 1-1440.")] = 5,
+    minutes: Annotated[str, typer.Option("--minutes", "-m", metavar="N", help="Minutes spent, 1-1440.")] = "5",
     date: DateOpt = None,
     note: NoteOpt = None,
     decision: DecisionOpt = None,
@@ -286,9 +287,10 @@ def done_cmd(
       shipit step done "Asked Sam about newsletters" --minutes 10
     """
     from shipit import render
+    from shipit.steps import parse_whole
 
     s = _steps()
-    logged = s.done(" ".join(what), minutes=minutes, when=date, note=note, decision=decision)
+    logged = s.done(" ".join(what), minutes=parse_whole(minutes, "--minutes"), when=date, note=note, decision=decision)
     if json_output:
         render.print_json(logged.entry.to_json())
         return
