@@ -441,3 +441,46 @@ def test_bad_input_exit_codes_in_a_real_process(sh) -> None:
     assert json.loads(sh("step", "list", "--json").stdout) == []
     r = sh("step", "start", "--minutes", "0")
     assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_item_dropped_while_the_timer_ran_still_logs_the_step(cli, fake_clock, monkeypatch) -> None:
+    from shipit.steps import Steps
+
+    add(cli, "Post a photo", 5)
+    real_sleep = fake_clock.sleep
+
+    def sleep_and_drop(seconds: float) -> None:  # another shell drops the item meanwhile
+        if not fake_clock.sleeps:
+            Steps().drop_item(1)
+        real_sleep(seconds)
+
+    from shipit import timer
+
+    monkeypatch.setattr(timer, "sleep", sleep_and_drop)
+    r = cli("step", "start", "--minutes", "2")
+    assert r.exit_code == 0, r.output
+    assert "was dropped or done elsewhere while the timer ran" in r.stderr
+    assert [e["minutes"] for e in entries(cli)] == [2]
+    assert backlog(cli, all_items=True) == []
+
+
+def test_item_done_elsewhere_before_ctrl_c_is_not_reported_open(cli, fake_clock, monkeypatch) -> None:
+    from shipit.steps import Steps
+
+    add(cli, "Post a photo", 5)
+    fake_clock.interrupt_at = 90
+    real_sleep = fake_clock.sleep
+
+    def sleep_and_finish(seconds: float) -> None:
+        if not fake_clock.sleeps:
+            Steps().done("1", minutes=3)
+        real_sleep(seconds)
+
+    from shipit import timer
+
+    monkeypatch.setattr(timer, "sleep", sleep_and_finish)
+    r = cli("step", "start")
+    assert r.exit_code == 130
+    assert "stays open" not in r.stdout
+    assert "was dropped or done elsewhere" in r.stderr
+    assert sorted(e["minutes"] for e in entries(cli)) == [2, 3]

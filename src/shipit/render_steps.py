@@ -70,6 +70,19 @@ def backlog_table(items: Iterable[BacklogData], *, show_closed: bool = False) ->
     return table
 
 
+def entry_head(entry: EntryData) -> Text:
+    """`#12 step Mon 23 Nov 2026: text` — like render.entry_summary, without repeating
+    the tags (steps and attempts only get tags from the #hashtags already in the text)."""
+    from rich.text import Text
+
+    text = Text()
+    text.append(f"#{entry.id} ", style="dim")
+    text.append_text(render.kind_label(entry.kind))
+    text.append(f" {render.fmt_day(entry.day)}: ", style="dim")
+    text.append_text(render.user_text(entry.text))
+    return text
+
+
 def step_details(entry: EntryData) -> Text:
     from rich.text import Text
 
@@ -85,7 +98,7 @@ def step_logged(logged: StepLogged, *, verb: str = "Logged") -> list[Text]:
 
     entry = logged.entry
     line = Text(f"{verb} ", style="bold")
-    line.append_text(render.entry_summary(entry))
+    line.append_text(entry_head(entry))
     details = step_details(entry)
     if details:
         line.append("  ")
@@ -108,7 +121,7 @@ def attempt_line(entry: EntryData, *, verb: str) -> list[Text]:
     from rich.text import Text
 
     line = Text(f"{verb} ", style="bold")
-    line.append_text(render.entry_summary(entry))
+    line.append_text(entry_head(entry))
     line.append("  ")
     outcome = entry.outcome or "open"
     line.append(outcome, style=render.OUTCOME_STYLE.get(outcome, ""))
@@ -135,9 +148,6 @@ def attempts_table(entries: Iterable[EntryData]) -> Any:
     for entry in entries:
         outcome = entry.outcome or "open"
         body = render.user_text(entry.text)
-        if entry.tags:
-            body.append("  ")
-            body.append_text(render.tag_text(entry.tags))
         if entry.lesson:
             body.append("\nlesson: ", style="dim")
             body.append_text(render.user_text(entry.lesson, style="italic"))

@@ -312,7 +312,7 @@ class Steps:
         """Log the step a timer ran for. A completed timer closes the item (same transaction).
 
         The step is logged even when the item was dropped or done elsewhere while the
-        timer ran: the minutes were spent. `minutes` is what the timer measured, so it
+        timer ran: the minutes were spent. Then `StepLogged.item` is None. `minutes` is what the timer measured, so it
         is only checked to be at least 1 (a timer may run late).
         """
         if minutes < 1:
@@ -324,7 +324,15 @@ class Steps:
             entry = self.journal.add("step", item.text, note=note, minutes=minutes,
                                      decision=decision, conn=conn)  # fmt: skip
             if not completed:
-                return StepLogged(entry=entry, item=item, closed=False)
+                # The item stays open; report it only if it still is (not dropped or
+                # done in another shell while the timer ran).
+                try:
+                    current: BacklogData | None = self._get_item(conn, item.id)
+                except NotFoundError:
+                    current = None
+                if current is not None and not current.is_open:
+                    current = None
+                return StepLogged(entry=entry, item=current, closed=False)
             closed = self._close_item(conn, item.id, entry.id)
         if closed is None:
             return StepLogged(entry=entry, item=None, closed=False)

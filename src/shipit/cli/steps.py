@@ -194,11 +194,17 @@ def start_cmd(
     logged = s.log_timed(item, minutes=result.minutes, completed=True, note=note, decision=decision)
     _confirm_step(s, logged)
     if not logged.closed:
-        render.err(f"Backlog item {item.id} was dropped or done elsewhere while the timer "
-                   "ran; the step is logged anyway.", style="yellow")  # fmt: skip
+        _warn_item_gone(item.id)
     if interrupted:
         render.err("interrupted: the step is logged without the remaining answers")
         raise typer.Exit(130)
+
+
+def _warn_item_gone(item_id: int) -> None:
+    from shipit import render
+
+    render.err(f"Backlog item {item_id} was dropped or done elsewhere while the timer ran; "
+               "the step is logged anyway.", style="yellow")  # fmt: skip
 
 
 def _ask_note() -> str | None:
@@ -254,6 +260,8 @@ def _log_interrupted(s, item, result, *, note, decision, interactive) -> None:  
             raise typer.Exit(130)
     logged = s.log_timed(item, minutes=minutes, completed=False, note=note, decision=decision)
     _confirm_step(s, logged, verb="Logged (interrupted)")
+    if logged.item is None:
+        _warn_item_gone(item.id)
     render.err("interrupted: the minutes spent are logged; the backlog item stays open",
                style="yellow")  # fmt: skip
     raise typer.Exit(130)
@@ -290,7 +298,8 @@ def done_cmd(
     from shipit.steps import parse_whole
 
     s = _steps()
-    logged = s.done(" ".join(what), minutes=parse_whole(minutes, "--minutes"), when=date, note=note, decision=decision)
+    logged = s.done(" ".join(what), minutes=parse_whole(minutes, "--minutes"), when=date,
+                    note=note, decision=decision)  # fmt: skip
     if json_output:
         render.print_json(logged.entry.to_json())
         return
