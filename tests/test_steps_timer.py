@@ -13,7 +13,7 @@ import time
 import pytest
 import typer
 
-from conftest import shipit_exe
+from tests.conftest import shipit_exe
 
 
 class FakeClock:
