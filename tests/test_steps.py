@@ -346,3 +346,20 @@ def test_today_counts_in_the_glance(cli, clock) -> None:
     assert data["day"] == date(2026, 11, 23).isoformat()
     assert [e["kind"] for e in data["entries"]] == ["step"]
     assert data["shipped"] is False  # a step is not a ship
+
+
+def test_undoing_a_step_reopens_its_backlog_item(cli, clock):
+    import json as _json
+
+    assert cli("step", "add", "Write the FAQ").exit_code == 0
+    assert cli("step", "done", "1", "--minutes", "5").exit_code == 0
+    items = _json.loads(cli("step", "list", "--json").stdout)
+    assert items == []  # closed: no open items
+    r = cli("undo")
+    assert r.exit_code == 0, r.output
+    [item] = _json.loads(cli("step", "list", "--json").stdout)
+    assert item["id"] == 1 and item["closed_at"] is None and item["entry_id"] is None
+    assert cli("step", "done", "1").exit_code == 0
+    assert cli("delete", "2", "--yes").exit_code == 0
+    [item] = _json.loads(cli("step", "list", "--json").stdout)
+    assert item["closed_at"] is None

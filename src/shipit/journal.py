@@ -299,8 +299,17 @@ class Journal:
     def delete(self, ref: str) -> EntryData:
         with self.store.writing() as conn:
             entry = self._get(conn, ref)
-            conn.exec_driver_sql("DELETE FROM entry WHERE id = ?", (entry.id,))
+            self._remove(conn, entry)
             return entry
+
+    @staticmethod
+    def _remove(conn: Connection, entry: EntryData) -> None:
+        """Delete an entry; a backlog item it closed becomes open again."""
+        conn.exec_driver_sql(
+            "UPDATE backlog SET closed_at = NULL, entry_id = NULL WHERE entry_id = ?",
+            (entry.id,),
+        )
+        conn.exec_driver_sql("DELETE FROM entry WHERE id = ?", (entry.id,))
 
     def undo(self) -> EntryData:
         """Remove the most recently added entry and return it."""
@@ -309,7 +318,7 @@ class Journal:
             if last is None:
                 raise InputError("nothing to undo: the journal has no entries")
             entry = self._get(conn, str(last))
-            conn.exec_driver_sql("DELETE FROM entry WHERE id = ?", (entry.id,))
+            self._remove(conn, entry)
             return entry
 
     # reading ----------------------------------------------------------------------
