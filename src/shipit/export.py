@@ -16,13 +16,14 @@ contract (`"format": "shipit-journal"`, `"version": 1`).
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from shipit import dates
 from shipit.errors import InputError
@@ -36,7 +37,7 @@ from shipit.journal import (
     new_uid,
     normalise_tag,
 )
-from shipit.render import fmt_day, safe
+from shipit.render import safe
 from shipit.settings import DEFAULTS, parse_value
 
 if TYPE_CHECKING:
@@ -57,6 +58,16 @@ _MIN_DAY = date(1900, 1, 1)
 # jrnl entries get stable uids derived from their content, so that importing the same
 # jrnl export twice adds nothing (uuid5 in this namespace).
 _JRNL_NAMESPACE = uuid.UUID("6f1c2a57-35c4-4ab8-9a7e-5e3a4cbb1f0d")
+_CANONICAL_UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def stable_uid(key: str) -> str:
+    """uuid.uuid5(_JRNL_NAMESPACE, key) as a string, without building UUID objects."""
+    raw = bytearray(hashlib.sha1(_JRNL_NAMESPACE.bytes + key.encode("utf-8")).digest()[:16])
+    raw[6] = (raw[6] & 0x0F) | 0x50  # version 5
+    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def check_format(value: str, allowed: tuple[str, ...], what: str = "--format") -> str:
@@ -114,9 +125,23 @@ def _md_escape_inline(text: str) -> str:
     return _MD_INLINE.sub(lambda m: "\\" + m.group(0), text)
 
 
+_MD_NEEDS_WORK = re.compile(r"[\\`*\[\]<>|~$&_]|^[ \t#+=0-9-]|[ \t]$")
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                "Dec")  # fmt: skip
+
+
+def fmt_day(day: date) -> str:
+    """'Mon 16 Nov 2026', as render.fmt_day shows it, without strftime (hot path)."""
+    return f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+
+
 def md_escape_line(line: str) -> str:
     """One line of user text (no line breaks) as Markdown that renders literally."""
-    line = safe(line)
+    if not line.isprintable():
+        line = safe(line)
+    if not _MD_NEEDS_WORK.search(line):
+        return line
     lead = _LEAD.match(line).group(0)  # type: ignore[union-attr]
     core = line[len(lead):]
     stripped = core.rstrip(" \t")
@@ -137,6 +162,8 @@ def md_text(text: str, indent: str) -> str:
 
     Returns "" for text with nothing visible to show (only line breaks).
     """
+    if "\n" not in text and "\r" not in text:
+        return md_escape_line(text)
     lines = _LINE_BREAK.split(text)
     while lines and lines[-1] == "":
         lines.pop()
@@ -508,9 +535,8 @@ class _Bad(Exception):
         self.message = message
 
 
-@dataclass(frozen=True, slots=True)
-class ImportEntry:
-    """One validated entry, ready to insert."""
+class ImportEntry(NamedTuple):
+    """One validated entry, ready to insert (a tuple: cheap for 36,500 of them)."""
 
     index: int
     uid: str
@@ -636,6 +662,8 @@ def _instant(value: Any, where: str) -> datetime:
 
 
 def _uid(value: Any, where: str) -> str:
+    if isinstance(value, str) and _CANONICAL_UID.fullmatch(value):
+        return value
     if not isinstance(value, str):
         raise _Bad(where, f"{_show(value)} is not a UUID")
     try:
@@ -700,7 +728,7 @@ def parse_document(data: bytes | str, source: str = "the file") -> Any:
     if not text.strip():
         raise InputError(f"{source} is empty; expected a JSON export")
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        doc = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         end = exc.pos >= len(text.rstrip())
         why = "it ends too early (truncated?)" if end else exc.msg
@@ -709,6 +737,35 @@ def parse_document(data: bytes | str, source: str = "the file") -> Any:
         ) from None
     except (RecursionError, ValueError) as exc:
         raise InputError(f"{source} is not valid JSON: {exc}") from None
+    # JSON may spell half of a UTF-16 pair (\\ud800) that is not text and that SQLite
+    # cannot store: find it (rare, so only when the file has such an escape).
+    if _SURROGATE_ESCAPE.search(text):
+        where = _find_surrogate(doc, "")
+        if where is not None:
+            raise InputError(f"{source}: {where}: contains a lone surrogate (a broken "
+                             "\\uXXXX escape); nothing was imported")  # fmt: skip
+    return doc
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _find_surrogate(value: Any, path: str) -> str | None:
+    if isinstance(value, str):
+        return path or "the document" if _LONE_SURROGATE.search(value) else None
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _find_surrogate(item, f"{path}[{i}]")
+            if found:
+                return found
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found = _find_surrogate(key, path) or _find_surrogate(item, f"{path}.{key}"
+                                                                  if path else key)  # fmt: skip
+            if found:
+                return found
+    return None
 
 
 def _no_constant(name: str) -> Any:
@@ -910,6 +967,8 @@ def _read_jrnl(doc: Any, kind: str, today: date, day_starts_at: time, source: st
     result = ImportData(format="jrnl")
     seen: dict[str, ImportEntry] = {}
     dropped: dict[str, int] = {}
+    shift = timedelta(hours=day_starts_at.hour, minutes=day_starts_at.minute)
+    tag_cache: dict[str, str | None] = {}
     for i, raw in enumerate(doc["entries"]):
         path = f"entries[{i}]"
         obj = _object(raw, path)
@@ -944,8 +1003,11 @@ def _read_jrnl(doc: Any, kind: str, today: date, day_starts_at: time, source: st
             wall = time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
         if wall_day < _MIN_DAY:
             raise _Bad(f"{path}.date", f"{obj['date']!r} is too far in the past")
-        created = datetime.combine(wall_day, wall).astimezone().astimezone(UTC)
-        day = dates.journal_day(created, day_starts_at)
+        wall_time = datetime.combine(wall_day, wall)
+        created = wall_time.astimezone(UTC)  # naive: read as the local zone's wall clock
+        # The journal day of jrnl's wall clock (dates.journal_day's rule, without the
+        # round trip through the zone database).
+        day = (wall_time - shift).date()
         if day > today + _FUTURE_SLACK:
             raise _Bad(f"{path}.date", f"{obj['date']!r} is in the future")
         tags: set[str] = set()
@@ -955,13 +1017,19 @@ def _read_jrnl(doc: Any, kind: str, today: date, day_starts_at: time, source: st
         for j, raw_tag in enumerate(raw_tags):
             if not isinstance(raw_tag, str):
                 raise _Bad(f"{path}.tags[{j}]", f"{_show(raw_tag)} is not a tag")
-            name = raw_tag[1:] if raw_tag[:1] in ("@", "#") else raw_tag
-            try:
-                tags.add(normalise_tag(name))
-            except InputError:
-                # jrnl allows + * / # in tags (@c++); shipit tags are letters, digits,
-                # '-' and '_'. The tag stays visible in the text it came from.
+            if raw_tag not in tag_cache:
+                name = raw_tag[1:] if raw_tag[:1] in ("@", "#") else raw_tag
+                try:
+                    tag_cache[raw_tag] = normalise_tag(name)
+                except InputError:
+                    # jrnl allows + * / # in tags (@c++); shipit tags are letters,
+                    # digits, '-' and '_'. The tag stays visible in its text.
+                    tag_cache[raw_tag] = None
+            norm = tag_cache[raw_tag]
+            if norm is None:
                 dropped[raw_tag] = dropped.get(raw_tag, 0) + 1
+            else:
+                tags.add(norm)
         starred = obj.get("starred")
         if starred is not None and not isinstance(starred, bool):
             raise _Bad(f"{path}.starred", f"{_show(starred)} is not true or false")
@@ -970,9 +1038,9 @@ def _read_jrnl(doc: Any, kind: str, today: date, day_starts_at: time, source: st
         key = obj.get("uuid") if isinstance(obj.get("uuid"), str) and obj.get("uuid") else \
             f"{obj['date']}T{clock}\n{obj['title']}\n{obj.get('body') or ''}"  # fmt: skip
         entry = ImportEntry(
-            index=i, uid=str(uuid.uuid5(_JRNL_NAMESPACE, key)), kind=kind, text=title,
+            index=i, uid=stable_uid(key), kind=kind, text=title,
             day=day, created_at=created, updated_at=created,
-            tags=tuple(sorted(tags.union(hashtags(title)))),
+            tags=tuple(sorted(tags.union(hashtags(title)) if "#" in title else tags)),
             note=body or None, minutes=None, decision=None, outcome=None, lesson=None,
         )  # fmt: skip
         _add_unique(result, seen, entry)
@@ -1141,8 +1209,8 @@ def apply_import(journal: Journal, data: ImportData, *, dry_run: bool = False) -
             wanted = sorted({b.entry_uid for b in new_backlog if b.entry_uid})
             ids: dict[str, int] = {}
             for chunk in _chunks(wanted):
-                ids.update(conn.execute(select(et.c.uid, et.c.id).where(et.c.uid.in_(chunk)))
-                           .tuples().all())  # fmt: skip
+                rows = conn.execute(select(et.c.uid, et.c.id).where(et.c.uid.in_(chunk)))
+                ids.update((uid, id_) for uid, id_ in rows)
             for b in new_backlog:
                 if b.entry_uid and b.entry_uid not in ids:
                     report.warnings.append(
@@ -1156,24 +1224,49 @@ def apply_import(journal: Journal, data: ImportData, *, dry_run: bool = False) -
     return report
 
 
-def _insert_entries(conn: Connection, new: list[ImportEntry]) -> None:
-    """Bulk insert: one executemany for entries, one for their tags."""
-    if not new:
-        return
+def _day_text(value: date) -> str:
+    return value.isoformat()
+
+
+def _instant_text(value: datetime) -> str:
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _storage_formatters(conn: Connection, sample: ImportEntry) -> tuple[Any, Any]:
+    """Fast C-level formatters for stored days and instants, checked against the bind
+    processors SQLAlchemy uses for these columns (which are used instead if they
+    disagree, e.g. after a storage format change)."""
     from shipit.models import Entry
 
+    cols = Entry.__table__.c
+    dialect = conn.dialect
+    day_proc = cols.day.type.dialect_impl(dialect).bind_processor(dialect) or (lambda v: v)
+    instant_proc = (cols.created_at.type.dialect_impl(dialect).bind_processor(dialect)
+                    or (lambda v: v))  # fmt: skip
+    ok_day = day_proc(sample.day) == _day_text(sample.day)
+    ok_instant = instant_proc(sample.created_at) == _instant_text(sample.created_at)
+    return (_day_text if ok_day else day_proc), (_instant_text if ok_instant else instant_proc)
+
+
+def _insert_entries(conn: Connection, new: list[ImportEntry]) -> None:
+    """Bulk insert: one executemany for the entries, one for their tags.
+
+    Values go to the driver directly, dates and instants already in the text that
+    SQLAlchemy stores for these columns (see _storage_formatters), so the rows are
+    exactly what `Journal.add` writes, without per-row statement overhead.
+    """
+    if not new:
+        return
+    as_day, as_instant = _storage_formatters(conn, new[0])
     # Under the write lock, and with AUTOINCREMENT, every id above today's largest is ours.
-    before = conn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sqlite_sequence "
-                                  "WHERE name = 'entry'").scalar() or 0  # fmt: skip
-    top = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM entry").scalar() or 0
-    before = max(before, top)
-    conn.execute(Entry.__table__.insert(), [
-        {"uid": e.uid, "kind": e.kind, "text": e.text, "day": e.day,
-         "created_at": e.created_at, "updated_at": e.updated_at, "note": e.note,
-         "minutes": e.minutes, "decision": e.decision, "outcome": e.outcome,
-         "lesson": e.lesson}
-        for e in new
-    ])  # fmt: skip
+    before = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM entry").scalar_one()
+    conn.exec_driver_sql(
+        "INSERT INTO entry (uid, kind, text, day, created_at, updated_at, note, minutes, "
+        "decision, outcome, lesson) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(e.uid, e.kind, e.text, as_day(e.day), as_instant(e.created_at),
+          as_instant(e.updated_at), e.note, e.minutes, e.decision, e.outcome, e.lesson)
+         for e in new],
+    )  # fmt: skip
     ids = dict(conn.exec_driver_sql("SELECT uid, id FROM entry WHERE id > ?", (before,)).all())
     rows = [(ids[e.uid], tag) for e in new for tag in e.tags]
     if rows:
