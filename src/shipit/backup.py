@@ -83,7 +83,8 @@ def _check_staged(conn: sqlite3.Connection, source: Path) -> JournalFileInfo:
             )  # fmt: skip
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
         if problems != ["ok"]:
-            raise InputError(f"{source} is damaged (integrity check: {problems[0]})")
+            first = problems[0].splitlines()[0] if problems and problems[0] else "failed"
+            raise InputError(f"{source} is damaged (integrity check: {first})")
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
             raise InputError(f"{source} is damaged (entries and tags do not match)")
         entries = conn.execute("SELECT count(*) FROM entry").fetchone()[0]
