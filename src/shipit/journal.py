@@ -373,6 +373,16 @@ class Journal:
     def iter_query(
         self, conn: Connection, filters: Filters, *, order: str = "desc"
     ) -> Iterator[EntryData]:
+        conds = self.filter_conditions(filters)
+        yield from self._select(conn, *conds, order=order, limit=filters.limit)
+
+    @staticmethod
+    def filter_conditions(filters: Filters) -> list[Any]:
+        """SQL conditions on the entry table for `filters` (all but the limit).
+
+        Shared by `iter_query` and by queries that aggregate the same selection
+        (the Markdown export's summary), so both always agree on what matches.
+        """
         from sqlalchemy import func, select
 
         from shipit.models import Entry, EntryTag
@@ -398,7 +408,7 @@ class Journal:
             )
         for column, value in filters.extra.items():
             conds.append(t.c[column] == value)
-        yield from self._select(conn, *conds, order=order, limit=filters.limit)
+        return conds
 
     def today_view(self) -> TodayData:
         with self.store.reading() as conn:

@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+"""shipit's benchmark: whole-process timings against the import floor and jrnl.
+
+Run it from the environment where shipit is installed:
+
+    python bench/run.py                      # sizes 0 and 36,500; jrnl if found on PATH
+    python bench/run.py --jrnl /path/to/jrnl # compare with a jrnl installed elsewhere
+    python bench/run.py --quick              # fewer runs, smaller journals (a smoke test)
+
+It generates ONE data set (ten entries a day for N/10 days ending yesterday), writes it
+as a jrnl journal and as `jrnl --export json`, builds shipit journals from it through
+`shipit import --format jrnl`, then times each command as a whole process several times
+and prints the median, the spread (min-max) and the ratios the performance targets are
+stated in (docs/performance.md). Benchmarks are not tests: CI does not run this.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+WORDS = (
+    "pricing page newsletter landing blog post video demo invoice release fix bug "
+    "onboarding email customer call proposal draft slide deck podcast thread review "
+    "refactor test docs outline interview survey logo banner signup checkout"
+).split()
+TAGS = ["web", "email", "sales", "content", "product", "ops", "design"]
+
+
+@dataclass
+class Timing:
+    label: str
+    runs: list[float]
+    peak_mib: float | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs)
+
+    def spread(self) -> str:
+        return f"{min(self.runs):.3f}–{max(self.runs):.3f}"
+
+
+def generate(n: int, seed: int = 2026) -> list[dict]:
+    """n jrnl-export entries, ten a day, ending yesterday; deterministic."""
+    rng = random.Random(seed)
+    days = max(1, (n + 9) // 10)
+    start = date.today() - timedelta(days=days)
+    entries = []
+    for i in range(n):
+        day = start + timedelta(days=i // 10)
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 9)))
+        tags = rng.sample(TAGS, rng.randint(0, 2))
+        title = words.capitalize() + "." + "".join(f" @{t}" for t in tags)
+        body = "" if rng.random() < 0.7 else " ".join(rng.choice(WORDS) for _ in range(12))
+        minute = (i % 10) * 5
+        entries.append({
+            "title": title, "body": body, "date": day.isoformat(),
+            "time": f"{8 + (i % 10):02d}:{minute:02d}", "tags": [f"@{t}" for t in tags],
+            "starred": False,
+        })  # fmt: skip
+    return entries
+
+
+def write_jrnl(entries: list[dict], folder: Path) -> tuple[Path, Path]:
+    """The same data as a jrnl text journal (+ its config) and as jrnl's JSON export."""
+    journal = folder / "journal.txt"
+    with open(journal, "w", encoding="utf-8") as fh:
+        for e in entries:
+            fh.write(f"[{e['date']} {e['time']}] {e['title']}\n")
+            if e["body"]:
+                fh.write(e["body"] + "\n")
+            fh.write("\n")
+    config = folder / "jrnl.yaml"
+    config.write_text(
+        "colors: {body: none, date: none, tags: none, title: none}\n"
+        "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: false\n"
+        "indent_character: '|'\n"
+        f"journals: {{default: {{journal: {journal}}}}}\n"
+        "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%Y-%m-%d %H:%M'\n"
+        "version: v4.6\n",
+        encoding="utf-8",
+    )
+    export = folder / "export.json"
+    tags: dict[str, int] = {}
+    for e in entries:
+        for t in e["tags"]:
+            tags[t] = tags.get(t, 0) + 1
+    export.write_text(json.dumps({"tags": tags, "entries": entries}), encoding="utf-8")
+    return journal, config
+
+
+def run_once(cmd: list[str], env: dict[str, str], stdout=subprocess.DEVNULL) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one whole process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=stdout, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL)  # fmt: skip
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
+    rss_kib = usage.ru_maxrss  # KiB on Linux
+    return elapsed, rss_kib / 1024
+
+
+def measure(label: str, cmd: list[str], env: dict[str, str], runs: int, warmup: int = 1,
+            reset=None) -> Timing:  # fmt: skip
+    for _ in range(warmup):
+        if reset:
+            reset()
+        run_once(cmd, env)
+    times, peaks = [], []
+    for _ in range(runs):
+        if reset:
+            reset()
+        t, peak = run_once(cmd, env)
+        times.append(t)
+        peaks.append(peak)
+    timing = Timing(label, times, max(peaks))
+    print(f"  {label:<52} median {timing.median:7.3f} s  ({timing.spread()})", flush=True)
+    return timing
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="0,36500", help="journal sizes (comma separated)")
+    ap.add_argument("--runs", type=int, default=7, help="timed runs per command")
+    ap.add_argument("--jrnl", default=shutil.which("jrnl"), help="jrnl executable")
+    ap.add_argument("--jrnl-runs", type=int, default=3, help="runs for slow jrnl commands")
+    ap.add_argument("--quick", action="store_true", help="runs=3, sizes 0,3650")
+    ap.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
+    args = ap.parse_args()
+    if args.quick:
+        args.runs, args.sizes, args.jrnl_runs = 3, "0,3650", 1
+    sizes = [int(s) for s in args.sizes.split(",")]
+    bindir = Path(sys.executable).parent
+    shipit = shutil.which("shipit", path=str(bindir)) or shutil.which("shipit")
+    if not shipit:
+        raise SystemExit("shipit is not installed in this environment (pip install .)")
+    jrnl = args.jrnl if args.jrnl and Path(args.jrnl).exists() else None
+
+    root = Path(tempfile.mkdtemp(prefix="shipit-bench-"))
+    base_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "HOME": str(root / "home")}
+    base_env.pop("SHIPIT_DEBUG", None)
+    (root / "home").mkdir()
+    results: dict[str, Timing] = {}
+
+    print(f"shipit benchmark — {platform.platform()}, Python {platform.python_version()}, "
+          f"{os.cpu_count()} CPUs; runs={args.runs}; jrnl={'yes' if jrnl else 'no'}")  # fmt: skip
+
+    def env_for(name: str) -> dict[str, str]:
+        return {**base_env, "SHIPIT_HOME": str(root / name)}
+
+    print("start-up")
+    floor = [sys.executable, "-c", "import typer, sqlmodel, rich.console"]
+    results["floor"] = measure("import floor: typer, sqlmodel, rich.console", floor,
+                               base_env, args.runs)  # fmt: skip
+    results["version"] = measure("shipit --version", [shipit, "--version"], env_for("x"), args.runs)
+    results["help"] = measure("shipit --help", [shipit, "--help"], env_for("x"), args.runs)
+    complete_env = {**env_for("x"), "_SHIPIT_COMPLETE": "complete_bash",
+                    "COMP_WORDS": "shipit l", "COMP_CWORD": "1"}  # fmt: skip
+    results["complete"] = measure("shipit completion (bash)", [shipit], complete_env, args.runs)
+    if jrnl:
+        results["jrnl_version"] = measure("jrnl --version", [jrnl, "--version"], base_env,
+                                          args.runs)  # fmt: skip
+
+    for n in sizes:
+        print(f"journal of {n:,} entries")
+        folder = root / f"data-{n}"
+        folder.mkdir()
+        entries = generate(n)
+        journal_txt, jrnl_cfg = write_jrnl(entries, folder)
+        env = env_for(f"shipit-{n}")
+        if n:
+            t, peak = run_once([shipit, "import", str(folder / "export.json"), "--format",
+                                "jrnl"], env)  # fmt: skip
+            results[f"import_{n}"] = Timing(f"shipit import --format jrnl ({n:,})", [t], peak)
+            print(f"  {'shipit import --format jrnl':<52} {t:7.3f} s  (one run)")
+        else:
+            run_once([shipit, "path"], env)
+        db = Path(env["SHIPIT_HOME"]) / "journal.db"
+        template = folder / "template.db"
+        run_once([shipit, "backup", str(template)], env) if n else None
+
+        def reset(db=db, template=template, n=n) -> None:
+            # Every timed `log` starts from the same journal.
+            if n:
+                for suffix in ("-wal", "-shm"):
+                    Path(str(db) + suffix).unlink(missing_ok=True)
+                shutil.copyfile(template, db)
+
+        results[f"log_{n}"] = measure("shipit log TEXT", [shipit, "log", "Benchmarked the log"],
+                                      env, args.runs, reset=reset if n else None)  # fmt: skip
+        results[f"today_{n}"] = measure("shipit today", [shipit, "today"], env, args.runs)
+        results[f"stats_{n}"] = measure("shipit stats", [shipit, "stats"], env, args.runs)
+        if n:
+            results[f"export_{n}"] = measure(
+                "shipit export --format markdown", [shipit, "export", "--format", "markdown"],
+                env, args.runs,
+            )
+        if jrnl:
+            jenv = {**base_env}
+            jcmd = [jrnl, "--config-file", str(jrnl_cfg)]
+            original = journal_txt.read_bytes()
+
+            def jreset(path=journal_txt, data=original) -> None:
+                path.write_bytes(data)
+
+            runs = args.runs if n < 10_000 else args.jrnl_runs
+            results[f"jrnl_log_{n}"] = measure("jrnl TEXT", [*jcmd, "Benchmarked the log"],
+                                               jenv, runs, warmup=0 if n >= 10_000 else 1,
+                                               reset=jreset)  # fmt: skip
+            if n:
+                results[f"jrnl_export_{n}"] = measure(
+                    "jrnl --export markdown", [*jcmd, "--export", "markdown"], jenv,
+                    args.jrnl_runs, warmup=0,
+                )
+
+    report(results, sizes, jrnl is not None, args.markdown)
+    shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+def ratio(results: dict[str, Timing], a: str, b: str) -> float | None:
+    if a in results and b in results:
+        return results[a].median / results[b].median
+    return None
+
+
+def report(results: dict[str, Timing], sizes: list[int], have_jrnl: bool,
+           markdown: Path | None) -> None:  # fmt: skip
+    big = max(sizes)
+    rows: list[tuple[str, str, str]] = []
+
+    def check(name: str, value: float | None, target: str, ok: bool | None) -> None:
+        if value is None:
+            return
+        verdict = "" if ok is None else ("✔" if ok else "✘")
+        rows.append((name, f"{value:.2f}", f"{target} {verdict}".strip()))
+
+    for key in ("version", "help", "complete"):
+        r = ratio(results, key, "jrnl_version")
+        check(f"{results[key].label} ÷ jrnl --version", r, "≤ 1.2", None if r is None else r <= 1.2)
+    r = ratio(results, "log_0", "floor")
+    check("shipit log (empty) ÷ import floor", r, "≤ 1.15", None if r is None else r <= 1.15)
+    r = ratio(results, "log_0", "jrnl_log_0")
+    check("shipit log (empty) ÷ jrnl TEXT (empty)", r, "(report)", None)
+    if big:
+        for cmd in ("log", "today", "stats"):
+            r = ratio(results, f"{cmd}_{big}", f"{cmd}_0")
+            check(f"shipit {cmd}: {big:,} entries ÷ empty", r, "≤ 1.2",
+                  None if r is None else r <= 1.2)  # fmt: skip
+        r = ratio(results, f"log_{big}", f"jrnl_log_{big}")
+        check(f"shipit log ÷ jrnl TEXT ({big:,} entries)", r, "(report)", None)
+        r = ratio(results, f"export_{big}", f"jrnl_export_{big}")
+        check(f"shipit export md ÷ jrnl --export md ({big:,})", r, "≤ 0.3",
+              None if r is None else r <= 0.3)  # fmt: skip
+        exp = results.get(f"export_{big}")
+        if exp and exp.peak_mib is not None:
+            rows.append((f"shipit export md peak memory ({big:,})", f"{exp.peak_mib:.0f} MiB",
+                         "≤ 120 MiB " + ("✔" if exp.peak_mib <= 120 else "✘")))  # fmt: skip
+        imp = results.get(f"import_{big}")
+        if imp:
+            rows.append((f"shipit import --format jrnl ({big:,})", f"{imp.median:.2f} s",
+                         "< 10 s " + ("✔" if imp.median < 10 else "✘")))  # fmt: skip
+
+    lines = ["| measure | value | target |", "|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    lines += ["", "| command | median (s) | spread (s) | peak RSS (MiB) |", "|---|---|---|---|"]
+    for key, t in results.items():
+        size = key.rsplit("_", 1)[-1]
+        label = t.label + (f" — {int(size):,} entries" if size.isdigit() else "")
+        peak = f"{t.peak_mib:.0f}" if t.peak_mib is not None else ""
+        lines.append(f"| {label} | {t.median:.3f} | {t.spread()} | {peak} |")
+    text = "\n".join(lines)
+    print()
+    print(text)
+    if not have_jrnl:
+        print("\n(jrnl not found: pass --jrnl PATH to compare; see docs/performance.md)")
+    if markdown:
+        markdown.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""Backups and restores of the journal file, through SQLite's online backup API.
+
+A backup is `Store.backup`: a consistent copy, safe while another process writes,
+written atomically and 0600.
+
+A restore never copies files over the live journal (its -wal and -shm files would no
+longer match). Instead:
+
+1. the file to restore is read through the backup API from a read-only connection
+   into a private staging copy beside the journal (the user's file is never written);
+2. the staging copy is checked: a SQLite file, a shipit journal (application_id),
+   a schema this shipit knows, `PRAGMA integrity_check` and `foreign_key_check` clean;
+3. the current journal is backed up (`backups/journal-...-pre-restore.db`);
+4. the staging copy is written into the live journal through the backup API, in one
+   step under the write lock: other processes see the old journal or the new one,
+   never a mixture, and the WAL stays consistent.
+
+Any problem with the file is an InputError (exit 2) raised before step 3: the
+journal is unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from shipit.errors import InputError, JournalError
+from shipit.store import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_MS,
+    SCHEMA_VERSION,
+    Store,
+    describe_db_error,
+    ensure_private_dir,
+)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class JournalFileInfo:
+    """What a checked journal file holds."""
+
+    path: Path
+    schema_version: int
+    entries: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    source: JournalFileInfo
+    previous: Path | None  # the backup of the journal as it was before the restore
+
+
+def backup_journal(store: Store, dest: Path | None = None) -> Path:
+    """A consistent copy of the journal at `dest` (default: backups/ beside it)."""
+    if not store.path.exists():
+        raise InputError(f"there is no journal at {store.path} yet: nothing to back up")
+    if dest is not None:
+        dest = Path(dest)
+        if dest.is_dir():
+            raise InputError(f"{dest} is a folder: give the backup file's name")
+        if dest.exists() or dest.is_symlink():
+            raise InputError(f"{dest} already exists: backups never replace a file; "
+                             "choose another name")  # fmt: skip
+    return store.backup(dest)
+
+
+def _check_staged(conn: sqlite3.Connection, source: Path) -> JournalFileInfo:
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID or version < 1:
+            raise InputError(f"{source} is a SQLite database but not a shipit journal")
+        if version > SCHEMA_VERSION:
+            raise InputError(
+                f"{source} was written by a newer shipit (schema {version}; this shipit "
+                f"knows {SCHEMA_VERSION})", "upgrade shipit: pip install -U shipit",
+            )  # fmt: skip
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
+        if problems != ["ok"]:
+            first = problems[0].splitlines()[0] if problems and problems[0] else "failed"
+            raise InputError(f"{source} is damaged (integrity check: {first})")
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise InputError(f"{source} is damaged (entries and tags do not match)")
+        entries = conn.execute("SELECT count(*) FROM entry").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"{source} is damaged or not a shipit journal ({exc})") from None
+    return JournalFileInfo(path=source, schema_version=version, entries=entries)
+
+
+def check_journal_file(source: Path) -> JournalFileInfo:
+    """Check that `source` is a readable, intact shipit journal; InputError if not."""
+    with _staged(source, Path(tempfile.gettempdir())) as (_conn, info):
+        return info
+
+
+@contextlib.contextmanager
+def _staged(source: Path, folder: Path):  # noqa: ANN202
+    """Copy `source` into a private staging file in `folder`, check it, yield it open."""
+    source = Path(source)
+    if not source.exists():
+        raise InputError(f"{source} does not exist")
+    if not source.is_file():
+        raise InputError(f"{source} is not a file")
+    try:
+        with open(source, "rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise InputError(f"cannot read {source}: {exc.strerror}") from None
+    if not header.startswith(SQLITE_MAGIC):
+        raise InputError(f"{source} is not a SQLite database (not a shipit journal backup)")
+    if len(header) < 100:
+        raise InputError(f"{source} is truncated (not a complete SQLite database)")
+    with tempfile.TemporaryDirectory(prefix=".restore-", dir=folder) as tmp:
+        staged = Path(tmp) / "journal.db"
+        uri = source.resolve().as_uri() + "?mode=ro"
+        src = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        dst = sqlite3.connect(staged)
+        try:
+            try:
+                src.backup(dst)
+            except sqlite3.DatabaseError as exc:
+                raise InputError(f"{source} is damaged or not a SQLite database ({exc})") from None
+            finally:
+                src.close()
+            info = _check_staged(dst, source)
+            yield dst, info
+        finally:
+            dst.close()
+
+
+def restore_journal(store: Store, source: Path) -> RestoreResult:
+    """Replace the journal's content with `source` (checked first; journal backed up)."""
+    source = Path(source)
+    live = store.path
+    if live.exists() and source.exists():
+        with contextlib.suppress(OSError):
+            if os.path.samefile(source, live):
+                raise InputError(f"{source} is the journal itself: nothing to restore")
+    ensure_private_dir(live.parent)
+    with _staged(source, live.parent) as (staged, info):
+        previous = None
+        if live.exists() and live.stat().st_size > 0:
+            previous = store.backup(label="pre-restore")
+        else:
+            with contextlib.suppress(FileExistsError):
+                os.close(os.open(live, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        store.dispose()
+        target = sqlite3.connect(live, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            target.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            target.execute("PRAGMA journal_mode = WAL")
+            # Copying into a WAL database needs equal page sizes: rebuild the staged
+            # copy with the journal's page size when they differ.
+            page_size = target.execute("PRAGMA page_size").fetchone()[0]
+            if staged.execute("PRAGMA page_size").fetchone()[0] != page_size:
+                staged.execute("PRAGMA journal_mode = DELETE")
+                staged.execute(f"PRAGMA page_size = {int(page_size)}")
+                staged.execute("VACUUM")
+            staged.backup(target)
+            target.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error as exc:
+            hint = f"the journal as it was is in {previous}" if previous else None
+            err = describe_db_error(exc, live)
+            raise JournalError(f"restoring into {live} failed: {err.message}", hint) from exc
+        finally:
+            target.close()
+    return RestoreResult(source=info, previous=previous)

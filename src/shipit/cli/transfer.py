@@ -1,0 +1,182 @@
+"""Commands that move the journal: export, import, backup, restore.
+
+Thin: parse → call shipit.export / shipit.backup → report. Data (exports, the
+backup's path) goes to stdout; messages go to stderr. Only Typer at the top.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from shipit.cli.app import app
+
+
+def _journal():  # -> shipit.journal.Journal
+    from shipit.journal import Journal
+
+    return Journal()
+
+
+def _say(message: str) -> None:
+    """A message line on stderr, unwrapped (paths stay copyable), controls neutralised."""
+    from shipit.render import safe
+
+    sys.stderr.write(safe(message) + "\n")
+    sys.stderr.flush()
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help="markdown (default), json or csv. With --output FILE, the file's extension (.md, .json, .csv) chooses it.")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically, mode 0600); '-' or nothing: stdout.")] = None,
+    since: Annotated[str | None, typer.Option("--since", "-s", metavar="WHEN", help="From this day on.")] = None,
+    until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="Up to this day.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only ship, step or attempt entries.")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Only entries with this tag (repeat: all of them).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+) -> None:  # fmt: skip
+    """Export the journal as Markdown (to read), JSON (the backup format) or CSV.
+
+    \b
+    Examples:
+      shipit export > journal.md
+      shipit export --format json --output shipit.json
+      shipit export -o ships-2026.csv --kind ship --since 2026-01-01
+    """
+    from shipit import export
+    from shipit.journal import parse_filters
+
+    to_stdout = output in (None, "-")
+    if fmt is None:
+        fmt = (None if to_stdout else export.format_from_suffix(output or "")) or "markdown"
+    fmt = export.check_format(fmt, export.EXPORT_FORMATS)
+    j = _journal()
+    filters = parse_filters(j, since=since, until=until, kind=kind, tags=tag or ())
+    if to_stdout:
+        export.export_journal(j, sys.stdout, fmt, filters)
+        sys.stdout.flush()
+        return
+    from shipit.fileio import atomic_text_writer
+
+    dest = Path(output).expanduser()  # type: ignore[arg-type]
+    if dest.is_dir():
+        from shipit.errors import InputError
+
+        raise InputError(f"{dest} is a folder: give the export file's name")
+    with atomic_text_writer(dest, overwrite=force, newline="" if fmt == "csv" else None) as fh:
+        count = export.export_journal(j, fh, fmt, filters)
+    _say(f"Exported {count:,} entr{'y' if count == 1 else 'ies'} to {dest} ({fmt}).")
+
+
+@app.command("import")
+def import_cmd(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A shipit JSON export or a `jrnl --export json` file; '-' reads stdin.")],
+    fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help="json (shipit) or jrnl. Detected from the content when not given.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Kind of the imported jrnl entries (default ship).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Only report what would be added, skipped and in conflict.")] = False,
+) -> None:  # fmt: skip
+    """Import a shipit JSON export or a jrnl journal: all of it, or nothing.
+
+    Entries already in the journal (same uid) are skipped; an entry whose uid exists
+    with different content is reported as a conflict and the journal's version kept.
+
+    \b
+    Examples:
+      shipit import shipit.json
+      jrnl --export json | shipit import -
+      shipit import --dry-run --kind step old-journal.json
+    """
+    from shipit import export
+    from shipit.errors import InputError
+    from shipit.journal import check_kind
+
+    kind = check_kind(kind)
+    if fmt is not None:
+        fmt = export.check_format(fmt, export.IMPORT_FORMATS)
+    if file == "-":
+        data = sys.stdin.buffer.read()
+        source = "stdin"
+    else:
+        path = Path(file).expanduser()
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{file} does not exist") from None
+        except IsADirectoryError:
+            raise InputError(f"{file} is a folder, not an export file") from None
+        except OSError as exc:
+            raise InputError(f"cannot read {file}: {exc.strerror}") from None
+        source = file
+    report = export.import_file(_journal(), data, fmt=fmt, kind=kind, dry_run=dry_run,
+                                source=source)  # fmt: skip
+    for line in import_report_lines(report):
+        _say(line)
+
+
+def import_report_lines(report) -> list[str]:  # noqa: ANN001
+    """What an import did (or would do), in a few lines for people."""
+
+    def n(count: int, word: str, plural: str = "") -> str:
+        return f"{count:,} {word if count == 1 else plural or word + 's'}"
+
+    verb = "Would import" if report.dry_run else "Imported"
+    head = f"{verb} {n(report.added, 'entry', 'entries')} ({report.format})"
+    parts = [f"{n(report.duplicates, 'duplicate')} skipped"]
+    if report.conflicts:
+        parts.append(f"{n(len(report.conflicts), 'conflict')} left as in the journal")
+    lines = [f"{head}; {', '.join(parts)}."]
+    extras = []
+    if report.skips_added or report.skips_duplicates:
+        extras.append(f"{n(report.skips_added, 'skipped day')} added")
+    if report.backlog_added or report.backlog_duplicates:
+        extras.append(f"{n(report.backlog_added, 'backlog item')} added")
+    if report.settings_added:
+        extras.append(f"settings taken from the file: {', '.join(report.settings_added)}")
+    if extras:
+        lines.append(("Would also: " if report.dry_run else "Also: ") + "; ".join(extras) + ".")
+    for c in report.conflicts:
+        lines.append(f"conflict: {c.path} ({c.key}) differs in {', '.join(c.fields)}; "
+                     "kept the journal's version")  # fmt: skip
+    for warning in report.warnings:
+        lines.append(f"note: {warning}")
+    if report.dry_run:
+        lines.append("Dry run: nothing was written.")
+    return lines
+
+
+@app.command("backup")
+def backup_cmd(
+    file: Annotated[str | None, typer.Argument(metavar="[FILE]", help="Where to write the copy (default: a timestamped file in backups/ beside the journal).", show_default=False)] = None,
+) -> None:  # fmt: skip
+    """Copy the journal safely (SQLite online backup, 0600); prints the copy's path.
+
+    Safe while another shipit writes. A backup never replaces an existing file.
+    """
+    from shipit.backup import backup_journal
+    from shipit.store import Store
+
+    dest = backup_journal(Store(), Path(file).expanduser() if file else None)
+    typer.echo(str(dest))
+
+
+@app.command("restore")
+def restore_cmd(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A journal backup made by 'shipit backup' (or a journal.db).")],
+) -> None:  # fmt: skip
+    """Replace the journal with a backup (checked first; the current journal is backed up).
+
+    The file must be a shipit journal that passes SQLite's integrity check. The
+    current journal is saved to backups/ first, so a restore can be undone.
+    """
+    from shipit.backup import restore_journal
+    from shipit.store import Store
+
+    result = restore_journal(Store(), Path(file).expanduser())
+    if result.previous is not None:
+        _say(f"Saved the journal as it was to {result.previous}")
+    count = result.source.entries
+    _say(f"Restored {count:,} entr{'y' if count == 1 else 'ies'} from {file}.")

@@ -1,0 +1,116 @@
+"""Round trip: export json → import into an empty journal → export json: the same journal."""
+
+from __future__ import annotations
+
+import io
+import json
+import tempfile
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.transfer_helpers import NASTY, parse_markdown, shipit_doc, shown
+
+from shipit import export
+from shipit.journal import Journal
+from shipit.store import Store
+
+TEXT = (
+    st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=12)), min_size=1, max_size=5)
+    .map("".join)
+    .filter(lambda t: t.strip() and "\x00" not in t)
+)  # fmt: skip
+OPTIONAL_TEXT = st.none() | TEXT
+DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2026, 11, 23))
+INSTANTS = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2026, 11, 23),
+                        timezones=st.just(UTC))  # fmt: skip
+TAGS = st.lists(st.from_regex(r"[a-z0-9é][a-z0-9_é-]{0,10}", fullmatch=True), max_size=3)
+
+
+@st.composite
+def entries(draw) -> dict:
+    kind = draw(st.sampled_from(["ship", "step", "attempt"]))
+    created = draw(INSTANTS)
+    return {
+        "uid": str(uuid.UUID(int=draw(st.integers(0, 2**128 - 1)), version=4)),
+        "kind": kind,
+        "text": draw(TEXT),
+        "day": draw(DAYS).isoformat(),
+        "created_at": created.isoformat(),
+        "updated_at": (created + timedelta(seconds=draw(st.integers(0, 10**6)))).isoformat(),
+        "tags": draw(TAGS),
+        "note": draw(OPTIONAL_TEXT),
+        "minutes": draw(st.none() | st.integers(1, 10**6)) if kind == "step" else None,
+        "decision": draw(st.sampled_from([None, "self", "delegate", "drop"])),
+        "outcome": draw(st.sampled_from([None, "open", "succeeded", "failed"])),
+        "lesson": draw(OPTIONAL_TEXT) if kind == "attempt" else None,
+    }
+
+
+@st.composite
+def journals(draw) -> dict:
+    items = draw(st.lists(entries(), max_size=8, unique_by=lambda e: e["uid"]))
+    skips = draw(st.lists(st.fixed_dictionaries({
+        "day": DAYS.map(date.isoformat), "reason": OPTIONAL_TEXT,
+        "created_at": INSTANTS.map(datetime.isoformat)}), max_size=3, unique_by=lambda s: s["day"]))
+    backlog = [
+        {"uid": str(uuid.uuid4()), "text": draw(TEXT), "annoyance": draw(st.integers(1, 5)),
+         "created_at": draw(INSTANTS).isoformat(),
+         "closed_at": draw(st.none() | INSTANTS.map(datetime.isoformat)),
+         "entry_uid": draw(st.sampled_from([None, *[e["uid"] for e in items]]))}
+        for _ in range(draw(st.integers(0, 2)))
+    ]  # fmt: skip
+    target = draw(st.integers(1, 7))
+    return shipit_doc(items, skips=skips, backlog=backlog,
+                      settings={"weekly_target": str(target), "day_starts_at": "03:30",
+                                "rest_days": "sat,sun"})  # fmt: skip
+
+
+def _export(j: Journal, fmt: str = "json") -> str:
+    out = io.StringIO()
+    export.export_journal(j, out, fmt)
+    return out.getvalue()
+
+
+def _without_ids(doc: dict) -> dict:
+    doc = dict(doc)
+    doc.pop("exported_at")
+    doc["entries"] = [{k: v for k, v in e.items() if k != "id"} for e in doc["entries"]]
+    return doc
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(doc=journals())
+def test_round_trip(doc: dict, clock) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        a = Journal(Store(Path(tmp) / "a" / "journal.db"))
+        b = Journal(Store(Path(tmp) / "b" / "journal.db"))
+        report = export.import_file(a, json.dumps(doc).encode())
+        assert report.added == len(doc["entries"]) and not report.conflicts
+        first = json.loads(_export(a))
+        report = export.import_file(b, json.dumps(first, ensure_ascii=False).encode())
+        assert report.added == len(doc["entries"]) and not report.conflicts
+        second = json.loads(_export(b))
+        assert _without_ids(second) == _without_ids(first)
+        # ... and the first export holds exactly what was imported.
+        by_uid = {e["uid"]: e for e in first["entries"]}
+        for original in doc["entries"]:
+            got = {k: v for k, v in by_uid[original["uid"]].items() if k != "id"}
+            want = {**original, "tags": sorted(set(original["tags"]))}
+            assert got == want
+        assert first["settings"] == doc["settings"]
+        assert {s["day"]: s["reason"] for s in first["skips"]} == \
+            {s["day"]: s["reason"] for s in doc["skips"]}  # fmt: skip
+        assert sorted(first["backlog"], key=lambda x: x["uid"]) == \
+            sorted(doc["backlog"], key=lambda x: x["uid"])  # fmt: skip
+        # Importing the export again adds nothing.
+        again = export.import_file(b, json.dumps(first).encode())
+        assert (again.added, again.duplicates, again.conflicts) == (0, len(doc["entries"]), [])
+        # The Markdown of the same journal keeps every text literal.
+        _, items = parse_markdown(_export(b, "markdown"))
+        assert sorted(i.text for i in items) == sorted(shown(e["text"]) for e in doc["entries"])
+        a.store.dispose()
+        b.store.dispose()
