@@ -35,7 +35,7 @@ MAX_WEEKS = 520
 _COUNTS_SQL = (
     "SELECT day, kind, count(*), coalesce(sum(minutes), 0), "
     "coalesce(sum(outcome = 'succeeded'), 0), coalesce(sum(outcome = 'failed'), 0) "
-    "FROM entry GROUP BY day, kind"
+    "FROM entry GROUP BY day, kind ORDER BY day, kind"
 )
 
 
@@ -60,24 +60,30 @@ class History:
 
 
 def read_counts(conn: Connection) -> dict[date, stats.DayCounts]:
-    """Per-day counts by kind from ONE grouped query."""
-    acc: dict[str, list[int]] = {}
-    # ships, steps, attempts, step_minutes, open, succeeded, failed
-    for day, kind, n, minutes, succeeded, failed in conn.exec_driver_sql(_COUNTS_SQL):
-        row = acc.get(day)
-        if row is None:
-            row = acc[day] = [0, 0, 0, 0, 0, 0, 0]
+    """Per-day counts by kind from ONE grouped query (rows arrive ordered by day)."""
+    out: dict[date, stats.DayCounts] = {}
+    make, parse = stats.DayCounts, date.fromisoformat
+    # Straight through the driver: thousands of small rows, no result processing needed.
+    cursor = conn.connection.dbapi_connection.execute(_COUNTS_SQL)
+    current = None
+    ships = steps = attempts = minutes = succeeded = failed = 0
+    for day, kind, n, mins, ok, ko in cursor:
+        if day != current:
+            if current is not None:
+                out[parse(current)] = make(ships, steps, attempts, minutes,
+                                           attempts - succeeded - failed, succeeded, failed)
+            current = day
+            ships = steps = attempts = minutes = succeeded = failed = 0
         if kind == "ship":
-            row[0] = n
+            ships = n
         elif kind == "step":
-            row[1] = n
-            row[3] = minutes
-        elif kind == "attempt":
-            row[2] = n
-            row[4] = n - succeeded - failed  # 'open', or no outcome yet
-            row[5] = succeeded
-            row[6] = failed
-    return {date.fromisoformat(day): stats.DayCounts(*row) for day, row in acc.items()}
+            steps, minutes = n, mins
+        elif kind == "attempt":  # outcome 'open', or none yet, counts as open
+            attempts, succeeded, failed = n, ok, ko
+    if current is not None:
+        out[parse(current)] = make(ships, steps, attempts, minutes,
+                                   attempts - succeeded - failed, succeeded, failed)
+    return out
 
 
 def read_skips(conn: Connection) -> dict[date, str | None]:
