@@ -282,11 +282,13 @@ def calendar(
     columns = (dates.iso_week_start(end) - first_monday).days // 7 + 1
     cells = []
     ships = shipped_days = excused_days = 0
+    first = hist.first_day
     for i in range(columns * 7):
         day = first_monday + timedelta(days=i)
         inside = start <= day <= end and day <= today
         c = hist.counts.get(day, stats.NO_COUNTS) if inside else stats.NO_COUNTS
-        why = hist.excuse(day) if inside else None
+        # Before the first entry nothing is excused: there was no journal to excuse.
+        why = hist.excuse(day) if inside and first is not None and day >= first else None
         if inside:
             ships += c.ships
             shipped_days += c.ships > 0

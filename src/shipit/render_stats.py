@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from shipit.stats import Figures, Streak, WeekFigures
 
 STATUS_STYLE = {"hit": "bold green", "missed": "red", "neutral": "dim", "open": "yellow"}
-STATUS_WORD = {"hit": "hit", "missed": "missed", "neutral": "neutral (no available day)",
+STATUS_WORD = {"hit": "hit", "missed": "missed", "neutral": "neutral, no available day",
                "open": "in progress"}  # fmt: skip
 
 # Heatmap: one glyph per day, readable without colour; colour adds the shade.
@@ -75,13 +75,13 @@ def streak_line(figs: Figures, *, shipped_today: bool = False,
 # -- stats ---------------------------------------------------------------------------------
 
 
-def _streak_cell(s: Streak, unit: str) -> Text:
+def _streak_cell(s: Streak, unit: str, risk: str = "") -> Text:
     from rich.text import Text
 
     t = Text(plural(s.current, unit), style="bold green" if s.current else "bold")
     t.append(f"  longest {plural(s.longest, unit)}", style="dim")
-    if s.at_risk:
-        t.append("  ⚠ at risk: not shipped today", style="bold yellow")
+    if s.at_risk and risk:
+        t.append(f"  ⚠ at risk: {risk}", style="bold yellow")
     return t
 
 
@@ -97,8 +97,8 @@ def stats_panel(figs: Figures, rest_days: str, skip_days: int) -> Any:
     grid.add_column()
     if t.first_day is None:
         grid.add_row("Journal", Text('empty: log your first ship with shipit log "..."'))
-    grid.add_row("Streak", _streak_cell(figs.streak, "day"))
-    grid.add_row("Active streak", _streak_cell(figs.active_streak, "day"))
+    grid.add_row("Streak", _streak_cell(figs.streak, "day", "not shipped today"))
+    grid.add_row("Active streak", _streak_cell(figs.active_streak, "day", "nothing logged today"))
     w = figs.weekly_streak
     from shipit.stats import Streak
 
@@ -134,12 +134,14 @@ def stats_panel(figs: Figures, rest_days: str, skip_days: int) -> Any:
 
 
 def week_progress(w: WeekFigures) -> Text:
+    """'3 shipped days, 5 needed · in progress' (with the target when fewer are needed)."""
     from rich.text import Text
 
-    t = Text(f"{w.shipped_days} of {w.needed} shipped days ")
+    t = Text(f"{plural(w.shipped_days, 'shipped day')}, {w.needed} needed")
     if w.needed != w.target:
-        t.append(f"(target {w.target}, {plural(w.available_days, 'available day')}) ",
+        t.append(f" (target {w.target}, {plural(w.available_days, 'available day')})",
                  style="dim")  # fmt: skip
+    t.append(" · ")
     t.append(STATUS_WORD[w.status], style=STATUS_STYLE[w.status])
     return t
 
@@ -183,7 +185,8 @@ def week_view(review: WeekReview) -> list[Any]:
                           kind_label(e.kind), entry_body(e))  # fmt: skip
         if d.excused == "skip" and d.skip_reason:
             table.add_row("", "", "", user_text(d.skip_reason, style="italic dim"))
-    summary = Text("Shipped ")
+    summary = Text("This week: " if review.days[0].day <= review.as_of <= review.days[-1].day
+                   else "The week: ", style="bold")  # fmt: skip
     summary.append_text(week_progress(w))
     summary.append(f" · weekly streak {plural(w.streak, 'week')}")
     compare = Text("Week before: ", style="dim")
@@ -192,6 +195,13 @@ def week_view(review: WeekReview) -> list[Any]:
     compare.append(f"({prev.shipped_days} days, {plural(prev.ships, 'ship')}, "
                    f"{STATUS_WORD[prev.status]})", style="dim")  # fmt: skip
     return [head, table, summary, compare]
+
+
+def week_span(start: date, end: date) -> str:
+    """'9–15 Nov', '28 Dec–3 Jan'."""
+    if start.month == end.month:
+        return f"{start.day}–{end.day} {end:%b}"
+    return f"{start.day} {start:%b}–{end.day} {end:%b}"
 
 
 def week_table(data: WeekTable) -> Any:
@@ -209,7 +219,7 @@ def week_table(data: WeekTable) -> Any:
     table.add_column("Result", no_wrap=True)
     table.add_column("Streak", justify="right")
     for w in data.weeks:
-        table.add_row(w.label, f"{short_day(w.start)} – {short_day(w.end)}",
+        table.add_row(w.label, week_span(w.start, w.end),
                       str(w.shipped_days), str(w.needed), str(w.ships),
                       Text(w.status, style=STATUS_STYLE[w.status]), str(w.streak))  # fmt: skip
     return table
