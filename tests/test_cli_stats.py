@@ -440,3 +440,16 @@ def test_every_command_has_help(cli, cmd) -> None:
     assert r.exit_code == 0
     info = {c.name: c for c in app.registered_commands}
     assert info[cmd].callback.__doc__, cmd
+
+
+def test_real_process_exit_codes(sh) -> None:
+    assert sh("log", "--date", "yesterday", "x").returncode == 0
+    r = sh("stats", "--json")
+    assert r.returncode == 0 and json.loads(r.stdout)["streak"]["current"] == 1
+    r = sh("skip", "2026-02-30")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.startswith("shipit: error: invalid day '2026-02-30'")
+    r = sh("config", "weekly_target", "9")
+    assert r.returncode == 2 and "'9'" in r.stderr
+    r = sh("calendar")
+    assert r.returncode == 0 and "ships: · 0" in r.stdout

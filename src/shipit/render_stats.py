@@ -23,7 +23,7 @@ STATUS_WORD = {"hit": "hit", "missed": "missed", "neutral": "neutral, no availab
 
 # Heatmap: one glyph per day, readable without colour; colour adds the shade.
 LEVEL_GLYPHS = ("·", "░", "▒", "▓", "█")
-LEVEL_STYLES = ("dim", "green", "green", "bold green", "bold green")
+LEVEL_STYLES = ("dim", "dim green", "green", "bold green", "bold bright_green")
 EXCUSED_GLYPH = "-"
 EXCUSED_STYLE = "blue"
 
@@ -78,7 +78,8 @@ def streak_line(figs: Figures, *, shipped_today: bool = False,
 def _streak_cell(s: Streak, unit: str, risk: str = "") -> Text:
     from rich.text import Text
 
-    t = Text(plural(s.current, unit), style="bold green" if s.current else "bold")
+    t = Text()
+    t.append(plural(s.current, unit), style="bold green" if s.current else "bold")
     t.append(f"  longest {plural(s.longest, unit)}", style="dim")
     if s.at_risk and risk:
         t.append(f"  ⚠ at risk: {risk}", style="bold yellow")
@@ -155,7 +156,8 @@ def week_view(review: WeekReview) -> list[Any]:
     from rich.text import Text
 
     w, prev = review.week, review.previous
-    head = Text(f"Week {w.label}", style="bold")
+    head = Text()
+    head.append(f"Week {w.label}", style="bold")
     head.append(f"  {short_day(w.start)} – {fmt_day(w.end)}", style="dim")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("Day", no_wrap=True, style="bold")
@@ -185,8 +187,9 @@ def week_view(review: WeekReview) -> list[Any]:
                           kind_label(e.kind), entry_body(e))  # fmt: skip
         if d.excused == "skip" and d.skip_reason:
             table.add_row("", "", "", user_text(d.skip_reason, style="italic dim"))
-    summary = Text("This week: " if review.days[0].day <= review.as_of <= review.days[-1].day
-                   else "The week: ", style="bold")  # fmt: skip
+    this_week = review.days[0].day <= review.as_of <= review.days[-1].day
+    summary = Text()
+    summary.append("This week: " if this_week else "The week: ", style="bold")
     summary.append_text(week_progress(w))
     summary.append(f" · weekly streak {plural(w.streak, 'week')}")
     compare = Text("Week before: ", style="dim")
@@ -236,7 +239,8 @@ def calendar_view(cal: Calendar) -> list[Any]:
     """A heatmap: a row per weekday, a column per ISO week; 4 + weeks columns wide."""
     from rich.text import Text
 
-    head = Text(f"Ships in {cal.title}: ", style="bold")
+    head = Text()
+    head.append(f"Ships in {cal.title}: ", style="bold")
     head.append(f"{plural(cal.ships, 'ship')} on {plural(cal.shipped_days, 'day')}")
     if cal.excused_days:
         head.append(f", {plural(cal.excused_days, 'excused day')}", style="dim")
@@ -259,7 +263,8 @@ def calendar_view(cal: Calendar) -> list[Any]:
     lines = [Text("    " + "".join(months), style="dim")]
     names = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
     for row in range(7):
-        line = Text(f"{names[row]} ", style="dim")
+        line = Text()
+        line.append(f"{names[row]} ", style="dim")
         for col in range(cal.columns):
             cell = cal.days[col * 7 + row]
             style = "underline" if cell.is_today else ""
@@ -273,7 +278,8 @@ def calendar_view(cal: Calendar) -> list[Any]:
             else:
                 line.append(LEVEL_GLYPHS[0], style=f"dim {style}".strip())
         lines.append(line)
-    legend = Text("    ships: ", style="dim")
+    legend = Text()
+    legend.append("    ships: ", style="dim")
     for lv, glyph in enumerate(LEVEL_GLYPHS):
         legend.append(glyph, style=LEVEL_STYLES[lv])
         legend.append(f" {lv}{'+' if lv == len(LEVEL_GLYPHS) - 1 else ''}  ", style="dim")
