@@ -301,3 +301,19 @@ def _timed(fn) -> float:
     t0 = time.perf_counter()
     fn()
     return time.perf_counter() - t0
+
+
+def test_stats_module_is_pure() -> None:
+    """No database, no Rich, no Typer, no clock: importing it pulls none of them in."""
+    import subprocess
+    import sys
+
+    code = ("import sys, shipit.stats as s\n"
+            "bad = {'sqlalchemy', 'sqlmodel', 'rich', 'typer', 'sqlite3'} & set(sys.modules)\n"
+            "print(sorted(bad))\n")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout  # fmt: skip
+    assert out.strip() == "[]"
+    source = open(stats.__file__, encoding="utf-8").read()
+    for forbidden in ("now(", "today()", "open(", "print("):
+        assert forbidden not in source, forbidden
