@@ -1,0 +1,212 @@
+"""Commands for the figures: stats, week, calendar, config, skip.
+
+Thin: parse → call the domain (shipit.figures) → render (shipit.render_stats).
+Only Typer at the top: `--help` must not import SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from shipit.cli.app import app
+from shipit.dates import WHEN_HELP
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (keys in docs/figures.md).")]
+
+# `shipit week -1` and `shipit skip -2`: a WHEN of the form -N is a day, not an option.
+# Unknown options reach the command as WHEN and are refused there by name.
+WHEN_ARGS = {"ignore_unknown_options": True}
+
+
+def when_arg(value: str | None) -> str | None:
+    """Refuse an option-like WHEN that is not -N (a mistyped option, say)."""
+    import re
+
+    from shipit.errors import InputError
+
+    if value is not None and value.startswith("-") and not re.fullmatch(r"-\d{1,6}", value):
+        raise InputError(f"no such option: {value}")
+    return value
+
+
+def journal():  # -> shipit.journal.Journal
+    from shipit.journal import Journal
+
+    return Journal()
+
+
+def streak_summary(j):  # noqa: ANN001, ANN201  (Journal -> rich Text | None)
+    """The streak line that `log` prints and `today` shows (a warning when at risk).
+
+    One grouped query plus skips and settings; None for an empty journal.
+    """
+    from shipit import figures, render_stats
+
+    hist = figures.history(j)
+    if not hist.counts:
+        return None
+    figs = hist.figures()
+    today = hist.counts.get(hist.today)
+    return render_stats.streak_line(
+        figs, shipped_today=bool(today and today.ships), excused_today=hist.excuse(hist.today)
+    )
+
+
+@app.command("stats")
+def stats_cmd(json_output: JsonOpt = False) -> None:
+    """Streaks, weekly streak, consistency, score and totals (docs/figures.md)."""
+    from shipit import figures, render, render_stats
+
+    hist = figures.history(journal())
+    figs = hist.figures()
+    if json_output:
+        render.print_json(figs.to_json())
+        return
+    render.out(render_stats.stats_panel(
+        figs, hist.settings.as_strings()["rest_days"], len(hist.skips)
+    ))  # fmt: skip
+
+
+@app.command("week", context_settings=WHEN_ARGS)
+def week_cmd(
+    when: Annotated[str | None, typer.Argument(metavar="[WHEN]", help=f"A day in the week to review (default today). {WHEN_HELP}", show_default=False)] = None,
+    weeks: Annotated[int | None, typer.Option("--weeks", "-w", metavar="N", help="A table of the N weeks up to that week.")] = None,
+    json_output: JsonOpt = False,
+) -> None:  # fmt: skip
+    """Review an ISO week (Monday to Sunday): each day, shipped days vs target, the streak.
+
+    \b
+    Examples:
+      shipit week
+      shipit week "last monday"
+      shipit week --weeks 8
+    """
+    from shipit import figures, render, render_stats
+
+    when = when_arg(when)
+    j = journal()
+    if weeks is not None:
+        data = figures.week_table(j, when, weeks)
+        if json_output:
+            render.print_json(data.to_json())
+            return
+        render.out(render_stats.week_table(data))
+        return
+    review = figures.week_review(j, when)
+    if json_output:
+        render.print_json(review.to_json())
+        return
+    render.out(*render_stats.week_view(review))
+
+
+@app.command("calendar")
+def calendar_cmd(
+    year: Annotated[int | None, typer.Option("--year", "-y", metavar="YYYY", help="One calendar year.")] = None,
+    weeks: Annotated[int | None, typer.Option("--weeks", "-w", metavar="N", help="The last N weeks (default 53, at most 75).")] = None,
+) -> None:  # fmt: skip
+    """A heatmap of shipped days, shaded by number of ships; excused days marked '-'."""
+    from shipit import figures, render, render_stats
+
+    cal = figures.calendar(journal(), year=year, weeks=weeks)
+    render.out(*render_stats.calendar_view(cal))
+
+
+@app.command("config")
+def config_cmd(
+    key: Annotated[str | None, typer.Argument(metavar="[KEY]", help="day_starts_at, rest_days or weekly_target.", show_default=False)] = None,
+    value: Annotated[str | None, typer.Argument(metavar="[VALUE]", help="The new value.", show_default=False)] = None,
+    json_output: JsonOpt = False,
+) -> None:  # fmt: skip
+    """Show all settings, show one, or set one. Settings live in the journal.
+
+    \b
+    Examples:
+      shipit config
+      shipit config rest_days sat,sun
+      shipit config rest_days none
+      shipit config weekly_target 4
+      shipit config day_starts_at 04:00
+    """
+    from shipit import render, render_stats
+    from shipit.errors import InputError
+    from shipit.settings import DEFAULTS, DESCRIPTIONS
+
+    j = journal()
+    if key is None:
+        values = j.raw_settings()
+        if json_output:
+            render.print_json(values)
+            return
+        render.out(render_stats.config_table(values, DEFAULTS, DESCRIPTIONS))
+        return
+    name = key.strip().lower().replace("-", "_")
+    if name not in DEFAULTS:
+        raise InputError(f"unknown setting {key!r}: known settings are {', '.join(DEFAULTS)}")
+    if value is None:
+        current = j.raw_settings()[name]
+        if json_output:
+            render.print_json({name: current})
+        else:
+            typer.echo(current)
+        return
+    canonical = j.set_setting(name, value)
+    if json_output:
+        render.print_json({name: canonical})
+        return
+    render.out(f"{name} = {canonical}")
+    if name == "day_starts_at":
+        render.err("Entries already logged keep their day; the new start applies from now on.",
+                   style="dim")  # fmt: skip
+
+
+@app.command("skip", context_settings=WHEN_ARGS)
+def skip_cmd(
+    when: Annotated[str | None, typer.Argument(metavar="[WHEN]", help=f"The day to excuse (default today); may be up to a year ahead. {WHEN_HELP}", show_default=False)] = None,
+    until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="Excuse (or remove) every day up to this one too.")] = None,
+    reason: Annotated[str | None, typer.Option("--reason", "-r", help="Why (vacation, illness).")] = None,
+    list_: Annotated[bool, typer.Option("--list", "-l", help="List the skip days.")] = False,
+    remove: Annotated[str | None, typer.Option("--remove", metavar="WHEN", help="Remove the skip on this day (to --until).")] = None,
+    json_output: JsonOpt = False,
+) -> None:  # fmt: skip
+    """Excuse days (vacation, illness): they neither break nor extend a streak.
+
+    \b
+    Examples:
+      shipit skip --reason "flu"
+      shipit skip 2026-12-24 --until 2027-01-01 --reason "holidays"
+      shipit skip --list
+      shipit skip --remove 2026-12-31
+    """
+    from shipit import figures, render, render_stats
+    from shipit.errors import InputError
+
+    when = when_arg(when)
+    j = journal()
+    if list_:
+        if when is not None or until is not None or reason is not None or remove is not None:
+            raise InputError("--list takes no day, --until, --reason or --remove")
+        ranges = figures.skip_ranges(j)
+        if json_output:
+            render.print_json([r.to_json() for r in ranges])
+            return
+        if not ranges:
+            render.err("No skip days. Excuse a day with: shipit skip [WHEN] --reason TEXT")
+            return
+        render.out(render_stats.skip_list(ranges, j.today()))
+        return
+    if remove is not None:
+        if when is not None or reason is not None:
+            raise InputError("--remove takes a day and --until, not WHEN or --reason")
+        change = figures.remove_skips(j, remove, until)
+    else:
+        change = figures.add_skips(j, when, until, reason)
+    if json_output:
+        render.print_json({
+            "start": change.start.isoformat(), "end": change.end.isoformat(),
+            "added": max(change.added, 0), "removed": max(-change.added, 0),
+            "already_skipped": change.kept, "reason": change.reason,
+        })  # fmt: skip
+        return
+    render.out(render_stats.skip_change(change))

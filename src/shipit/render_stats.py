@@ -1,0 +1,358 @@
+"""Rich renderables for the figures: stats panel, weekly review, calendar, config, skips.
+
+Plain data in (shipit.stats / shipit.figures dataclasses), renderables out. User text
+(skip reasons, entry text) only ever reaches Rich through `render.user_text()`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from shipit.render import entry_body, fmt_day, kind_label, user_text
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from shipit.figures import Calendar, SkipChange, SkipRange, WeekReview, WeekTable
+    from shipit.stats import Figures, Streak, WeekFigures
+
+STATUS_STYLE = {"hit": "bold green", "missed": "red", "neutral": "dim", "open": "yellow"}
+STATUS_WORD = {"hit": "hit", "missed": "missed", "neutral": "neutral, no available day",
+               "open": "in progress"}  # fmt: skip
+
+# Heatmap: one glyph per day, readable without colour; colour adds the shade.
+LEVEL_GLYPHS = ("·", "░", "▒", "▓", "█")
+LEVEL_STYLES = ("dim", "dim green", "green", "bold green", "bold bright_green")
+EXCUSED_GLYPH = "-"
+EXCUSED_STYLE = "blue"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value * 100:.0f}%"
+
+
+def short_day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+# -- streak line (log, today) ------------------------------------------------------------
+
+
+def streak_line(figs: Figures, *, shipped_today: bool = False,
+                excused_today: str | None = None) -> Text:  # fmt: skip
+    """One line for `log` and `today`: the current streak, a warning when at risk."""
+    from rich.text import Text
+
+    s = figs.streak
+    line = Text()
+    if s.at_risk:
+        line.append("⚠ ", style="bold yellow")
+        line.append(f"Your {s.current}-day streak is at risk: ", style="bold yellow")
+        line.append("ship something today to keep it.", style="yellow")
+        return line
+    if s.current == 0:
+        line.append("Streak: 0 days", style="bold")
+        if s.longest:
+            line.append(f" (longest {plural(s.longest, 'day')})", style="dim")
+        line.append(" · ship today to start one.", style="dim")
+        return line
+    line.append(f"Streak: {plural(s.current, 'day')}", style="bold green")
+    if s.longest > s.current:
+        line.append(f" (longest {plural(s.longest, 'day')})", style="dim")
+    elif s.current > 1:
+        line.append(" (your longest)", style="dim")
+    if excused_today and not shipped_today:
+        why = "a rest day" if excused_today == "rest" else "a skip day"
+        line.append(f" · today is {why}: the streak is safe", style="dim")
+    return line
+
+
+# -- stats ---------------------------------------------------------------------------------
+
+
+def _streak_cell(s: Streak, unit: str, risk: str = "") -> Text:
+    from rich.text import Text
+
+    t = Text()
+    t.append(plural(s.current, unit), style="bold green" if s.current else "bold")
+    t.append(f"  longest {plural(s.longest, unit)}", style="dim")
+    if s.at_risk and risk:
+        t.append(f"  ⚠ at risk: {risk}", style="bold yellow")
+    return t
+
+
+def stats_panel(figs: Figures, rest_days: str, skip_days: int) -> Any:
+    from rich import box
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    t = figs.totals
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    if t.first_day is None:
+        grid.add_row("Journal", Text('empty: log your first ship with shipit log "..."'))
+    grid.add_row("Streak", _streak_cell(figs.streak, "day", "not shipped today"))
+    grid.add_row("Active streak", _streak_cell(figs.active_streak, "day", "nothing logged today"))
+    w = figs.weekly_streak
+    from shipit.stats import Streak
+
+    weekly = _streak_cell(Streak(w.current, w.longest), "week")
+    weekly.append(f"  target {w.target} shipped day{'s' if w.target != 1 else ''} a week",
+                  style="dim")  # fmt: skip
+    grid.add_row("Weekly streak", weekly)
+    if figs.weeks:
+        grid.add_row("This week", week_progress(figs.weeks[-1]))
+    c = figs.consistency
+    grid.add_row(
+        "Consistency",
+        Text(f"7 days {percent(c.last_7_days)} · 30 days {percent(c.last_30_days)} · "
+             f"365 days {percent(c.last_365_days)} · all time {percent(c.all_time)}"),
+    )  # fmt: skip
+    grid.add_row("Score", Text(f"{figs.score * 100:.1f}%  (habit strength)"))
+    ships = Text(f"{plural(t.ships, 'ship')} on {plural(t.shipped_days, 'day')}")
+    if t.first_day and t.last_day:
+        ships.append(f"  {fmt_day(t.first_day)} to {fmt_day(t.last_day)}", style="dim")
+    grid.add_row("Ships", ships)
+    if t.steps:
+        grid.add_row("Steps", Text(f"{t.steps} ({t.step_minutes} min)"))
+    if t.attempts:
+        a = Text(f"{t.attempts}: {t.attempts_open} open, {t.attempts_succeeded} succeeded, "
+                 f"{t.attempts_failed} failed")  # fmt: skip
+        if figs.bounce_back_days is not None:
+            a.append(f" · back at it after {figs.bounce_back_days:g} days (median)", style="dim")
+        grid.add_row("Attempts", a)
+    grid.add_row("Excused", Text(f"rest days: {rest_days} · {plural(skip_days, 'skip day')}",
+                                 style="dim"))  # fmt: skip
+    return Panel(grid, title=f"shipit stats · {fmt_day(figs.as_of)}", title_align="left",
+                 box=box.ROUNDED, expand=False)  # fmt: skip
+
+
+def week_progress(w: WeekFigures) -> Text:
+    """'3 shipped days, 5 needed · in progress' (with the target when fewer are needed)."""
+    from rich.text import Text
+
+    t = Text(f"{plural(w.shipped_days, 'shipped day')}, {w.needed} needed")
+    if w.needed != w.target:
+        t.append(f" (target {w.target}, {plural(w.available_days, 'available day')})",
+                 style="dim")  # fmt: skip
+    t.append(" · ")
+    t.append(STATUS_WORD[w.status], style=STATUS_STYLE[w.status])
+    return t
+
+
+# -- week ----------------------------------------------------------------------------------
+
+
+def week_view(review: WeekReview) -> list[Any]:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    w, prev = review.week, review.previous
+    head = Text()
+    head.append(f"Week {w.label}", style="bold")
+    head.append(f"  {short_day(w.start)} – {fmt_day(w.end)}", style="dim")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Day", no_wrap=True, style="bold")
+    table.add_column("", no_wrap=True)
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Entry", overflow="fold", ratio=1)
+    for d in review.days:
+        label = short_day(d.day) + (" (today)" if d.is_today else "")
+        if d.shipped:
+            mark = Text("✔", style="bold green")
+        elif d.excused:
+            mark = Text("rest" if d.excused == "rest" else "skip", style=EXCUSED_STYLE)
+        elif d.is_future or d.is_today or d.before_first:
+            mark = Text("")
+        else:
+            mark = Text("✘", style="red")
+        if not d.entries:
+            note = Text()
+            if d.excused == "skip" and d.skip_reason:
+                note = user_text(d.skip_reason, style="italic dim")
+            elif d.is_future:
+                note = Text("upcoming", style="dim")
+            table.add_row(label, mark, "", note)
+            continue
+        for i, e in enumerate(d.entries):
+            table.add_row(label if i == 0 else "", mark if i == 0 else "",
+                          kind_label(e.kind), entry_body(e))  # fmt: skip
+        if d.excused == "skip" and d.skip_reason:
+            table.add_row("", "", "", user_text(d.skip_reason, style="italic dim"))
+    this_week = review.days[0].day <= review.as_of <= review.days[-1].day
+    summary = Text()
+    summary.append("This week: " if this_week else "The week: ", style="bold")
+    summary.append_text(week_progress(w))
+    summary.append(f" · weekly streak {plural(w.streak, 'week')}")
+    compare = Text("Week before: ", style="dim")
+    compare.append(f"{w.shipped_days - prev.shipped_days:+d} shipped days, "
+                   f"{w.ships - prev.ships:+d} ships ", style="dim")  # fmt: skip
+    compare.append(f"({prev.shipped_days} days, {plural(prev.ships, 'ship')}, "
+                   f"{STATUS_WORD[prev.status]})", style="dim")  # fmt: skip
+    return [head, table, summary, compare]
+
+
+def week_span(start: date, end: date) -> str:
+    """'9–15 Nov', '28 Dec–3 Jan'."""
+    if start.month == end.month:
+        return f"{start.day}–{end.day} {end:%b}"
+    return f"{start.day} {start:%b}–{end.day} {end:%b}"
+
+
+def week_table(data: WeekTable) -> Any:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                  title=f"Weekly target: {data.target} shipped days")  # fmt: skip
+    table.add_column("Week", no_wrap=True, style="bold")
+    table.add_column("Days", no_wrap=True)
+    table.add_column("Shipped", justify="right")
+    table.add_column("Needed", justify="right")
+    table.add_column("Ships", justify="right")
+    table.add_column("Result", no_wrap=True)
+    table.add_column("Streak", justify="right")
+    for w in data.weeks:
+        table.add_row(w.label, week_span(w.start, w.end),
+                      str(w.shipped_days), str(w.needed), str(w.ships),
+                      Text(w.status, style=STATUS_STYLE[w.status]), str(w.streak))  # fmt: skip
+    return table
+
+
+# -- calendar ------------------------------------------------------------------------------
+
+
+def level(ships: int) -> int:
+    return min(ships, len(LEVEL_GLYPHS) - 1)
+
+
+def calendar_view(cal: Calendar) -> list[Any]:
+    """A heatmap: a row per weekday, a column per ISO week; 4 + weeks columns wide."""
+    from rich.text import Text
+
+    head = Text()
+    head.append(f"Ships in {cal.title}: ", style="bold")
+    head.append(f"{plural(cal.ships, 'ship')} on {plural(cal.shipped_days, 'day')}")
+    if cal.excused_days:
+        head.append(f", {plural(cal.excused_days, 'excused day')}", style="dim")
+    months = [" "] * cal.columns
+    # Label the column whose week holds the 1st of a month; the first column gets its
+    # month only when the next label leaves room for it.
+    labels: list[tuple[int, date]] = []
+    for col in range(cal.columns):
+        monday = cal.first_monday + timedelta(days=7 * col)
+        first = next((d for i in range(7) if (d := monday + timedelta(days=i)).day == 1), None)
+        if first is not None:
+            labels.append((col, first))
+    if not labels or labels[0][0] >= 4:
+        labels.insert(0, (0, cal.first_monday))
+    free_from = 0
+    for col, first in labels:
+        if col >= free_from and col + 3 <= cal.columns:
+            months[col:col + 3] = list(f"{first:%b}")
+            free_from = col + 4
+    lines = [Text("    " + "".join(months), style="dim")]
+    names = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    for row in range(7):
+        line = Text()
+        line.append(f"{names[row]} ", style="dim")
+        for col in range(cal.columns):
+            cell = cal.days[col * 7 + row]
+            style = "underline" if cell.is_today else ""
+            if not cell.in_range:
+                line.append(" ")
+            elif cell.ships:
+                lv = level(cell.ships)
+                line.append(LEVEL_GLYPHS[lv], style=f"{LEVEL_STYLES[lv]} {style}".strip())
+            elif cell.excused:
+                line.append(EXCUSED_GLYPH, style=f"{EXCUSED_STYLE} {style}".strip())
+            else:
+                line.append(LEVEL_GLYPHS[0], style=f"dim {style}".strip())
+        lines.append(line)
+    legend = Text()
+    legend.append("    ships: ", style="dim")
+    for lv, glyph in enumerate(LEVEL_GLYPHS):
+        legend.append(glyph, style=LEVEL_STYLES[lv])
+        legend.append(f" {lv}{'+' if lv == len(LEVEL_GLYPHS) - 1 else ''}  ", style="dim")
+    legend.append(EXCUSED_GLYPH, style=EXCUSED_STYLE)
+    legend.append(" excused (rest or skip day)", style="dim")
+    return [head, Text(""), *lines, Text(""), legend]
+
+
+# -- config --------------------------------------------------------------------------------
+
+
+def config_table(values: dict[str, str], defaults: dict[str, str],
+                 descriptions: dict[str, str]) -> Any:  # fmt: skip
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Setting", no_wrap=True, style="bold")
+    table.add_column("Value", no_wrap=True)
+    table.add_column("Meaning", overflow="fold", ratio=1, style="dim")
+    for key, value in values.items():
+        shown = Text(value)
+        if value == defaults.get(key):
+            shown.append(" (default)", style="dim")
+        table.add_row(key, shown, descriptions.get(key, ""))
+    return table
+
+
+# -- skips ---------------------------------------------------------------------------------
+
+
+def skip_span(start: date, end: date) -> str:
+    if start == end:
+        return fmt_day(start)
+    return f"{fmt_day(start)} to {fmt_day(end)}"
+
+
+def skip_list(ranges: list[SkipRange], today: date) -> Any:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Skipped", no_wrap=True, style="bold")
+    table.add_column("Days", justify="right")
+    table.add_column("Reason", overflow="fold", ratio=1)
+    for r in ranges:
+        when = Text(skip_span(r.start, r.end))
+        if r.start > today:
+            when.append(" (planned)", style="dim")
+        reason = user_text(r.reason) if r.reason else Text("-", style="dim")
+        table.add_row(when, str(r.days), reason)
+    return table
+
+
+def skip_change(change: SkipChange) -> Text:
+    from rich.text import Text
+
+    line = Text()
+    span = skip_span(change.start, change.end)
+    if change.added < 0:
+        line.append(f"Removed {plural(-change.added, 'skip day')} ({span}).", style="bold")
+        return line
+    line.append(f"Skipped {span}", style="bold")
+    if change.reason:
+        line.append(": ")
+        line.append_text(user_text(change.reason, style="italic"))
+    extra = []
+    if change.added:
+        extra.append(f"{change.added} new")
+    if change.kept:
+        extra.append(f"{change.kept} already skipped")
+    line.append(f" ({', '.join(extra)}). Excused days neither break nor extend a streak.",
+                style="dim")  # fmt: skip
+    return line

@@ -1,0 +1,455 @@
+"""The figures: streaks, weekly streak, consistency, score, totals. Pure.
+
+No database, no clock, no I/O, no Rich or Typer: everything arrives as arguments
+(per-day counts, skip days, settings, today's journal day) and leaves as frozen
+dataclasses. `shipit.figures` feeds this module from one grouped query; tests feed it
+hand-made histories and compare it with a brute-force model (tests/test_stats_model.py).
+
+Every definition here is documented, with worked examples, in docs/figures.md.
+
+Cost: one linear pass over the days from the first entry to today, one over their
+ISO weeks, one over the days that hold entries. Ten years answer in milliseconds.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from shipit.settings import Settings
+
+# Loop Habit Tracker's multiplier for a daily habit: 0.5 ** (sqrt(frequency) / 13)
+# with frequency 1. A score halves its distance to 0 (or 1) every 13 days.
+SCORE_MULTIPLIER = 0.5 ** (1 / 13)
+
+# Week statuses (docs/figures.md, "Weekly streak").
+HIT, MISSED, NEUTRAL, OPEN = "hit", "missed", "neutral", "open"
+
+
+# -- input -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayCounts:
+    """What one journal day holds, by kind (from one grouped query)."""
+
+    ships: int = 0
+    steps: int = 0
+    attempts: int = 0
+    step_minutes: int = 0
+    attempts_open: int = 0
+    attempts_succeeded: int = 0
+    attempts_failed: int = 0
+
+    @property
+    def entries(self) -> int:
+        return self.ships + self.steps + self.attempts
+
+
+NO_COUNTS = DayCounts()
+
+
+def excuse(day: date, rest_days: Collection[int], skips: Collection[date]) -> str | None:
+    """Why `day` is excused: 'skip' (a recorded skip day), 'rest' (a rest weekday) or None."""
+    if day in skips:
+        return "skip"
+    if day.weekday() in rest_days:
+        return "rest"
+    return None
+
+
+# -- output ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Streak:
+    """A daily streak: counts days (shipped, or with any entry for the active streak)."""
+
+    current: int = 0
+    longest: int = 0
+    at_risk: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"current": self.current, "longest": self.longest, "at_risk": self.at_risk}
+
+
+@dataclass(frozen=True)
+class WeeklyStreak:
+    current: int = 0
+    longest: int = 0
+    target: int = 5
+
+    def to_json(self) -> dict[str, Any]:
+        return {"current": self.current, "longest": self.longest, "target": self.target}
+
+
+@dataclass(frozen=True)
+class Consistency:
+    """Shipped days ÷ eligible days; None when no day is eligible."""
+
+    last_7_days: float | None = None
+    last_30_days: float | None = None
+    last_365_days: float | None = None
+    all_time: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "last_7_days": self.last_7_days,
+            "last_30_days": self.last_30_days,
+            "last_365_days": self.last_365_days,
+            "all_time": self.all_time,
+        }
+
+
+@dataclass(frozen=True)
+class Totals:
+    ships: int = 0
+    shipped_days: int = 0
+    active_days: int = 0
+    first_day: date | None = None
+    last_day: date | None = None
+    steps: int = 0
+    step_minutes: int = 0
+    attempts: int = 0
+    attempts_open: int = 0
+    attempts_succeeded: int = 0
+    attempts_failed: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ships": self.ships,
+            "shipped_days": self.shipped_days,
+            "active_days": self.active_days,
+            "first_day": self.first_day.isoformat() if self.first_day else None,
+            "last_day": self.last_day.isoformat() if self.last_day else None,
+            "steps": self.steps,
+            "step_minutes": self.step_minutes,
+            "attempts": self.attempts,
+            "attempts_open": self.attempts_open,
+            "attempts_succeeded": self.attempts_succeeded,
+            "attempts_failed": self.attempts_failed,
+        }
+
+
+@dataclass(frozen=True)
+class WeekFigures:
+    """One ISO week (Monday `start` to Sunday) as the weekly streak sees it."""
+
+    start: date
+    ships: int = 0
+    shipped_days: int = 0
+    active_days: int = 0
+    steps: int = 0
+    attempts: int = 0
+    available_days: int = 0
+    needed: int = 0  # min(target, available_days)
+    target: int = 5
+    status: str = NEUTRAL  # hit, missed, neutral, open (this week, not hit yet)
+    streak: int = 0  # the weekly streak as of this week
+
+    @property
+    def end(self) -> date:
+        return self.start + timedelta(days=6)
+
+    @property
+    def hit(self) -> bool:
+        return self.status == HIT
+
+    @property
+    def label(self) -> str:
+        year, week, _ = self.start.isocalendar()
+        return f"{year}-W{week:02d}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "week": self.label,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "ships": self.ships,
+            "shipped_days": self.shipped_days,
+            "active_days": self.active_days,
+            "steps": self.steps,
+            "attempts": self.attempts,
+            "available_days": self.available_days,
+            "target": self.target,
+            "needed": self.needed,
+            "status": self.status,
+            "hit": self.hit,
+            "streak": self.streak,
+        }
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Every figure of `shipit stats`, as of `as_of` (today's journal day)."""
+
+    as_of: date
+    streak: Streak = Streak()
+    active_streak: Streak = Streak()
+    weekly_streak: WeeklyStreak = WeeklyStreak()
+    consistency: Consistency = Consistency()
+    score: float = 0.0
+    totals: Totals = Totals()
+    bounce_back_days: float | None = None
+    # ISO weeks from the first entry's week to this week, oldest first.
+    weeks: tuple[WeekFigures, ...] = field(default=(), repr=False)
+
+    def week(self, monday: date) -> WeekFigures:
+        """The figures of the ISO week starting `monday` (neutral before the first entry)."""
+        if self.weeks:
+            index = (monday - self.weeks[0].start).days // 7
+            if 0 <= index < len(self.weeks):
+                return self.weeks[index]
+        return WeekFigures(start=monday, target=self.weekly_streak.target)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `stats --json` document (docs/figures.md)."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "streak": self.streak.to_json(),
+            "active_streak": self.active_streak.to_json(),
+            "weekly_streak": self.weekly_streak.to_json(),
+            "consistency": self.consistency.to_json(),
+            "score": self.score,
+            "totals": self.totals.to_json(),
+            "bounce_back_days": self.bounce_back_days,
+        }
+
+
+# -- computing -------------------------------------------------------------------------
+
+
+def compute(
+    counts: Mapping[date, DayCounts],
+    skips: Collection[date],
+    settings: Settings,
+    today: date,
+    first_day: date | None = None,
+) -> Figures:
+    """All figures as of `today`.
+
+    counts: journal day -> DayCounts (days without entries may be absent).
+    skips: the skip days (a set, or a mapping day -> reason).
+    first_day: the earliest journal day of any entry (default: the earliest key of
+    `counts` with an entry).
+    Days after `today` (possible only after a time-zone change) count in the totals
+    but not in the streaks, consistency, score or weeks: those are "as of today".
+    """
+    totals = compute_totals(counts)
+    if first_day is None:
+        first_day = totals.first_day
+    target = settings.weekly_target
+    if first_day is None or first_day > today:
+        return Figures(as_of=today, weekly_streak=WeeklyStreak(target=target), totals=totals)
+    table = _DayTable(counts, skips, settings.rest_days, today, first_day)
+    f, t = table.first, table.today
+    shipped = [n > 0 for n in table.ships[f : t + 1]]
+    active = [n > 0 for n in table.entries[f : t + 1]]
+    excused = table.excused[f : t + 1]
+    weeks = table.weeks(target)
+    return Figures(
+        as_of=today,
+        streak=daily_streak(shipped, excused),
+        active_streak=daily_streak(active, excused),
+        weekly_streak=_weekly(weeks, target),
+        consistency=consistency(shipped, excused),
+        score=score(shipped, excused),
+        totals=totals,
+        bounce_back_days=bounce_back_days(counts, today),
+        weeks=weeks,
+    )
+
+
+class _DayTable:
+    """Per-day columns from the Monday of the first entry's week to this week's Sunday.
+
+    Index 0 is a Monday, so index % 7 is the weekday. Built from the days that hold
+    entries and the skip days (sparse), never by looking every day up.
+    """
+
+    def __init__(self, counts: Mapping[date, DayCounts], skips: Collection[date],
+                 rest: Collection[int], today: date, first_day: date) -> None:  # fmt: skip
+        self.start = first_day - timedelta(days=first_day.weekday())
+        self.first = (first_day - self.start).days
+        self.today = (today - self.start).days
+        size = (self.today // 7 + 1) * 7
+        self.ships = [0] * size
+        self.entries = [0] * size
+        self.steps = [0] * size
+        self.attempts = [0] * size
+        start, last = self.start, self.today
+        for day, c in counts.items():
+            i = (day - start).days
+            if 0 <= i <= last:  # a day after today is not part of "as of today"
+                self.ships[i] = c.ships
+                self.entries[i] = c.entries
+                self.steps[i] = c.steps
+                self.attempts[i] = c.attempts
+        week = [d in rest for d in range(7)]
+        self.excused = week * (size // 7)
+        for day in skips:
+            i = (day - start).days
+            if 0 <= i < size:
+                self.excused[i] = True
+
+    def weeks(self, target: int) -> tuple[WeekFigures, ...]:
+        """Every ISO week from the first entry's week to this week, with its streak."""
+        out: list[WeekFigures] = []
+        run = 0
+        first, ships, excused = self.first, self.ships, self.excused
+        n_weeks = len(ships) // 7
+        for w in range(n_weeks):
+            lo = 7 * w
+            shipped_days = available = 0
+            for i in range(max(lo, first), lo + 7):
+                if ships[i]:
+                    shipped_days += 1
+                    available += 1
+                elif not excused[i]:
+                    available += 1
+            needed = min(target, available)
+            if available == 0:
+                status = NEUTRAL
+            elif shipped_days >= needed:
+                status = HIT
+                run += 1
+            elif w == n_weeks - 1:
+                status = OPEN  # this week can still hit: the run ends with last week
+            else:
+                status = MISSED
+                run = 0
+            out.append(WeekFigures(
+                start=self.start + timedelta(days=lo),
+                ships=sum(ships[lo : lo + 7]),
+                shipped_days=shipped_days,
+                active_days=sum(1 for n in self.entries[lo : lo + 7] if n),
+                steps=sum(self.steps[lo : lo + 7]),
+                attempts=sum(self.attempts[lo : lo + 7]),
+                available_days=available, needed=needed, target=target,
+                status=status, streak=run,
+            ))  # fmt: skip
+        return tuple(out)
+
+
+def daily_streak(counted: list[bool], excused: list[bool]) -> Streak:
+    """Streak over days first..today (index -1 is today, which is open).
+
+    A day that counts adds one; an excused day that does not count, and today when it
+    does not count yet, leave the run as it is; any other day ends the run.
+    """
+    run = longest = 0
+    last = len(counted) - 1
+    for i, hit in enumerate(counted):
+        if hit:
+            run += 1
+            if run > longest:
+                longest = run
+        elif not excused[i] and i != last:
+            run = 0
+    if last < 0:
+        return Streak()
+    at_risk = run > 0 and not counted[last] and not excused[last]
+    return Streak(current=run, longest=longest, at_risk=at_risk)
+
+
+def consistency(shipped: list[bool], excused: list[bool]) -> Consistency:
+    """Shipped ÷ eligible days over the last 7, 30, 365 days and all time."""
+    n = len(shipped)
+
+    def window(days: int) -> float | None:
+        ships = eligible = 0
+        for i in range(max(0, n - days), n):
+            if shipped[i]:
+                ships += 1
+                eligible += 1
+            elif not excused[i] and i != n - 1:
+                eligible += 1
+        return ships / eligible if eligible else None
+
+    return Consistency(window(7), window(30), window(365), window(n))
+
+
+def score(shipped: list[bool], excused: list[bool]) -> float:
+    """Loop Habit Tracker's score for a daily habit, from the first entry to today.
+
+    Each day S = S·m + v·(1−m), v = 1 when shipped, else 0; an excused unshipped day
+    and an unshipped today leave S unchanged (Loop's skip days; today is open).
+    """
+    m = SCORE_MULTIPLIER
+    s = 0.0
+    last = len(shipped) - 1
+    for i, hit in enumerate(shipped):
+        if hit:
+            s = s * m + (1 - m)
+        elif not excused[i] and i != last:
+            s *= m
+    return s
+
+
+def week_figures(
+    counts: Mapping[date, DayCounts],
+    skips: Collection[date],
+    settings: Settings,
+    today: date,
+    first_day: date,
+) -> tuple[WeekFigures, ...]:
+    """Every ISO week from the first entry's week to this week, with its streak."""
+    table = _DayTable(counts, skips, settings.rest_days, today, first_day)
+    return table.weeks(settings.weekly_target)
+
+
+def _weekly(weeks: tuple[WeekFigures, ...], target: int) -> WeeklyStreak:
+    longest = max((w.streak for w in weeks), default=0)
+    current = weeks[-1].streak if weeks else 0
+    return WeeklyStreak(current=current, longest=longest, target=target)
+
+
+def compute_totals(counts: Mapping[date, DayCounts]) -> Totals:
+    ships = shipped_days = active_days = steps = minutes = 0
+    attempts = a_open = a_ok = a_failed = 0
+    first = last = None
+    for day, c in counts.items():
+        if not c.entries:
+            continue
+        if first is None or day < first:
+            first = day
+        if last is None or day > last:
+            last = day
+        active_days += 1
+        ships += c.ships
+        if c.ships:
+            shipped_days += 1
+        steps += c.steps
+        minutes += c.step_minutes
+        attempts += c.attempts
+        a_open += c.attempts_open
+        a_ok += c.attempts_succeeded
+        a_failed += c.attempts_failed
+    return Totals(
+        ships=ships, shipped_days=shipped_days, active_days=active_days, first_day=first,
+        last_day=last, steps=steps, step_minutes=minutes, attempts=attempts,
+        attempts_open=a_open, attempts_succeeded=a_ok, attempts_failed=a_failed,
+    )  # fmt: skip
+
+
+def bounce_back_days(counts: Mapping[date, DayCounts], today: date) -> float | None:
+    """Median days from a failed attempt to the next later day with a ship or an attempt.
+
+    Counted per failed attempt, on or before today. Entries of one day have no order,
+    so the next day with a ship or an attempt is a later day (at least 1). A failure
+    not yet followed by one is still pending and not counted. None when nothing counts.
+    """
+    days = sorted(d for d, c in counts.items() if d <= today and (c.ships or c.attempts))
+    gaps: list[int] = []
+    following: date | None = None
+    for day in reversed(days):
+        failed = counts[day].attempts_failed
+        if failed and following is not None:
+            gaps.extend([(following - day).days] * failed)
+        following = day
+    if not gaps:
+        return None
+    return float(statistics.median(gaps))
