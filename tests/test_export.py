@@ -344,3 +344,14 @@ def test_export_subprocess_pipes_stdout(sh, tmp_path: Path) -> None:
     r = sh("export", "-f", "json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["entries"][0]["text"] == "piped"
+
+
+def test_markdown_summary_carries_streaks(cli, clock):
+    for when in ("2 days ago", "yesterday", "today"):
+        assert cli("log", f"shipped {when}", "--date", when).exit_code == 0
+    r = cli("export")
+    assert r.exit_code == 0, r.output
+    assert "- **Daily streak:** 3 days (longest 3) as of Mon 23 Nov 2026" in r.stdout
+    assert "- **Weekly streak:**" in r.stdout
+    json_out = cli("export", "--format", "json").stdout
+    assert "Daily streak" not in json_out

@@ -126,7 +126,9 @@ def stats_panel(figs: Figures, rest_days: str, skip_days: int) -> Any:
         a = Text(f"{t.attempts}: {t.attempts_open} open, {t.attempts_succeeded} succeeded, "
                  f"{t.attempts_failed} failed")  # fmt: skip
         if figs.bounce_back_days is not None:
-            a.append(f" · back at it after {figs.bounce_back_days:g} days (median)", style="dim")
+            days = figs.bounce_back_days
+            a.append(f" · back at it after {days:g} day{'' if days == 1 else 's'} (median)",
+                     style="dim")  # fmt: skip
         grid.add_row("Attempts", a)
     grid.add_row("Excused", Text(f"rest days: {rest_days} · {plural(skip_days, 'skip day')}",
                                  style="dim"))  # fmt: skip
@@ -193,10 +195,15 @@ def week_view(review: WeekReview) -> list[Any]:
     summary.append_text(week_progress(w))
     summary.append(f" · weekly streak {plural(w.streak, 'week')}")
     compare = Text("Week before: ", style="dim")
-    compare.append(f"{w.shipped_days - prev.shipped_days:+d} shipped days, "
-                   f"{w.ships - prev.ships:+d} ships ", style="dim")  # fmt: skip
-    compare.append(f"({prev.shipped_days} days, {plural(prev.ships, 'ship')}, "
-                   f"{STATUS_WORD[prev.status]})", style="dim")  # fmt: skip
+    compare.append(f"{plural(prev.shipped_days, 'shipped day')}, {plural(prev.ships, 'ship')}, "
+                   f"{STATUS_WORD[prev.status]}", style="dim")  # fmt: skip
+    diff = w.shipped_days - prev.shipped_days
+    if diff:
+        more = "more" if diff > 0 else "fewer"
+        compare.append(f" · {plural(abs(diff), 'shipped day')} {more} this week"
+                       f"{' so far' if this_week else ''}", style="dim")  # fmt: skip
+    else:
+        compare.append(" · the same number of shipped days", style="dim")
     return [head, table, summary, compare]
 
 

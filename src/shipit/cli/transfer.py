@@ -56,8 +56,9 @@ def export_cmd(
     fmt = export.check_format(fmt, export.EXPORT_FORMATS)
     j = _journal()
     filters = parse_filters(j, since=since, until=until, kind=kind, tags=tag or ())
+    extra = _streak_lines(j) if fmt == "markdown" else None
     if to_stdout:
-        export.export_journal(j, sys.stdout, fmt, filters)
+        export.export_journal(j, sys.stdout, fmt, filters, summary_extra=extra)
         sys.stdout.flush()
         return
     from shipit.fileio import atomic_text_writer
@@ -68,8 +69,25 @@ def export_cmd(
 
         raise InputError(f"{dest} is a folder: give the export file's name")
     with atomic_text_writer(dest, overwrite=force, newline="" if fmt == "csv" else None) as fh:
-        count = export.export_journal(j, fh, fmt, filters)
+        count = export.export_journal(j, fh, fmt, filters, summary_extra=extra)
     _say(f"Exported {count:,} entr{'y' if count == 1 else 'ies'} to {dest} ({fmt}).")
+
+
+def _streak_lines(j) -> dict[str, str]:  # noqa: ANN001
+    """The Markdown summary's streak lines: the whole journal's figures as of today."""
+    from shipit.figures import figures
+    from shipit.render import fmt_day
+    from shipit.render_stats import percent, plural
+
+    f = figures(j)
+    return {
+        "Daily streak": f"{plural(f.streak.current, 'day')} (longest {f.streak.longest}) "
+        f"as of {fmt_day(f.as_of)}",
+        "Weekly streak": f"{plural(f.weekly_streak.current, 'week')} "
+        f"(longest {f.weekly_streak.longest})",
+        "Consistency, all time": percent(f.consistency.all_time),
+        "Habit score": percent(f.score),
+    }
 
 
 @app.command("import")
