@@ -128,8 +128,8 @@ try:
     shipit.cli.main()
 except SystemExit:
     pass
-heavy = sorted(m for m in ("sqlalchemy", "sqlmodel", "dateutil", "shipit.store",
-                            "shipit.models") if m in sys.modules)
+heavy = sorted(m for m in ("sqlalchemy", "sqlmodel", "pydantic", "dateutil",
+                            "shipit.store", "shipit.models") if m in sys.modules)
 sys.stderr.write("HEAVY=" + ",".join(heavy) + "\\n")
 """
 
@@ -158,3 +158,19 @@ def test_importing_cli_module_does_not_import_sqlalchemy():
         capture_output=True, text=True,
     )  # fmt: skip
     assert r.stdout.split() == ["False", "False"], r.stderr
+
+
+def test_logging_does_not_load_the_orm_models(shipit_home):
+    """`log` writes with plain SQL: no SQLModel classes, no pydantic (docs/performance.md)."""
+    env = {**os.environ, "SHIPIT_HOME": str(shipit_home)}
+    probe = STARTUP_PROBE.format(args=["log", "warm"]).replace(
+        '("sqlalchemy", ', '('
+    )
+    first = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           env=env)  # fmt: skip
+    assert "Shipped" in first.stdout, first.stderr
+    r = subprocess.run([sys.executable, "-c", probe.replace("warm", "second")],
+                       capture_output=True, text=True, env=env)  # fmt: skip
+    assert "Shipped" in r.stdout, r.stderr
+    heavy = [line for line in r.stderr.splitlines() if line.startswith("HEAVY=")]
+    assert heavy == ["HEAVY=shipit.store"], r.stderr

@@ -247,3 +247,25 @@ def test_settings_default_and_set(shipit_home):
 def test_journal_error_names_file(tmp_path):
     err = store_mod.describe_db_error(sqlite3.OperationalError("database is locked"), tmp_path)
     assert isinstance(err, JournalError) and str(tmp_path) in str(err)
+
+
+def test_plain_sql_datetimes_match_the_models_storage(shipit_home):
+    """journal.add writes datetimes without SQLAlchemy; they must equal UTCDateTime's."""
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from sqlalchemy.dialects import sqlite
+    from sqlmodel import UTCDateTime
+
+    from shipit.journal import db_datetime
+
+    dialect = sqlite.dialect()
+    column_type = UTCDateTime().dialect_impl(dialect)
+    bind = column_type.bind_processor(dialect)
+    process = UTCDateTime().process_bind_param
+    for instant in (
+        datetime(2026, 11, 23, 12, 0, tzinfo=UTC),
+        datetime(2026, 3, 29, 1, 59, 59, 999999, tzinfo=timezone(timedelta(hours=-7))),
+        datetime(2024, 2, 29, 23, 0, 0, 1, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+    ):
+        expected = bind(process(instant, dialect)) if bind else process(instant, dialect)
+        assert db_datetime(instant) == expected

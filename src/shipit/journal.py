@@ -148,6 +148,13 @@ def new_uid() -> str:
     return str(uuid.uuid4())
 
 
+def db_datetime(instant: datetime) -> str:
+    """An aware instant in the journal's storage format: UTC, 'YYYY-MM-DD HH:MM:SS.ffffff'."""
+    from datetime import UTC
+
+    return instant.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
 # -- the journal -----------------------------------------------------------------------
 
 
@@ -220,18 +227,18 @@ class Journal:
         instant = dates.now()
         today = dates.journal_day(instant, settings.day_starts_at)
         day = dates.parse_when(when, today) if when is not None else today
-        from shipit.models import Entry
-
-        entry_table = Entry.__table__
         uid = new_uid()
-        result = conn.execute(
-            entry_table.insert().values(
-                uid=uid, kind=kind, text=text, day=day, created_at=instant,
-                updated_at=instant, note=note, minutes=minutes, decision=decision,
-                outcome=outcome, lesson=lesson,
-            )  # fmt: skip
-        )
-        entry_id = result.inserted_primary_key[0]
+        # Plain SQL on this hot path: importing the SQLModel classes costs more than
+        # logging itself. db_datetime() writes exactly what the models' UTCDateTime
+        # columns store (tests/test_store.py pins the two together).
+        stamp = db_datetime(instant)
+        result = conn.exec_driver_sql(
+            "INSERT INTO entry (uid, kind, text, day, created_at, updated_at, note, minutes, "
+            "decision, outcome, lesson) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (uid, kind, text, day.isoformat(), stamp, stamp, note, minutes, decision,
+             outcome, lesson),
+        )  # fmt: skip
+        entry_id = result.lastrowid
         self._write_tags(conn, entry_id, all_tags)
         return EntryData(
             id=entry_id, uid=uid, kind=kind, text=text, day=day, created_at=instant,

@@ -13,7 +13,6 @@ ISO weeks, one over the days that hold entries. Ten years answer in milliseconds
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -452,4 +451,13 @@ def bounce_back_days(counts: Mapping[date, DayCounts], today: date) -> float | N
         following = day
     if not gaps:
         return None
-    return float(statistics.median(gaps))
+    return _median(gaps)
+
+
+def _median(values: list[int]) -> float:
+    """The median (the statistics module costs more to import than this costs to run)."""
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[mid])
+    return (ordered[mid - 1] + ordered[mid]) / 2

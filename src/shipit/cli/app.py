@@ -8,6 +8,7 @@ commands that need them, so `--help`, `--version` and completion stay fast.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any
@@ -34,6 +35,67 @@ class Interrupted(Exception):
     """Ctrl-C, carried past Typer's own handler so the boundary can report it."""
 
 
+_INT = re.compile(r"[+-]?[0-9]{1,18}")
+
+
+def _light_runtime_params(params: Any) -> None:
+    """Let plain str/bool/int/list[str] parameters skip Typer's pydantic adapters.
+
+    Typer 0.29 coerces every parameter value that is not already a bool (even a
+    flag's None) through a pydantic TypeAdapter, which costs ~150 ms of imports and
+    set-up on paths (help, completion, log) that otherwise need none of it. Values of
+    these simple types arrive from the parser already typed (or as digit strings for
+    int), so a pass-through is exact; anything else falls back to Typer's own
+    coercion. Uses Typer's private RuntimeParam; if that moves, this does nothing
+    (Typer is pinned below 0.30) and tests/test_process.py notices the cost.
+    """
+    try:
+        from typer._coercion import RuntimeParam, build_runtime_param
+    except ImportError:  # pragma: no cover - a Typer without this internal
+        return
+    global _Light
+    if _Light is None:
+
+        class _LightParam(RuntimeParam):  # type: ignore[misc,valid-type]
+            def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+                ann = self.annotation
+                if ann is int and isinstance(value, str) and _INT.fullmatch(value.strip()):
+                    return int(value)
+                if isinstance(ann, type) and isinstance(value, ann) and (
+                    ann is bool or not isinstance(value, bool)
+                ):
+                    return value
+                if ann == list[str] and isinstance(value, (list, tuple)) and all(
+                    isinstance(v, str) for v in value
+                ):
+                    return list(value)
+                full = build_runtime_param(param.type_descriptor)
+                return full._coerce_value(value, param=param, ctx=ctx)
+
+        _Light = _LightParam
+    for param in params:
+        desc = getattr(param, "type_descriptor", None)
+        if desc is None or getattr(param, "_runtime_param", ...) is not None:
+            continue
+        if desc.file_annotation is None and (
+            desc.annotation in (str, bool, int) or desc.annotation == list[str]
+        ):
+            param._runtime_param = _Light(
+                parameter_info=desc.parameter_info, annotation=desc.annotation
+            )
+
+
+_Light: Any = None
+
+
+def _light_tree(command: Any) -> None:
+    stack = [command]
+    while stack:
+        cmd = stack.pop()
+        _light_runtime_params(getattr(cmd, "params", ()))
+        stack.extend(getattr(cmd, "commands", {}).values())
+
+
 class ShipitGroup(TyperGroup):
     """Turns every known failure into one line on stderr and an exit code.
 
@@ -41,6 +103,18 @@ class ShipitGroup(TyperGroup):
     2 bad usage or input · 130 interrupted. A traceback only with --debug or
     SHIPIT_DEBUG=1.
     """
+
+    def get_help_option(self, ctx: typer.Context) -> Any:
+        option = super().get_help_option(ctx)
+        _light_runtime_params([option] if option is not None else [])
+        return option
+
+    def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:
+        name, cmd, rest = super().resolve_command(ctx, args)
+        if cmd is not None and hasattr(cmd, "get_help_option"):
+            option = cmd.get_help_option(ctx)  # created once, cached on the command
+            _light_runtime_params([option] if option is not None else [])
+        return name, cmd, rest
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
@@ -59,6 +133,7 @@ class ShipitGroup(TyperGroup):
         from shipit.errors import ShipitError
 
         _state["debug"] = False
+        _light_tree(self)
         try:
             rv = super().main(
                 args=args,
