@@ -194,7 +194,8 @@ def main() -> int:
             run_once([shipit, "path"], env)
         db = Path(env["SHIPIT_HOME"]) / "journal.db"
         template = folder / "template.db"
-        run_once([shipit, "backup", str(template)], env) if n else None
+        if n:
+            run_once([shipit, "backup", str(template)], env)
 
         def reset(db=db, template=template, n=n) -> None:
             # Every timed `log` starts from the same journal.
