@@ -446,22 +446,21 @@ def describe_filters(filters: Filters) -> tuple[str, ...]:
 
 def markdown_summary(journal: Journal, conn: Connection, filters: Filters) -> MarkdownSummary:
     """Aggregate figures for the Markdown summary: a few indexed queries, no entry rows."""
-    from sqlalchemy import distinct, func, select
-
-    from shipit.models import Entry
-
-    t = Entry.__table__
-    conds = journal.filter_conditions(filters)
+    where, params = journal.filter_sql(filters)
+    cond = (" WHERE " + " AND ".join(f"({w})" for w in where)) if where else ""
     by_kind: dict[str, int] = {}
     first = last = None
-    for kind, n, lo, hi in conn.execute(
-        select(t.c.kind, func.count(), func.min(t.c.day), func.max(t.c.day))
-        .where(*conds).group_by(t.c.kind)
-    ):  # fmt: skip
+    for kind, n, lo_s, hi_s in conn.exec_driver_sql(
+        f"SELECT kind, count(*), min(day), max(day) FROM entry{cond} GROUP BY kind",
+        tuple(params),
+    ):
+        lo_d, hi_d = date.fromisoformat(lo_s), date.fromisoformat(hi_s)
         by_kind[kind] = n
-        first = lo if first is None or lo < first else first
-        last = hi if last is None or hi > last else last
-    days = conn.execute(select(func.count(distinct(t.c.day))).where(*conds)).scalar_one()
+        first = lo_d if first is None or lo_d < first else first
+        last = hi_d if last is None or hi_d > last else last
+    days = conn.exec_driver_sql(
+        f"SELECT count(DISTINCT day) FROM entry{cond}", tuple(params)
+    ).scalar_one()
     settings = journal.read_settings(conn)
     lo = filters.since or first
     hi = filters.until or last
@@ -471,11 +470,13 @@ def markdown_summary(journal: Journal, conn: Connection, filters: Filters) -> Ma
     if lo is not None and hi is not None:
         skips = tuple((date.fromisoformat(s["day"]), s["reason"])
                       for s in _iter_skips(conn, lo, hi))  # fmt: skip
-        ship_days = select(t.c.day).distinct().where(
-            t.c.kind == "ship", t.c.day >= dates.iso_week_start(lo),
-            t.c.day <= dates.iso_week_start(hi) + timedelta(days=6),
+        ship_days = conn.exec_driver_sql(
+            "SELECT DISTINCT day FROM entry WHERE kind = 'ship' AND day >= ? AND day <= ?",
+            (dates.iso_week_start(lo).isoformat(),
+             (dates.iso_week_start(hi) + timedelta(days=6)).isoformat()),
         )  # fmt: skip
-        for (d,) in conn.execute(ship_days):
+        for (d_s,) in ship_days:
+            d = date.fromisoformat(d_s)
             monday = dates.iso_week_start(d)
             shipped_by_week[monday] = shipped_by_week.get(monday, 0) + 1
             if lo <= d <= hi:
@@ -1139,7 +1140,8 @@ def apply_import(journal: Journal, data: ImportData, *, dry_run: bool = False) -
         new = [e for e in data.entries if e.uid not in existing]
         by_uid = {e.uid: e for e in clash}
         for chunk in _chunks(list(by_uid)):
-            for old in journal._select(conn, et.c.uid.in_(chunk)):
+            marks = ", ".join("?" * len(chunk))
+            for old in journal._select(conn, [f"uid IN ({marks})"], chunk):
                 diff = _entry_diff(by_uid[old.uid], old)
                 if diff:
                     report.conflicts.append(Conflict(by_uid[old.uid].path, old.uid, diff))
