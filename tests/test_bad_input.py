@@ -61,3 +61,12 @@ def test_bad_input_exit_2_and_journal_unchanged(cli, seeded, args, needle):
 
 def test_ten_thousand_characters_is_fine(cli, clock):
     assert cli("log", "x" * 10_000).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args", [["import", "\x1b[31mRED"], ["bogus\x1b[31m"], ["log", "x", "--date", "\x1b[2J"]]
+)
+def test_error_messages_never_carry_raw_control_characters(cli, clock, args):
+    r = cli(*args)
+    assert r.exit_code == 2, r.output
+    assert "\x1b" not in r.stderr and "\\x1b" in r.stderr

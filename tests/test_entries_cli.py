@@ -167,7 +167,7 @@ def test_delete_asks_when_interactive(cli, clock, monkeypatch):
     monkeypatch.setattr(render, "is_interactive", lambda: True)
     cli("log", "maybe")
     r = cli("delete", "1", input="n\n")
-    assert r.exit_code == 1 and len(entries(cli)) == 1
+    assert r.exit_code == 0 and "Kept it." in r.stderr and len(entries(cli)) == 1
     r = cli("delete", "1", input="y\n")
     assert r.exit_code == 0 and entries(cli) == []
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -348,7 +347,8 @@ def test_stable_uid_is_uuid5() -> None:
         assert export.stable_uid(key) == str(uuid.uuid5(export._JRNL_NAMESPACE, key))
 
 
-def test_36500_jrnl_entries_import_fast(tmp_path, clock) -> None:
+def test_36500_jrnl_entries_import(tmp_path, clock) -> None:
+    """All of them, with tags; how fast is measured by bench/run.py, not asserted here."""
     start = date(2026, 11, 23) - timedelta(days=36_499)
     doc = jrnl_doc([
         jrnl_entry(f"Shipped {i} @t{i % 40}", (start + timedelta(days=i)).isoformat(),
@@ -358,11 +358,8 @@ def test_36500_jrnl_entries_import_fast(tmp_path, clock) -> None:
     ])  # fmt: skip
     data = json.dumps(doc).encode()
     j = Journal()
-    t0 = time.perf_counter()
     report = export.import_file(j, data)
-    elapsed = time.perf_counter() - t0
     assert report.added == 36_500
-    assert elapsed < 10, elapsed
     with j.store.reading() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM entry_tag").scalar() == 36_500
     assert j.get("36500").text == "Shipped 36499 @t19"

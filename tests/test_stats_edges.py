@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -282,25 +281,6 @@ def test_an_entry_after_today_counts_in_totals_only() -> None:
     assert f.streak == stats.Streak(1, 1, True)
 
 
-# -- speed -------------------------------------------------------------------------------------
-
-
-def test_ten_years_compute_fast() -> None:
-    today = date(2026, 11, 23)
-    counts = {today - timedelta(days=k): stats.DayCounts(ships=1 + k % 3, steps=k % 2,
-                                                          step_minutes=(k % 2) * 20)
-              for k in range(3650) if k % 11}  # fmt: skip
-    skips = {today - timedelta(days=k) for k in range(0, 3650, 97)}
-    s = Settings(rest_days=WEEKEND, weekly_target=4)
-    stats.compute(counts, skips, s, today)  # warm up
-    best = min(_timed(lambda: stats.compute(counts, skips, s, today)) for _ in range(5))
-    assert best < 0.05, f"{best * 1000:.1f} ms"
-
-
-def _timed(fn) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
 
 
 def test_stats_module_is_pure() -> None:

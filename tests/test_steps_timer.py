@@ -484,3 +484,15 @@ def test_item_done_elsewhere_before_ctrl_c_is_not_reported_open(cli, fake_clock,
     assert "stays open" not in r.stdout
     assert "was dropped or done elsewhere" in r.stderr
     assert sorted(e["minutes"] for e in entries(cli)) == [2, 3]
+
+
+def test_markup_in_an_answer_is_shown_literally_and_the_step_is_kept(
+    cli, fake_clock, interactive
+) -> None:
+    add(cli, "Post a photo", 5)
+    r = cli("step", "start", input="[bold]great[/]\n[/]\n\x1b[31mred\nself\n")
+    assert r.exit_code == 0, r.output
+    assert "invalid decision '[/]'" in r.stderr
+    assert "\x1b" not in r.stderr
+    [entry] = entries(cli)
+    assert (entry["note"], entry["decision"]) == ("[bold]great[/]", "self")

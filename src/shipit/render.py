@@ -72,7 +72,13 @@ def out(*renderables: RenderableType, **kwargs: Any) -> None:
 
 
 def err(message: str | Text, style: str = "") -> None:
-    """A message for the user on stderr (not data)."""
+    """A message for the user on stderr (not data).
+
+    A plain string is shown literally: messages often quote what the user typed, so
+    they are never parsed as Rich markup and their control characters are escaped.
+    """
+    if isinstance(message, str):
+        message = user_text(message, style)
     console(stderr=True).print(message, style=style)
 
 

@@ -26,7 +26,10 @@ def debug_enabled() -> bool:
 
 
 def _fail(message: str, code: int) -> int:
-    sys.stderr.write(f"shipit: error: {message}\n")
+    from shipit.render import safe  # stdlib only: cheap
+
+    # The message may quote user input (a file name, a bad value): escape controls.
+    sys.stderr.write(f"shipit: error: {safe(message)}\n")
     sys.stderr.flush()
     return code
 

@@ -191,8 +191,8 @@ def delete_cmd(
             raise InputError(f"not deleting entry {entry.id} without --yes (no terminal to ask)")
         render.err(Text.assemble("About to delete ", render.entry_summary(entry)))
         if not typer.confirm("Delete it?", default=False, err=True):
-            render.err("Kept it.")
-            raise typer.Exit(1)
+            render.err("Kept it.")  # the user's choice, not a failure: exit 0
+            return
     removed = j.delete(str(entry.id))
     render.out(Text.assemble(("Deleted ", "bold"), render.entry_summary(removed)))
 
