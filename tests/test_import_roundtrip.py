@@ -114,3 +114,20 @@ def test_round_trip(doc: dict, clock) -> None:
         assert sorted(i.text for i in items) == sorted(shown(e["text"]) for e in doc["entries"])
         a.store.dispose()
         b.store.dispose()
+
+
+def test_tags_that_lowercase_into_combining_marks_round_trip(cli, clock, tmp_path):
+    """'İ'.lower() is 'i' + U+0307: what shipit stores it must accept back."""
+    import json as _json
+
+    assert cli("log", "trip #İstanbul", "--tag", "Ünïcode").exit_code == 0
+    [entry] = _json.loads(cli("list", "--json").stdout)
+    assert entry["tags"] == ["i̇stanbul", "ünïcode"]
+    out = tmp_path / "backup.json"
+    assert cli("export", "--format", "json", "--output", str(out)).exit_code == 0
+    assert cli("list", "--json", "--tag", "İstanbul").stdout.count('"uid"') == 1
+    cli("delete", "1", "--yes")
+    r = cli("import", str(out))
+    assert r.exit_code == 0, r.output
+    [back] = _json.loads(cli("list", "--json").stdout)
+    assert back["tags"] == entry["tags"] and back["uid"] == entry["uid"]

@@ -30,7 +30,6 @@ KINDS = ("ship", "step", "attempt")
 # A hashtag: '#' at the start or after a non-word character, then a letter, then
 # letters, digits, '_' or '-'. '#123' (an issue number) and 'a#b' are not tags.
 _HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
-_TAG = re.compile(r"[^\W_][\w-]*")
 
 
 # -- plain data ------------------------------------------------------------------------
@@ -111,9 +110,25 @@ def check_text(value: str, what: str = "text", *, allow_empty: bool = False) -> 
     return value
 
 
+def _canonical_tag(raw: str) -> str | None:
+    """The stored form of a tag (lower case, NFC, no '#'), or None if it is not one.
+
+    Lower-casing can add combining marks ('İ' becomes 'i' + U+0307), so marks are
+    allowed after the first character; both #hashtags and --tag go through here, so
+    whatever shipit stores it also accepts back (on import, in --tag).
+    """
+    tag = unicodedata.normalize("NFC", unicodedata.normalize("NFC", raw.strip()).lstrip("#").lower())
+    if not tag or len(tag) > MAX_TAG or not tag[0].isalnum():
+        return None
+    for c in tag:
+        if not (c.isalnum() or c in "-_" or unicodedata.category(c).startswith("M")):
+            return None
+    return tag
+
+
 def normalise_tag(raw: str) -> str:
-    tag = unicodedata.normalize("NFC", raw.strip()).lstrip("#").lower()
-    if not _TAG.fullmatch(tag) or len(tag) > MAX_TAG:
+    tag = _canonical_tag(raw)
+    if tag is None:
         raise InputError(
             f"invalid tag {raw!r}: a tag is letters, digits, '-' and '_' "
             f"(at most {MAX_TAG} characters)"
@@ -123,9 +138,9 @@ def normalise_tag(raw: str) -> str:
 
 def hashtags(text: str) -> list[str]:
     out = []
-    for m in _HASHTAG.finditer(text):
-        tag = unicodedata.normalize("NFC", m.group(1)).rstrip("-").lower()
-        if tag and len(tag) <= MAX_TAG:
+    for m in _HASHTAG.finditer(unicodedata.normalize("NFC", text)):
+        tag = _canonical_tag(m.group(1).rstrip("-"))
+        if tag is not None:
             out.append(tag)
     return out
 
