@@ -169,7 +169,12 @@ BAD_ENTRIES = [
     (entry(day="2099-01-01"), "entries[0].day: '2099-01-01' is in the future"),
     (entry(created_at="2026-11-20T10:00:00"), "entries[0].created_at: '2026-11-20T10:00:00' has no UTC offset"),
     (entry(created_at="yesterday"), "entries[0].created_at: 'yesterday' is not a date and time"),
-    (entry(minutes=0), "entries[0].minutes: 0 is not a positive number of minutes"),
+    (entry(kind="step", minutes=0), "entries[0].minutes: 0 is not between 1 and 1440 minutes"),
+    (entry(kind="step", minutes=2**63 - 1),
+     "entries[0].minutes: 9223372036854775807 is not between 1 and 1440 minutes"),
+    (entry(minutes=5), "entries[0].minutes: is only for steps (this entry is a ship)"),
+    (entry(outcome="failed"), "entries[0].outcome: is only for attempts (this entry is a ship)"),
+    (entry(kind="step", lesson="x"), "entries[0].lesson: is only for attempts (this entry is a step)"),
     (entry(minutes=2.5), "entries[0].minutes: 2.5 is not a whole number of minutes"),
     (entry(minutes=True), "entries[0].minutes: True is not a whole number of minutes"),
     (entry(outcome="maybe"), "entries[0].outcome: 'maybe' is not one of open, succeeded, failed"),
@@ -364,3 +369,13 @@ def test_36500_jrnl_entries_import(tmp_path, clock) -> None:
         assert conn.exec_driver_sql("SELECT count(*) FROM entry_tag").scalar() == 36_500
     assert j.get("36500").text == "Shipped 36499 @t19"
     assert j.get("36500").created_at == datetime(2026, 11, 23, 19, 19, tzinfo=UTC)
+
+
+def test_an_attempt_without_outcome_imports_as_open(cli, tmp_path) -> None:
+    doc = shipit_doc([entry(str(uuid.uuid4()), kind="attempt", text="cold email")])
+    r = cli("import", write(tmp_path, doc))
+    assert r.exit_code == 0, r.output
+    [e] = entries(cli)
+    assert e["outcome"] == "open"
+    assert "cold email" in cli("attempts", "--open").stdout
+    assert cli("resolve", str(e["id"]), "--failed").exit_code == 0

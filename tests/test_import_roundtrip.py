@@ -42,9 +42,11 @@ def entries(draw) -> dict:
         "updated_at": (created + timedelta(seconds=draw(st.integers(0, 10**6)))).isoformat(),
         "tags": draw(TAGS),
         "note": draw(OPTIONAL_TEXT),
-        "minutes": draw(st.none() | st.integers(1, 10**6)) if kind == "step" else None,
-        "decision": draw(st.sampled_from([None, "self", "delegate", "drop"])),
-        "outcome": draw(st.sampled_from([None, "open", "succeeded", "failed"])),
+        "minutes": draw(st.none() | st.integers(1, 1440)) if kind == "step" else None,
+        "decision": (draw(st.sampled_from([None, "self", "delegate", "drop"]))
+                     if kind == "step" else None),
+        "outcome": (draw(st.sampled_from(["open", "succeeded", "failed"]))
+                    if kind == "attempt" else None),
         "lesson": draw(OPTIONAL_TEXT) if kind == "attempt" else None,
     }
 

@@ -85,9 +85,26 @@ def parse_when(
     (2026-02-30) or lies in the future when that is not allowed.
     """
     text = " ".join(value.strip().lower().split())
-    result: date | None = None
     if not text:
         raise InputError(f"empty {what}: {WHEN_HELP}")
+    try:
+        result = _resolve_when(text, value, today_, what)
+    except OverflowError:
+        raise InputError(f"{what} {value!r} is too far in the past") from None
+    if result > today_ and not allow_future:
+        raise InputError(f"{what} {value!r} ({result.isoformat()}) is in the future")
+    if result > today_ + timedelta(days=max_future_days):
+        raise InputError(
+            f"{what} {value!r} ({result.isoformat()}) is more than {max_future_days} days ahead"
+        )
+    if result.year < 1900:
+        raise InputError(f"{what} {value!r} is too far in the past")
+    return result
+
+
+def _resolve_when(text: str, value: str, today_: date, what: str) -> date:
+    """The date a normalised WHEN names (no range checks)."""
+    result: date | None = None
     if text == "today":
         result = today_
     elif text == "yesterday":
@@ -111,14 +128,6 @@ def parse_when(
             raise InputError(f"invalid {what} {value!r}: {exc}") from None
     else:
         result = _parse_with_dateutil(value, today_, what)
-    if result > today_ and not allow_future:
-        raise InputError(f"{what} {value!r} ({result.isoformat()}) is in the future")
-    if result > today_ + timedelta(days=max_future_days):
-        raise InputError(
-            f"{what} {value!r} ({result.isoformat()}) is more than {max_future_days} days ahead"
-        )
-    if result.year < 1900:
-        raise InputError(f"{what} {value!r} is too far in the past")
     return result
 
 

@@ -39,6 +39,7 @@ from shipit.journal import (
 )
 from shipit.render import safe
 from shipit.settings import DEFAULTS, parse_value
+from shipit.steps import MAX_DONE_MINUTES
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -888,15 +889,26 @@ def _read_shipit(doc: Any, default_kind: str, today: date, source: str) -> Impor
         if created > now + _FUTURE_SLACK:
             raise _Bad(f"{path}.created_at", f"{obj['created_at']!r} is in the future")
         minutes = _get(obj, "minutes", path, int, what="a whole number of minutes")
-        if minutes is not None and not 0 < minutes <= _MAX_INT:
-            raise _Bad(f"{path}.minutes", f"{minutes} is not a positive number of minutes")
+        if minutes is not None and not 0 < minutes <= MAX_DONE_MINUTES:
+            raise _Bad(f"{path}.minutes",
+                       f"{minutes} is not between 1 and {MAX_DONE_MINUTES} minutes")  # fmt: skip
+        decision = _choice(obj, "decision", path, DECISIONS)
+        outcome = _choice(obj, "outcome", path, OUTCOMES)
+        lesson = _text(obj, "lesson", path)
+        # The same shape the commands give each kind: minutes and a decision belong to
+        # steps, an outcome and a lesson to attempts (an attempt without one is open).
+        for field, value, owner in (("minutes", minutes, "step"), ("decision", decision, "step"),
+                                    ("outcome", outcome, "attempt"),
+                                    ("lesson", lesson, "attempt")):  # fmt: skip
+            if value is not None and kind != owner:
+                raise _Bad(f"{path}.{field}", f"is only for {owner}s (this entry is a {kind})")
+        if kind == "attempt" and outcome is None:
+            outcome = "open"
         entry = ImportEntry(
             index=i, uid=uid, kind=kind, text=text, day=day, created_at=created,
             updated_at=updated, tags=_tags(obj.get("tags"), f"{path}.tags"),
-            note=_text(obj, "note", path), minutes=minutes,
-            decision=_choice(obj, "decision", path, DECISIONS),
-            outcome=_choice(obj, "outcome", path, OUTCOMES),
-            lesson=_text(obj, "lesson", path),
+            note=_text(obj, "note", path), minutes=minutes, decision=decision,
+            outcome=outcome, lesson=lesson,
             has_created_at=has_created, has_updated_at=has_updated,
         )  # fmt: skip
         _add_unique(result, seen, entry)

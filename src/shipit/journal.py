@@ -485,8 +485,8 @@ def parse_filters(
     limit: int | None = None,
 ) -> Filters:
     """Validate list/export filters typed by the user."""
-    if limit is not None and limit < 0:
-        raise InputError(f"invalid --limit {limit}: expected 0 (all) or more")
+    if limit is not None and not 0 <= limit <= 2**62:
+        raise InputError(f"invalid --limit {limit}: expected 0 (all) or a positive number")
     kind_ = check_kind(kind)
     norm_tags = tuple(normalise_tag(t) for t in tags)
     if search is not None:

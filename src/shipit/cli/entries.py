@@ -58,11 +58,17 @@ def confirm_logged(entry, j, *, verb: str = "Logged") -> None:  # noqa: ANN001
 
 def streak_line(j):  # noqa: ANN001, ANN201
     """A short streak line, or None before figures exist for this journal."""
+    from shipit import render
+    from shipit.cli.stats import streak_summary
+    from shipit.errors import ShipitError
+
     try:
-        from shipit.cli.stats import streak_summary
-    except ImportError:
+        return streak_summary(j)
+    except ShipitError as exc:
+        # The entry is already written: report, but do not fail the command (a
+        # retry would log it twice).
+        render.err(f"(streak not shown: {exc})", style="dim")
         return None
-    return streak_summary(j)
 
 
 @app.command("log", no_args_is_help=False)
