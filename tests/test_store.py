@@ -135,6 +135,7 @@ def test_newer_journal_is_refused_untouched(shipit_home, cli):
     fresh(shipit_home)
     path = shipit_home / "journal.db"
     con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode = DELETE")
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     con.commit()
     con.close()
@@ -144,6 +145,8 @@ def test_newer_journal_is_refused_untouched(shipit_home, cli):
     assert "newer shipit" in r.stderr and str(path) in r.stderr
     assert path.read_bytes() == before
     assert not (shipit_home / "backups").exists()
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
 def test_foreign_sqlite_file_is_refused(shipit_home, cli):
@@ -156,6 +159,8 @@ def test_foreign_sqlite_file_is_refused(shipit_home, cli):
     r = cli("log", "x")
     assert r.exit_code == 1 and "not a shipit journal" in r.stderr
     assert schema_of(path) == "CREATE TABLE notes (x)"
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
 def test_corrupt_file_is_a_clear_failure(shipit_home, cli):

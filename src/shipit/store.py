@@ -159,8 +159,9 @@ class Store:
             cur = dbapi_conn.cursor()
             cur.execute(f"PRAGMA busy_timeout = {timeout_ms}")
             cur.execute("PRAGMA foreign_keys = ON")
-            cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = NORMAL")
+            # WAL is set once the journal is known to be ours (_check_version): a
+            # refused file must be left exactly as it was.
             cur.close()
             # Unicode-aware case folding for --search (SQLite's lower() is ASCII only).
             dbapi_conn.create_function("shipit_casefold", 1, _casefold, deterministic=True)
@@ -213,6 +214,8 @@ class Store:
         version = raw.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA_VERSION:
             self._upgrade(conn)
+        # Persistent in the file; a no-op once set. Outside any transaction (autocommit).
+        raw.execute("PRAGMA journal_mode = WAL")
         self._checked = True
 
     def _upgrade(self, conn: Connection) -> None:
