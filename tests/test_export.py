@@ -104,7 +104,7 @@ def test_markdown_document_layout(cli, clock) -> None:
     assert "- **Shipped days:** 3" in lines
     assert "- **Weekly target:** 2 shipped days" in lines
     assert "## Week 47, 2026 · 16–22 Nov 2026 · shipped 2/2 days ✔" in lines
-    assert "## Week 48, 2026 · 23–29 Nov 2026 · shipped 1/2 days" in lines
+    assert "## Week 48, 2026 · 23–29 Nov 2026 · shipped 1/2 days · in progress" in lines
     assert lines.index("### Mon 16 Nov 2026") < lines.index("### Wed 18 Nov 2026") < \
         lines.index("### Mon 23 Nov 2026")  # fmt: skip
     assert "- **ship** Mon ship" in lines
@@ -355,3 +355,18 @@ def test_markdown_summary_carries_streaks(cli, clock):
     assert "- **Weekly streak:**" in r.stdout
     json_out = cli("export", "--format", "json").stdout
     assert "Daily streak" not in json_out
+
+
+def test_markdown_week_status_follows_the_weekly_streak_rules(cli, clock):
+    """A week whose sick days lower what it needs hits, exactly as `shipit week` says."""
+    # Week 47 (16-22 Nov): ships Mon-Thu, skip Fri-Sun -> 4 available days, needs 4: hit.
+    for day in ("2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19"):
+        assert cli("log", f"ship {day}", "--date", day).exit_code == 0
+    assert cli("skip", "2026-11-20", "--until", "2026-11-22", "--reason", "flu").exit_code == 0
+    week = json.loads(cli("week", "2026-11-16", "--json").stdout)
+    assert "hit" in json.dumps(week)
+    r = cli("export")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    [w47] = [line for line in lines if line.startswith("## Week 47")]
+    assert w47.endswith("shipped 4/5 days (4 needed) ✔"), w47

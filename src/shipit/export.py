@@ -193,6 +193,9 @@ class MarkdownSummary:
     shipped_days: int = 0
     weekly_target: int = 5
     shipped_by_week: Mapping[date, int] = field(default_factory=dict)  # Monday -> days
+    # Monday -> the weekly streak's view of that week (stats.WeekFigures): its status
+    # follows docs/figures.md (needed = min(target, available days)).
+    weeks: Mapping[date, Any] = field(default_factory=dict)
     skips: tuple[tuple[date, str | None], ...] = ()
     filters: tuple[str, ...] = ()
     exported_on: date | None = None
@@ -282,10 +285,16 @@ def write_markdown(
         if monday != week:
             week = monday
             iso = d.isocalendar()
-            shipped = summary.shipped_by_week.get(monday, 0)
-            mark = " ✔" if shipped >= target else ""
+            fig = summary.weeks.get(monday)
+            if fig is not None:
+                shipped = fig.shipped_days
+                needed = f" ({fig.needed} needed)" if fig.needed != target else ""
+                mark = _WEEK_MARK.get(fig.status, "")
+            else:
+                shipped = summary.shipped_by_week.get(monday, 0)
+                needed, mark = "", (" ✔" if shipped >= target else "")
             w(f"\n## Week {iso.week}, {iso.year} · {_fmt_range(monday, monday + timedelta(6))}"
-              f" · shipped {shipped}/{target} days{mark}\n")  # fmt: skip
+              f" · shipped {shipped}/{target} days{needed}{mark}\n")  # fmt: skip
         day = d
         w(f"\n### {fmt_day(d)}\n\n")
         if d in skip_reason:
@@ -445,6 +454,9 @@ def describe_filters(filters: Filters) -> tuple[str, ...]:
     return tuple(parts)
 
 
+_WEEK_MARK = {"hit": " ✔", "open": " · in progress", "neutral": " · excused"}
+
+
 def markdown_summary(journal: Journal, conn: Connection, filters: Filters) -> MarkdownSummary:
     """Aggregate figures for the Markdown summary: a few indexed queries, no entry rows."""
     where, params = journal.filter_sql(filters)
@@ -482,10 +494,14 @@ def markdown_summary(journal: Journal, conn: Connection, filters: Filters) -> Ma
             shipped_by_week[monday] = shipped_by_week.get(monday, 0) + 1
             if lo <= d <= hi:
                 shipped_days += 1
+    from shipit.figures import read_history
+
+    weeks = {wf.start: wf for wf in read_history(conn).figures().weeks}
     return MarkdownSummary(
         entries=sum(by_kind.values()), by_kind=by_kind, days=days, first_day=first,
         last_day=last, shipped_days=shipped_days, weekly_target=settings.weekly_target,
-        shipped_by_week=shipped_by_week, skips=skips, filters=describe_filters(filters),
+        shipped_by_week=shipped_by_week, weeks=weeks, skips=skips,
+        filters=describe_filters(filters),
         exported_on=dates.journal_day(dates.now(), settings.day_starts_at),
     )  # fmt: skip
 
