@@ -48,7 +48,8 @@ def noon_local(day: date) -> datetime:
     return datetime.combine(day, time(12, 0)).astimezone().astimezone(UTC)
 
 
-_WEEKDAYS = {
+# Weekday names and abbreviations -> 0 (Monday) .. 6 (Sunday); settings use it too.
+WEEKDAYS = {
     name: i
     for i, names in enumerate(
         [
@@ -116,11 +117,11 @@ def _resolve_when(text: str, value: str, today_: date, what: str) -> date:
     elif m := _AGO.fullmatch(text):
         n = int(m.group(1))
         result = today_ - (timedelta(weeks=n) if m.group(2).startswith("w") else timedelta(days=n))
-    elif (name := text.removeprefix("last ")) in _WEEKDAYS:
+    elif (name := text.removeprefix("last ")) in WEEKDAYS:
         # The most recent such weekday strictly before today (monday on a Monday: a week ago).
         from dateutil.relativedelta import relativedelta, weekday
 
-        result = today_ + relativedelta(days=-1, weekday=weekday(_WEEKDAYS[name])(-1))
+        result = today_ + relativedelta(days=-1, weekday=weekday(WEEKDAYS[name])(-1))
     elif _ISO.fullmatch(text):
         try:
             result = date.fromisoformat(text)

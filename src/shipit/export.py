@@ -28,7 +28,9 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple
 from shipit import dates
 from shipit.errors import InputError
 from shipit.journal import (
+    DECISIONS,
     KINDS,
+    OUTCOMES,
     EntryData,
     Filters,
     Journal,
@@ -48,8 +50,6 @@ FORMAT_NAME = "shipit-journal"
 FORMAT_VERSION = 1
 EXPORT_FORMATS = ("markdown", "json", "csv")
 IMPORT_FORMATS = ("json", "jrnl")
-OUTCOMES = ("open", "succeeded", "failed")
-DECISIONS = ("self", "delegate", "drop")
 # Largest value SQLite stores as an INTEGER.
 _MAX_INT = 2**63 - 1
 # Imported days may be at most this far ahead of today's journal day: an export made
@@ -913,11 +913,11 @@ def _read_shipit(doc: Any, default_kind: str, today: date, source: str) -> Impor
         lesson = _text(obj, "lesson", path)
         # The same shape the commands give each kind: minutes and a decision belong to
         # steps, an outcome and a lesson to attempts (an attempt without one is open).
-        for field, value, owner in (("minutes", minutes, "step"), ("decision", decision, "step"),
-                                    ("outcome", outcome, "attempt"),
-                                    ("lesson", lesson, "attempt")):  # fmt: skip
+        for name, value, owner in (("minutes", minutes, "step"), ("decision", decision, "step"),
+                                   ("outcome", outcome, "attempt"),
+                                   ("lesson", lesson, "attempt")):  # fmt: skip
             if value is not None and kind != owner:
-                raise _Bad(f"{path}.{field}", f"is only for {owner}s (this entry is a {kind})")
+                raise _Bad(f"{path}.{name}", f"is only for {owner}s (this entry is a {kind})")
         if kind == "attempt" and outcome is None:
             outcome = "open"
         entry = ImportEntry(

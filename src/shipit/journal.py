@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 
 MAX_TEXT = 10_000
 MAX_TAG = 64
+# The vocabulary of entries (models.py's CHECK constraints spell out the same values).
 KINDS = ("ship", "step", "attempt")
+OUTCOMES = ("open", "succeeded", "failed")
+DECISIONS = ("self", "delegate", "drop")
 
 # A hashtag: '#' at the start or after a non-word character, then a letter, then
 # letters, digits, '_' or '-'. '#123' (an issue number) and 'a#b' are not tags.

@@ -15,9 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer
 from sqlmodel import Field, SQLModel
 
-KINDS = ("ship", "step", "attempt")
-OUTCOMES = ("open", "succeeded", "failed")
-DECISIONS = ("self", "delegate", "drop")
+from shipit.journal import DECISIONS, KINDS, OUTCOMES  # noqa: F401  (one vocabulary)
 
 
 class Entry(SQLModel, table=True):

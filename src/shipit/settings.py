@@ -12,15 +12,6 @@ from datetime import time
 from shipit.errors import InputError
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_WEEKDAY_ALIASES = {
-    "monday": 0, "mon": 0,
-    "tuesday": 1, "tue": 1, "tues": 1,
-    "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3,
-    "friday": 4, "fri": 4,
-    "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
-}  # fmt: skip
 
 DEFAULTS = {"day_starts_at": "00:00", "rest_days": "none", "weekly_target": "5"}
 DESCRIPTIONS = {
@@ -63,7 +54,7 @@ def format_rest_days(days: frozenset[int]) -> str:
 
 def parse_value(key: str, value: str) -> tuple[object, str]:
     """Validate a setting; return (parsed value, canonical string). InputError if bad."""
-    from shipit.dates import parse_day_start
+    from shipit.dates import WEEKDAYS, parse_day_start
 
     if key == "day_starts_at":
         t = parse_day_start(value)
@@ -76,11 +67,11 @@ def parse_value(key: str, value: str) -> tuple[object, str]:
         for part in text.replace(" ", ",").split(","):
             if not part:
                 continue
-            if part not in _WEEKDAY_ALIASES:
+            if part not in WEEKDAYS:
                 raise InputError(
                     f"invalid rest day {part!r}: use weekday names such as sat,sun, or none"
                 )
-            days.add(_WEEKDAY_ALIASES[part])
+            days.add(WEEKDAYS[part])
         fs = frozenset(days)
         return fs, format_rest_days(fs)
     if key == "weekly_target":

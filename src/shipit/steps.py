@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from shipit import dates
 from shipit.errors import InputError, NotFoundError
-from shipit.journal import EntryData, Journal, check_text
+from shipit.journal import DECISIONS, OUTCOMES, EntryData, Journal, check_text
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -39,8 +39,6 @@ MAX_DONE_MINUTES = 24 * 60
 # nobody should sit through it without a break).
 MAX_TIMER_MINUTES = 240
 
-DECISIONS = ("self", "delegate", "drop")
-OUTCOMES = ("open", "succeeded", "failed")
 
 _BACKLOG_ID = re.compile(r"\d{1,18}")
 
