@@ -214,3 +214,45 @@ def test_restore_leaves_the_source_file_untouched(cli, shipit_home) -> None:
     assert cli("restore", str(backup)).exit_code == 0
     assert backup.read_bytes() == data
     assert not Path(f"{backup}-wal").exists() and not Path(f"{backup}-shm").exists()
+
+
+def test_an_entry_logged_during_a_restore_is_not_lost(cli, shipit_home, tmp_path,
+                                                      monkeypatch) -> None:  # fmt: skip
+    """Another shell logging while restore runs waits for it, then lands: never lost."""
+    import os
+    import subprocess
+    import time as _time
+
+    from shipit.store import Store
+    from tests.conftest import shipit_exe
+
+    assert cli("log", "in the backup").exit_code == 0
+    backup = tmp_path / "b.db"
+    assert cli("backup", str(backup)).exit_code == 0
+    assert cli("log", "after the backup").exit_code == 0
+    original = Store.backup
+    started: list[subprocess.Popen] = []
+
+    def backup_with_a_writer_waiting(self, *args, **kwargs):
+        if kwargs.get("label") == "pre-restore":
+            started.append(subprocess.Popen(
+                [*shipit_exe(), "log", "logged during the restore"],
+                env={**os.environ, "SHIPIT_HOME": str(shipit_home)},
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))  # fmt: skip
+            _time.sleep(1.5)  # it is now waiting for the restore's write lock
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "backup", backup_with_a_writer_waiting)
+    r = cli("restore", str(backup))
+    assert r.exit_code == 0, r.output
+    [proc] = started
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    texts = sorted(e["text"] for e in json.loads(cli("list", "--json").stdout))
+    assert texts == ["in the backup", "logged during the restore"]
+    [pre] = (shipit_home / "backups").glob("*pre-restore*")
+    import sqlite3
+
+    con = sqlite3.connect(pre)
+    kept = sorted(t for (t,) in con.execute("SELECT text FROM entry"))
+    assert kept == ["after the backup", "in the backup"]

@@ -135,7 +135,13 @@ def _staged(source: Path, folder: Path):  # noqa: ANN202
 
 
 def restore_journal(store: Store, source: Path) -> RestoreResult:
-    """Replace the journal's content with `source` (checked first; journal backed up)."""
+    """Replace the journal's content with `source` (checked first; journal backed up).
+
+    Under ONE write lock: the pre-restore copy is taken while the lock is held and the
+    content is replaced in that same IMMEDIATE transaction, so an entry another shell
+    logs meanwhile either landed before (and is in the pre-restore copy) or waits and
+    lands after the restore. Never lost between the two.
+    """
     source = Path(source)
     live = store.path
     if live.exists() and source.exists():
@@ -143,27 +149,42 @@ def restore_journal(store: Store, source: Path) -> RestoreResult:
             if os.path.samefile(source, live):
                 raise InputError(f"{source} is the journal itself: nothing to restore")
     ensure_private_dir(live.parent)
+    had_journal = live.exists() and live.stat().st_size > 0
     with _staged(source, live.parent) as (staged, info):
-        previous = None
-        if live.exists() and live.stat().st_size > 0:
-            previous = store.backup(label="pre-restore")
-        else:
-            with contextlib.suppress(FileExistsError):
-                os.close(os.open(live, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        staged_path = Path(staged.execute("PRAGMA database_list").fetchone()[2])
+        staged.close()
+        if info.schema_version < SCHEMA_VERSION:
+            _migrate(staged_path)
+        # Create or migrate the live journal first, so both have the current schema.
+        with store.reading():
+            pass
         store.dispose()
-        target = sqlite3.connect(live, timeout=BUSY_TIMEOUT_MS / 1000)
+        previous = None
+        target = sqlite3.connect(live, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             target.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            target.execute("PRAGMA journal_mode = WAL")
-            # Copying into a WAL database needs equal page sizes: rebuild the staged
-            # copy with the journal's page size when they differ.
-            page_size = target.execute("PRAGMA page_size").fetchone()[0]
-            if staged.execute("PRAGMA page_size").fetchone()[0] != page_size:
-                staged.execute("PRAGMA journal_mode = DELETE")
-                staged.execute(f"PRAGMA page_size = {int(page_size)}")
-                staged.execute("VACUUM")
-            staged.backup(target)
-            target.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            target.execute("PRAGMA foreign_keys = OFF")  # rows arrive in any order
+            target.execute("ATTACH DATABASE ? AS staged", (str(staged_path),))
+            target.execute("BEGIN IMMEDIATE")
+            try:
+                if had_journal:
+                    # A second connection reads the last committed state: in WAL mode
+                    # our write lock does not block it, and no other writer can commit
+                    # until we do, so the copy is exactly what the restore replaces.
+                    previous = store.backup(label="pre-restore")
+                tables = [name for (name,) in target.execute(
+                    "SELECT name FROM main.sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%' ORDER BY name")]  # fmt: skip
+                for table in tables:
+                    cols = ", ".join(f'"{row[1]}"' for row in target.execute(
+                        f'PRAGMA main.table_info("{table}")'))  # fmt: skip
+                    target.execute(f'DELETE FROM main."{table}"')
+                    target.execute(f'INSERT INTO main."{table}" ({cols}) '
+                                   f'SELECT {cols} FROM staged."{table}"')  # fmt: skip
+                target.execute("COMMIT")
+            except BaseException:
+                target.execute("ROLLBACK")
+                raise
         except sqlite3.Error as exc:
             hint = f"the journal as it was is in {previous}" if previous else None
             err = describe_db_error(exc, live)
@@ -171,3 +192,13 @@ def restore_journal(store: Store, source: Path) -> RestoreResult:
         finally:
             target.close()
     return RestoreResult(source=info, previous=previous)
+
+
+def _migrate(path: Path) -> None:
+    """Bring a staged copy from an older shipit up to the current schema."""
+    staged_store = Store(path)
+    try:
+        with staged_store.reading():
+            pass
+    finally:
+        staged_store.dispose()
