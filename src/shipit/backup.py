@@ -93,12 +93,6 @@ def _check_staged(conn: sqlite3.Connection, source: Path) -> JournalFileInfo:
     return JournalFileInfo(path=source, schema_version=version, entries=entries)
 
 
-def check_journal_file(source: Path) -> JournalFileInfo:
-    """Check that `source` is a readable, intact shipit journal; InputError if not."""
-    with _staged(source, Path(tempfile.gettempdir())) as (_conn, info):
-        return info
-
-
 @contextlib.contextmanager
 def _staged(source: Path, folder: Path):  # noqa: ANN202
     """Copy `source` into a private staging file in `folder`, check it, yield it open."""

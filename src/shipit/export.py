@@ -39,7 +39,7 @@ from shipit.journal import (
     new_uid,
     normalise_tag,
 )
-from shipit.render import safe
+from shipit.render import plural, safe
 from shipit.settings import DEFAULTS, parse_value
 from shipit.steps import MAX_DONE_MINUTES
 
@@ -201,10 +201,6 @@ class MarkdownSummary:
     exported_on: date | None = None
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
-
-
 def _fmt_range(start: date, end: date) -> str:
     if start.year != end.year:
         return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
@@ -256,13 +252,13 @@ def write_markdown(
     if summary.entries and summary.first_day and summary.last_day:
         w(f"- **Period:** {fmt_day(summary.first_day)} – {fmt_day(summary.last_day)}\n")
         kinds = ", ".join(
-            _plural(summary.by_kind[k], k) for k in KINDS if summary.by_kind.get(k)
+            plural(summary.by_kind[k], k) for k in KINDS if summary.by_kind.get(k)
         )
-        w(f"- **Entries:** {summary.entries:,} ({kinds}) on {_plural(summary.days, 'day')}\n")
+        w(f"- **Entries:** {summary.entries:,} ({kinds}) on {plural(summary.days, 'day')}\n")
         w(f"- **Shipped days:** {summary.shipped_days:,}\n")
     else:
         w("- **Entries:** none\n")
-    w(f"- **Weekly target:** {_plural(summary.weekly_target, 'shipped day')}\n")
+    w(f"- **Weekly target:** {plural(summary.weekly_target, 'shipped day')}\n")
     if summary.skips:
         w(f"- **Skipped days:** {len(summary.skips):,}\n")
     for label, value in (summary_extra or {}).items():

@@ -90,6 +90,11 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 day', '2 days', '1,234 entries' (with many='entries')."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
 def fmt_day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from shipit.render import entry_body, fmt_day, kind_label, user_text
+from shipit.render import entry_body, fmt_day, kind_label, plural, user_text
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -26,10 +26,6 @@ LEVEL_GLYPHS = ("·", "░", "▒", "▓", "█")
 LEVEL_STYLES = ("dim", "dim green", "green", "bold green", "bold bright_green")
 EXCUSED_GLYPH = "-"
 EXCUSED_STYLE = "blue"
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def percent(value: float | None) -> str:

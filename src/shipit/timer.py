@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from shipit.render import plural
 from shipit.steps import minutes_spent
 
 if TYPE_CHECKING:
@@ -53,10 +54,6 @@ def fmt_clock(seconds: float, *, up: bool = True) -> str:
     time rounds down (`up=False`)."""
     whole = max(0, int(-(-seconds // 1) if up else seconds // 1))
     return f"{whole // 60}:{whole % 60:02d}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def use_bar(console: Console) -> bool:
@@ -145,14 +142,14 @@ class _LinesView(_View):
 
     def start(self) -> None:
         total_min = int(self.total // 60)
-        self._line(f"Timer: {_plural(total_min, 'minute')} on ", ". Ctrl-C stops it.")
+        self._line(f"Timer: {plural(total_min, 'minute')} on ", ". Ctrl-C stops it.")
 
     def update(self, elapsed: float, remaining: float) -> None:
         done = int(elapsed // LINE_EVERY)
         if done > self.printed_minutes and remaining > 0:
             self.printed_minutes = done
             self.console.print(
-                f"{_plural(done, 'minute')} done, {fmt_clock(remaining)} left", soft_wrap=True
+                f"{plural(done, 'minute')} done, {fmt_clock(remaining)} left", soft_wrap=True
             )
 
     def pause(self, elapsed: float, remaining: float) -> float:
@@ -162,11 +159,11 @@ class _LinesView(_View):
 
     def stop(self, result: TimerResult) -> None:
         if result.completed:
-            self.console.print(f"Time's up: {_plural(result.minutes, 'minute')}.", soft_wrap=True)
+            self.console.print(f"Time's up: {plural(result.minutes, 'minute')}.", soft_wrap=True)
         else:
             self.console.print(
                 f"Stopped after {fmt_clock(result.elapsed, up=False)} "
-                f"(counts as {_plural(result.minutes, 'minute')}).",
+                f"(counts as {plural(result.minutes, 'minute')}).",
                 soft_wrap=True,
             )
 

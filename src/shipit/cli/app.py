@@ -198,6 +198,13 @@ def _flush_or_silence() -> None:
         pass
 
 
+def journal():  # noqa: ANN201  (-> shipit.journal.Journal; imported lazily)
+    """The journal every command works on (domain imports stay out of start-up)."""
+    from shipit.journal import Journal
+
+    return Journal()
+
+
 HELP = """Ship something every day, and see the habit.
 
 shipit keeps a local journal of ships (what you delivered), small timed steps and

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from shipit.cli.app import app
+from shipit.cli.app import app, journal
 from shipit.dates import WHEN_HELP
 
 DateOpt = Annotated[
@@ -31,11 +31,6 @@ TextArg = Annotated[
     ),
 ]
 
-
-def journal():  # -> shipit.journal.Journal
-    from shipit.journal import Journal
-
-    return Journal()
 
 
 def join_words(words: list[str]) -> str:

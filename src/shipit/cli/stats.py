@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from shipit.cli.app import app
+from shipit.cli.app import app, journal
 from shipit.dates import WHEN_HELP
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (keys in docs/figures.md).")]
@@ -30,11 +30,6 @@ def when_arg(value: str | None) -> str | None:
         raise InputError(f"no such option: {value}")
     return value
 
-
-def journal():  # -> shipit.journal.Journal
-    from shipit.journal import Journal
-
-    return Journal()
 
 
 def streak_summary(j):  # noqa: ANN001, ANN201  (Journal -> rich Text | None)

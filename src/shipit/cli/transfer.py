@@ -12,13 +12,8 @@ from typing import Annotated
 
 import typer
 
-from shipit.cli.app import app
+from shipit.cli.app import app, journal
 
-
-def _journal():  # -> shipit.journal.Journal
-    from shipit.journal import Journal
-
-    return Journal()
 
 
 def _say(message: str) -> None:
@@ -54,7 +49,7 @@ def export_cmd(
     if fmt is None:
         fmt = (None if to_stdout else export.format_from_suffix(output or "")) or "markdown"
     fmt = export.check_format(fmt, export.EXPORT_FORMATS)
-    j = _journal()
+    j = journal()
     filters = parse_filters(j, since=since, until=until, kind=kind, tags=tag or ())
     extra = _streak_lines(j) if fmt == "markdown" else None
     if to_stdout:
@@ -129,7 +124,7 @@ def import_cmd(
         except OSError as exc:
             raise InputError(f"cannot read {file}: {exc.strerror}") from None
         source = file
-    report = export.import_file(_journal(), data, fmt=fmt, kind=kind, dry_run=dry_run,
+    report = export.import_file(journal(), data, fmt=fmt, kind=kind, dry_run=dry_run,
                                 source=source)  # fmt: skip
     for line in import_report_lines(report):
         _say(line)
