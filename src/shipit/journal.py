@@ -7,6 +7,7 @@ failed command leaves the journal exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 import uuid
@@ -234,12 +235,17 @@ class Journal:
             check_text(lesson, "lesson", allow_empty=True)
             lesson = lesson or None
         all_tags = combine_tags(text, tags)
-        if conn is None:
-            with self.store.writing() as c:
-                return self.add(
-                    kind, text, when=when, tags=tags, note=note, minutes=minutes,
-                    decision=decision, outcome=outcome, lesson=lesson, conn=c,
-                )  # fmt: skip
+        # The caller's transaction, or one of our own that takes the write lock first.
+        with contextlib.nullcontext(conn) if conn is not None else self.store.writing() as c:
+            return self._insert(c, kind, text, when, all_tags, note, minutes, decision,
+                                outcome, lesson)  # fmt: skip
+
+    def _insert(
+        self, conn: Connection, kind: str, text: str, when: str | None, all_tags: tuple[str, ...],
+        note: str | None, minutes: int | None, decision: str | None, outcome: str | None,
+        lesson: str | None,
+    ) -> EntryData:  # fmt: skip
+        """Write one validated entry in `conn`'s write transaction."""
         settings = self.read_settings(conn)
         instant = dates.now()
         today = dates.journal_day(instant, settings.day_starts_at)
