@@ -93,3 +93,33 @@ def test_group_skips() -> None:
         (d + timedelta(days=2), d + timedelta(days=2), None),
         (d + timedelta(days=4), d + timedelta(days=4), None),
     ]
+
+
+def test_log_is_one_connection_and_one_transaction(cli, clock) -> None:
+    """`shipit log` writes and reads its streak through a single write transaction."""
+    from sqlalchemy import event
+
+    from shipit.store import Store
+
+    assert cli("log", "first").exit_code == 0  # the journal exists and is current
+    connects: list[object] = []
+    begins: list[str] = []
+    original = Store._make_engine
+
+    def counting(self):  # noqa: ANN001, ANN202
+        engine = original(self)
+        event.listen(engine, "connect", lambda *a: connects.append(a))
+        event.listen(engine, "before_cursor_execute",
+                     lambda c, cur, stmt, *a: begins.append(stmt) if stmt.startswith("BEGIN")
+                     else None)  # fmt: skip
+        return engine
+
+    import pytest as _pytest
+
+    with _pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Store, "_make_engine", counting)
+        r = cli("log", "second")
+    assert r.exit_code == 0, r.output
+    assert "Streak: 1 day" in r.stdout
+    assert len(connects) == 1, connects
+    assert begins == ["BEGIN IMMEDIATE"], begins

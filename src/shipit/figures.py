@@ -109,6 +109,18 @@ def read_history(conn: Connection) -> History:
     )
 
 
+def add_with_history(journal: Journal, kind: str, text: str, **fields: Any
+                     ) -> tuple[EntryData, History]:  # fmt: skip
+    """Record an entry and read what its confirmation's streak needs, in ONE transaction.
+
+    `log` then costs one connection and one write transaction; the history it reads
+    already holds the new entry.
+    """
+    with journal.store.writing() as conn:
+        entry = journal.add(kind, text, conn=conn, **fields)
+        return entry, read_history(conn)
+
+
 def history(journal: Journal) -> History:
     with journal.store.reading() as conn:
         return read_history(conn)

@@ -37,7 +37,7 @@ def join_words(words: list[str]) -> str:
     return " ".join(words)
 
 
-def confirm_logged(entry, j, *, verb: str = "Logged") -> None:  # noqa: ANN001
+def confirm_logged(entry, j, *, verb: str = "Logged", hist=None) -> None:  # noqa: ANN001
     """The one-line confirmation after an entry is written, with the streak."""
     from rich.text import Text
 
@@ -46,22 +46,23 @@ def confirm_logged(entry, j, *, verb: str = "Logged") -> None:  # noqa: ANN001
     line = Text(f"{verb} ", style="bold")
     line.append_text(render.entry_summary(entry))
     render.out(line)
-    streak = streak_line(j)
+    streak = streak_line(j, hist)
     if streak is not None:
         render.out(streak)
 
 
-def streak_line(j):  # noqa: ANN001, ANN201
+def streak_line(j, hist=None):  # noqa: ANN001, ANN201
     """A short streak line, or None before figures exist for this journal."""
     from shipit import render
     from shipit.cli.stats import streak_summary
     from shipit.errors import ShipitError
 
     try:
-        return streak_summary(j)
+        return streak_summary(j, hist)
     except ShipitError as exc:
-        # The entry is already written: report, but do not fail the command (a
-        # retry would log it twice).
+        # Figures read after the entry was committed (steps, attempts): report, but
+        # do not fail the command, since a retry would log it twice. `log` reads them
+        # inside its own write transaction instead.
         render.err(f"(streak not shown: {exc})", style="dim")
         return None
 
@@ -84,12 +85,15 @@ def log_cmd(
     """
     from shipit import render
 
+    from shipit.figures import add_with_history
+
     j = journal()
-    entry = j.add("ship", join_words(text), when=date, tags=tag or (), note=note)
+    entry, hist = add_with_history(j, "ship", join_words(text), when=date, tags=tag or (),
+                                   note=note)  # fmt: skip
     if json_output:
         render.print_json(entry.to_json())
         return
-    confirm_logged(entry, j, verb="Shipped")
+    confirm_logged(entry, j, verb="Shipped", hist=hist)
 
 
 @app.command("ship", help="Alias of 'log': record something you delivered.")

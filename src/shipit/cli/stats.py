@@ -32,14 +32,16 @@ def when_arg(value: str | None) -> str | None:
 
 
 
-def streak_summary(j):  # noqa: ANN001, ANN201  (Journal -> rich Text | None)
+def streak_summary(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> rich Text | None)
     """The streak line that `log` prints and `today` shows (a warning when at risk).
 
-    One grouped query plus skips and settings; None for an empty journal.
+    One grouped query plus skips and settings, unless the caller already read the
+    history (`log` does, in its write transaction); None for an empty journal.
     """
     from shipit import figures, render_stats
 
-    hist = figures.history(j)
+    if hist is None:
+        hist = figures.history(j)
     if not hist.counts:
         return None
     figs = hist.figures()
