@@ -5,8 +5,6 @@ top. SQLAlchemy/SQLModel, the domain and Rich renderers are imported inside the
 commands that need them, so `--help`, `--version` and completion stay fast.
 """
 
-from __future__ import annotations
-
 import os
 import re
 import sys

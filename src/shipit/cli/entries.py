@@ -3,8 +3,6 @@
 Thin: parse → call the domain → render. No SQL here, no heavy import at the top.
 """
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -4,8 +4,6 @@ Thin: parse → call the domain (shipit.figures) → render (shipit.render_stats
 Only Typer at the top: `--help` must not import SQLAlchemy.
 """
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

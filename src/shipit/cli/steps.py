@@ -4,8 +4,6 @@ Thin: parse → call the domain (shipit.steps) → render (shipit.render_steps).
 here, and only Typer at the top: everything else is imported inside the commands.
 """
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -4,8 +4,6 @@ Thin: parse → call shipit.export / shipit.backup → report. Data (exports, th
 backup's path) goes to stdout; messages go to stderr. Only Typer at the top.
 """
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated
