@@ -65,6 +65,7 @@ CREATE TABLE skip (
 	PRIMARY KEY (day)
 )
 CREATE INDEX ix_backlog_closed_at ON backlog (closed_at)
+CREATE INDEX ix_entry_day ON entry (day)
 CREATE INDEX ix_entry_day_kind ON entry (day, kind)
 CREATE INDEX ix_entry_outcome ON entry (outcome)
 CREATE INDEX ix_entry_tag_tag ON entry_tag (tag)"""
