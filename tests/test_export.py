@@ -19,7 +19,14 @@ from hypothesis import strategies as st
 from tests.transfer_helpers import NASTY, make_entry, parse_markdown, shown
 
 from shipit import export
-from shipit.export import MarkdownSummary, md_text, write_csv, write_json, write_markdown
+from shipit.export import (
+    MarkdownSummary,
+    markdown_rows,
+    md_text,
+    write_csv,
+    write_json,
+    write_markdown,
+)
 
 
 def log(cli, *args: str) -> None:
@@ -36,7 +43,7 @@ def test_markdown_user_text_renders_literally(text: str) -> None:
     entry = make_entry(text=body, note=f"note: {text}", lesson=f"{text} lesson",
                        tags=("a_b", "web"), minutes=25, decision="self")  # fmt: skip
     out = io.StringIO()
-    write_markdown(out, [entry], MarkdownSummary(entries=1, by_kind={"ship": 1}, days=1,
+    write_markdown(out, markdown_rows([entry]), MarkdownSummary(entries=1, by_kind={"ship": 1}, days=1,
                    first_day=entry.day, last_day=entry.day))  # fmt: skip
     headings, items = parse_markdown(out.getvalue())
     assert [h[0] for h in headings] == [1, 2, 3]
@@ -66,7 +73,7 @@ def test_markdown_structure_holds_for_any_text(texts: list[str], note: str | Non
     summary = MarkdownSummary(entries=len(entries), by_kind={"ship": len(entries)},
                               days=len(entries), first_day=entries[0].day,
                               last_day=entries[-1].day)  # fmt: skip
-    write_markdown(out, entries, summary, summary_extra={"Current [streak]": "# 3 <days>"})
+    write_markdown(out, markdown_rows(entries), summary, summary_extra={"Current [streak]": "# 3 <days>"})
     headings, items = parse_markdown(out.getvalue())
     # Headings come only from shipit: the title, the weeks and the days.
     assert [h[0] for h in headings].count(3) == len(entries)
@@ -140,7 +147,7 @@ def test_markdown_shows_skipped_days_in_order() -> None:
                               last_day=date(2026, 11, 20),
                               skips=((date(2026, 11, 10), "flu\n# not a heading"),
                                      (date(2026, 11, 20), None)))  # fmt: skip
-    write_markdown(out, entries, summary)
+    write_markdown(out, markdown_rows(entries), summary)
     headings, items = parse_markdown(out.getvalue())
     assert [h for h in headings if h[0] == 3] == [
         (3, "Mon 2 Nov 2026"), (3, "Tue 10 Nov 2026"), (3, "Fri 20 Nov 2026")]
@@ -148,18 +155,24 @@ def test_markdown_shows_skipped_days_in_order() -> None:
     assert len(items) == 2
 
 
-def test_markdown_writer_streams_from_an_iterator() -> None:
-    """The writer has written earlier entries before it asks for later ones."""
+@pytest.mark.parametrize("per_day", [1, 3000])
+def test_markdown_writer_streams_from_an_iterator(per_day: int) -> None:
+    """Entries go out a few hundred at a time, even all on one day: what the writer
+    holds back is bounded, whatever the size of the journal."""
     out = io.StringIO()
-    seen_before = []
+    pending = []
+    n = 3000
 
     def entries():
-        for i in range(1, 4):
-            seen_before.append(out.getvalue().count("- **ship**"))
-            yield make_entry(i, text=f"entry {i}")
+        for i in range(1, n + 1):
+            pending.append(i - 1 - out.getvalue().count("- **ship**"))
+            day = date.fromordinal(date(2000, 1, 1).toordinal() + (i - 1) // per_day)
+            yield make_entry(i, text=f"entry {i}", day=day)
 
-    write_markdown(out, entries(), MarkdownSummary(entries=3))
-    assert seen_before == [0, 1, 2]
+    assert write_markdown(out, markdown_rows(entries()), MarkdownSummary(entries=n)) == n
+    assert out.getvalue().count("- **ship**") == n
+    assert max(pending) <= 600, max(pending)
+    assert pending[-1] < n // 2
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "json", "csv"])
@@ -173,7 +186,7 @@ def test_writers_memory_does_not_grow_with_entries(fmt: str) -> None:
         sink = _NullWriter()
         tracemalloc.start()
         if fmt == "markdown":
-            write_markdown(sink, entries(), MarkdownSummary(entries=n))
+            write_markdown(sink, markdown_rows(entries()), MarkdownSummary(entries=n))
         elif fmt == "json":
             write_json(sink, entries(), exported_at=make_entry().created_at, settings={})
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
-from shipit import figures, stats
+from shipit import figures, review, stats
 from shipit.journal import Journal
 
 
@@ -88,7 +88,7 @@ def test_group_skips() -> None:
     d = date(2026, 12, 24)
     skips = {d: "x", d + timedelta(days=1): "x", d + timedelta(days=2): None,
              d + timedelta(days=4): None}  # fmt: skip
-    assert [(r.start, r.end, r.reason) for r in figures.group_skips(skips)] == [
+    assert [(r.start, r.end, r.reason) for r in review.group_skips(skips)] == [
         (d, d + timedelta(days=1), "x"),
         (d + timedelta(days=2), d + timedelta(days=2), None),
         (d + timedelta(days=4), d + timedelta(days=4), None),

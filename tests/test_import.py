@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import set_tz
 from tests.transfer_helpers import dump, jrnl_doc, jrnl_entry, shipit_doc
 
-from shipit import export
+from shipit import importer
 from shipit.journal import Journal
 
 UID1 = "11111111-1111-4111-8111-111111111111"
@@ -340,16 +340,18 @@ def test_jrnl_bad_entries(cli, tmp_path, bad, message) -> None:
 
 
 def test_detect_format() -> None:
-    assert export.detect_format(shipit_doc([])) == "json"
-    assert export.detect_format(jrnl_doc([jrnl_entry("x")])) == "jrnl"
-    assert export.detect_format(jrnl_doc([])) == "jrnl"
-    assert export.detect_format({"entries": [{"text": "x"}]}) is None
-    assert export.detect_format([]) is None
+    assert importer.detect_format(shipit_doc([])) == "json"
+    assert importer.detect_format(jrnl_doc([jrnl_entry("x")])) == "jrnl"
+    assert importer.detect_format(jrnl_doc([])) == "jrnl"
+    assert importer.detect_format({"entries": [{"text": "x"}]}) is None
+    assert importer.detect_format([]) is None
 
 
 def test_stable_uid_is_uuid5() -> None:
     for key in ["", "a", "2024-01-01T09:00\ntitle\nbody", "日本語😀"]:
-        assert export.stable_uid(key) == str(uuid.uuid5(export._JRNL_NAMESPACE, key))
+        namespace = uuid.UUID(bytes=importer._JRNL_NAMESPACE)
+        assert str(namespace) == "6f1c2a57-35c4-4ab8-9a7e-5e3a4cbb1f0d"
+        assert importer.stable_uid(key) == str(uuid.uuid5(namespace, key))
 
 
 def test_36500_jrnl_entries_import(tmp_path, clock) -> None:
@@ -363,7 +365,7 @@ def test_36500_jrnl_entries_import(tmp_path, clock) -> None:
     ])  # fmt: skip
     data = json.dumps(doc).encode()
     j = Journal()
-    report = export.import_file(j, data)
+    report = importer.import_file(j, data)
     assert report.added == 36_500
     with j.store.reading() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM entry_tag").scalar() == 36_500

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.transfer_helpers import NASTY, parse_markdown, shipit_doc, shown
 
-from shipit import export
+from shipit import export, importer
 from shipit.journal import Journal
 from shipit.store import Store
 
@@ -90,10 +90,10 @@ def test_round_trip(doc: dict, clock) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         a = Journal(Store(Path(tmp) / "a" / "journal.db"))
         b = Journal(Store(Path(tmp) / "b" / "journal.db"))
-        report = export.import_file(a, json.dumps(doc).encode())
+        report = importer.import_file(a, json.dumps(doc).encode())
         assert report.added == len(doc["entries"]) and not report.conflicts
         first = json.loads(_export(a))
-        report = export.import_file(b, json.dumps(first, ensure_ascii=False).encode())
+        report = importer.import_file(b, json.dumps(first, ensure_ascii=False).encode())
         assert report.added == len(doc["entries"]) and not report.conflicts
         second = json.loads(_export(b))
         assert _without_ids(second) == _without_ids(first)
@@ -109,7 +109,7 @@ def test_round_trip(doc: dict, clock) -> None:
         assert sorted(first["backlog"], key=lambda x: x["uid"]) == \
             sorted(doc["backlog"], key=lambda x: x["uid"])  # fmt: skip
         # Importing the export again adds nothing.
-        again = export.import_file(b, json.dumps(first).encode())
+        again = importer.import_file(b, json.dumps(first).encode())
         assert (again.added, again.duplicates, again.conflicts) == (0, len(doc["entries"]), [])
         # The Markdown of the same journal keeps every text literal.
         _, items = parse_markdown(_export(b, "markdown"))

@@ -19,10 +19,14 @@ from typing import TYPE_CHECKING, Any
 from shipit import dates
 from shipit.errors import InputError, NotFoundError
 from shipit.settings import DEFAULTS, Settings, parse_value
-from shipit.store import Store
+from shipit.store import Store, driver
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sqlalchemy.engine import Connection
+
+    from shipit.store import AnyConnection
 
 MAX_TEXT = 10_000
 MAX_TAG = 64
@@ -185,12 +189,12 @@ class Journal:
     # settings ---------------------------------------------------------------------
 
     @staticmethod
-    def read_settings(conn: Connection) -> Settings:
-        rows = conn.exec_driver_sql("SELECT key, value FROM setting").all()
-        return Settings.from_raw({k: v for k, v in rows})
+    def read_settings(conn: AnyConnection) -> Settings:
+        rows = driver(conn).execute("SELECT key, value FROM setting").fetchall()
+        return Settings.from_raw(dict(rows))
 
     def settings(self) -> Settings:
-        with self.store.reading() as conn:
+        with self.store.snapshot() as conn:
             return self.read_settings(conn)
 
     def set_setting(self, key: str, value: str) -> str:
@@ -371,7 +375,7 @@ class Journal:
 
     def _select(
         self,
-        conn: Connection,
+        conn: AnyConnection,
         where: Sequence[str] = (),
         params: Sequence[Any] = (),
         *,
@@ -384,15 +388,7 @@ class Journal:
         (the daily glance starts faster) and no per-value result processing (whole
         journals stream several times faster). Column order: _row_to_entry.
         """
-        sql = _SELECT_ENTRIES
-        if where:
-            sql += " WHERE " + " AND ".join(f"({w})" for w in where)
-        sql += " ORDER BY day DESC, id DESC" if order == "desc" else " ORDER BY day, id"
-        args = list(params)
-        if limit:
-            sql += " LIMIT ?"
-            args.append(int(limit))
-        cursor = conn.connection.dbapi_connection.execute(sql, args)
+        cursor = entry_rows(conn, ENTRY_ROW_COLUMNS, where, params, order=order, limit=limit)
         days: dict[str, date] = {}
         for row in cursor:
             yield _row_to_entry(row, days)
@@ -402,7 +398,7 @@ class Journal:
             return list(self.iter_query(conn, filters, order=order))
 
     def iter_query(
-        self, conn: Connection, filters: Filters, *, order: str = "desc"
+        self, conn: AnyConnection, filters: Filters, *, order: str = "desc"
     ) -> Iterator[EntryData]:
         where, params = self.filter_sql(filters)
         yield from self._select(conn, where, params, order=order, limit=filters.limit)
@@ -455,11 +451,37 @@ class Journal:
 
 ENTRY_COLUMNS = ("id", "uid", "kind", "text", "day", "created_at", "updated_at", "note",
                  "minutes", "decision", "outcome", "lesson")  # fmt: skip
-_SELECT_ENTRIES = (
-    "SELECT id, uid, kind, text, day, created_at, updated_at, "
-    "(SELECT group_concat(tag, ' ') FROM entry_tag WHERE entry_tag.entry_id = entry.id), "
-    "note, minutes, decision, outcome, lesson FROM entry"
+# An entry's tags as one space-separated string (NULL without tags), as a column.
+TAGS_COLUMN = "(SELECT group_concat(tag, ' ') FROM entry_tag WHERE entry_tag.entry_id = entry.id)"
+ENTRY_ROW_COLUMNS = (
+    f"id, uid, kind, text, day, created_at, updated_at, {TAGS_COLUMN}, "
+    "note, minutes, decision, outcome, lesson"
 )
+
+
+def entry_rows(
+    conn: AnyConnection,
+    columns: str,
+    where: Sequence[str] = (),
+    params: Sequence[Any] = (),
+    *,
+    order: str = "desc",
+    limit: int | None = None,
+) -> sqlite3.Cursor:
+    """A driver cursor over `columns` of the entries matching `where` (ANDed).
+
+    Ordered by day then id (the order they were logged in), newest first unless
+    order="asc". Whole-journal readers (export) take the raw rows from here.
+    """
+    sql = f"SELECT {columns} FROM entry"
+    if where:
+        sql += " WHERE " + " AND ".join(f"({w})" for w in where)
+    sql += " ORDER BY day DESC, id DESC" if order == "desc" else " ORDER BY day, id"
+    args = list(params)
+    if limit:
+        sql += " LIMIT ?"
+        args.append(int(limit))
+    return driver(conn).execute(sql, args)
 
 
 def _row_to_entry(row: tuple[Any, ...], days: dict[str, date]) -> EntryData:
@@ -471,13 +493,13 @@ def _row_to_entry(row: tuple[Any, ...], days: dict[str, date]) -> EntryData:
         parsed_day = days[day] = date.fromisoformat(day)
     return EntryData(
         id=id_, uid=uid, kind=kind, text=text, day=parsed_day,
-        created_at=_from_db_datetime(created), updated_at=_from_db_datetime(updated),
+        created_at=from_db_datetime(created), updated_at=from_db_datetime(updated),
         tags=tuple(sorted(tags.split(" "))) if tags else (), note=note, minutes=minutes,
         decision=decision, outcome=outcome, lesson=lesson,
     )  # fmt: skip
 
 
-def _from_db_datetime(value: str) -> datetime:
+def from_db_datetime(value: str) -> datetime:
     # Stored values are UTC without an offset; parsing with one is ~6x cheaper than
     # parsing naive and then .replace(tzinfo=UTC).
     return datetime.fromisoformat(value + "+00:00")

@@ -1,6 +1,6 @@
 """Rich renderables for the figures: stats panel, weekly review, calendar, config, skips.
 
-Plain data in (shipit.stats / shipit.figures dataclasses), renderables out. User text
+Plain data in (shipit.stats / shipit.review dataclasses), renderables out. User text
 (skip reasons, entry text) only ever reaches Rich through `render.user_text()`.
 """
 
@@ -14,7 +14,7 @@ from shipit.render import entry_body, fmt_day, kind_label, plural, user_text
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from shipit.figures import Calendar, SkipChange, SkipRange, WeekReview, WeekTable
+    from shipit.review import Calendar, SkipChange, SkipRange, WeekReview, WeekTable
     from shipit.stats import Figures, Streak, WeekFigures
 
 STATUS_STYLE = {"hit": "bold green", "missed": "red", "neutral": "dim", "open": "yellow"}

@@ -24,7 +24,12 @@ from typing import TYPE_CHECKING
 from shipit.errors import JournalError
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from sqlalchemy.engine import Connection, Engine
+
+    # What read code accepts: a SQLAlchemy connection or a bare sqlite3 one (driver()).
+    AnyConnection: TypeAlias = "Connection | sqlite3.Connection"
 
 # "SHIP" — marks a SQLite file as a shipit journal (PRAGMA application_id).
 APPLICATION_ID = 0x53484950
@@ -123,6 +128,32 @@ def _casefold(value: object) -> str | None:
     return value.casefold() if isinstance(value, str) else None
 
 
+def _configure(dbapi_conn: sqlite3.Connection, timeout_ms: int) -> None:
+    """The settings every connection gets, through SQLAlchemy or not."""
+    # Autocommit in the driver: BEGIN is emitted explicitly (see _on_begin, snapshot).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    # WAL is set once the journal is known to be ours (_check_version): a refused file
+    # must be left exactly as it was.
+    cur.close()
+    # Unicode-aware case folding for --search (SQLite's lower() is ASCII only).
+    dbapi_conn.create_function("shipit_casefold", 1, _casefold, deterministic=True)
+
+
+def driver(conn: AnyConnection) -> sqlite3.Connection:
+    """The sqlite3 connection under `conn` (a SQLAlchemy Connection, or one already).
+
+    Read code runs plain SQL on this, so it serves both `Store.reading()` (inside
+    SQLAlchemy, next to writes) and `Store.snapshot()` (no SQLAlchemy at all).
+    """
+    if isinstance(conn, sqlite3.Connection):
+        return conn
+    return conn.connection.dbapi_connection  # type: ignore[return-value]
+
+
 class Store:
     """One journal file and the single engine this process uses for it."""
 
@@ -154,17 +185,7 @@ class Store:
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-            # Let SQLAlchemy, not the driver, emit BEGIN (see _on_begin).
-            dbapi_conn.isolation_level = None
-            cur = dbapi_conn.cursor()
-            cur.execute(f"PRAGMA busy_timeout = {timeout_ms}")
-            cur.execute("PRAGMA foreign_keys = ON")
-            cur.execute("PRAGMA synchronous = NORMAL")
-            # WAL is set once the journal is known to be ours (_check_version): a
-            # refused file must be left exactly as it was.
-            cur.close()
-            # Unicode-aware case folding for --search (SQLite's lower() is ASCII only).
-            dbapi_conn.create_function("shipit_casefold", 1, _casefold, deterministic=True)
+            _configure(dbapi_conn, timeout_ms)
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Connection) -> None:
@@ -195,6 +216,60 @@ class Store:
     def writing(self) -> contextlib.AbstractContextManager[Connection]:
         """A write transaction that holds the write lock from its first statement."""
         return self._transaction("IMMEDIATE")
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction on a bare sqlite3 connection: SQLAlchemy is never imported.
+
+        For the commands that only read and must start fast (export): the same
+        connection settings and the same consistent snapshot as `reading()`, one
+        connection. A journal that does not exist yet, or is not at the current schema,
+        goes through `reading()` first (created, migrated or refused, as everywhere).
+        """
+        raw = None
+        try:
+            raw = self._connect_existing()
+            if raw is not None and not self._checked:
+                if raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                    raw.execute("PRAGMA journal_mode = WAL")  # as _check_version does
+                    self._checked = True
+                else:
+                    raw.close()
+                    raw = None
+            if raw is None:
+                with self.reading():
+                    pass
+                raw = self._connect_existing()
+                if raw is None:  # pragma: no cover - reading() creates the file
+                    raise JournalError(f"cannot open the journal {self.path}")
+        except sqlite3.Error as exc:
+            if raw is not None:
+                raw.close()
+            raise describe_db_error(exc, self.path) from exc
+        try:
+            raw.execute("BEGIN DEFERRED")
+            yield raw
+        except sqlite3.Error as exc:
+            raise describe_db_error(exc, self.path) from exc
+        finally:
+            raw.close()  # ends the read transaction: there is nothing to commit
+
+    def _connect_existing(self) -> sqlite3.Connection | None:
+        """A configured connection to the journal file, or None if there is no file.
+
+        Opened read-write without create (URI mode=rw): a missing journal is made only
+        by the engine path, with its private folder and 0600 file.
+        """
+        if not self.path.exists():
+            return None
+        uri = self.path.resolve().as_uri() + "?mode=rw"
+        raw = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms() / 1000)
+        try:
+            _configure(raw, busy_timeout_ms())
+        except BaseException:
+            raw.close()
+            raise
+        return raw
 
     def dispose(self) -> None:
         if self._engine is not None:

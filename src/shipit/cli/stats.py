@@ -1,6 +1,6 @@
 """Commands for the figures: stats, week, calendar, config, skip.
 
-Thin: parse → call the domain (shipit.figures) → render (shipit.render_stats).
+Thin: parse → call the domain (shipit.figures, shipit.review) → render (shipit.render_stats).
 Only Typer at the top: `--help` must not import SQLAlchemy.
 """
 
@@ -78,22 +78,22 @@ def week_cmd(
       shipit week "last monday"
       shipit week --weeks 8
     """
-    from shipit import figures, render, render_stats
+    from shipit import render, render_stats, review
 
     when = when_arg(when)
     j = journal()
     if weeks is not None:
-        data = figures.week_table(j, when, weeks)
+        data = review.week_table(j, when, weeks)
         if json_output:
             render.print_json(data.to_json())
             return
         render.out(render_stats.week_table(data))
         return
-    review = figures.week_review(j, when)
+    week = review.week_review(j, when)
     if json_output:
-        render.print_json(review.to_json())
+        render.print_json(week.to_json())
         return
-    render.out(*render_stats.week_view(review))
+    render.out(*render_stats.week_view(week))
 
 
 @app.command("calendar")
@@ -102,9 +102,9 @@ def calendar_cmd(
     weeks: Annotated[int | None, typer.Option("--weeks", "-w", metavar="N", help="The last N weeks (default 53, at most 75).")] = None,
 ) -> None:  # fmt: skip
     """A heatmap of shipped days, shaded by number of ships; excused days marked '-'."""
-    from shipit import figures, render, render_stats
+    from shipit import render, render_stats, review
 
-    cal = figures.calendar(journal(), year=year, weeks=weeks)
+    cal = review.calendar(journal(), year=year, weeks=weeks)
     render.out(*render_stats.calendar_view(cal))
 
 
@@ -174,7 +174,7 @@ def skip_cmd(
       shipit skip --list
       shipit skip --remove 2026-12-31
     """
-    from shipit import figures, render, render_stats
+    from shipit import render, render_stats, review
     from shipit.errors import InputError
 
     when = when_arg(when)
@@ -182,7 +182,7 @@ def skip_cmd(
     if list_:
         if when is not None or until is not None or reason is not None or remove is not None:
             raise InputError("--list takes no day, --until, --reason or --remove")
-        ranges = figures.skip_ranges(j)
+        ranges = review.skip_ranges(j)
         if json_output:
             render.print_json([r.to_json() for r in ranges])
             return
@@ -194,9 +194,9 @@ def skip_cmd(
     if remove is not None:
         if when is not None or reason is not None:
             raise InputError("--remove takes a day and --until, not WHEN or --reason")
-        change = figures.remove_skips(j, remove, until)
+        change = review.remove_skips(j, remove, until)
     else:
-        change = figures.add_skips(j, when, until, reason)
+        change = review.add_skips(j, when, until, reason)
     if json_output:
         render.print_json({
             "start": change.start.isoformat(), "end": change.end.isoformat(),

@@ -1,6 +1,6 @@
 """Commands that move the journal: export, import, backup, restore.
 
-Thin: parse → call shipit.export / shipit.backup → report. Data (exports, the
+Thin: parse → call shipit.export / shipit.importer / shipit.backup → report. Data (exports, the
 backup's path) goes to stdout; messages go to stderr. Only Typer at the top.
 """
 
@@ -11,7 +11,6 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import app, journal
-
 
 
 def _say(message: str) -> None:
@@ -49,9 +48,8 @@ def export_cmd(
     fmt = export.check_format(fmt, export.EXPORT_FORMATS)
     j = journal()
     filters = parse_filters(j, since=since, until=until, kind=kind, tags=tag or ())
-    extra = _streak_lines(j) if fmt == "markdown" else None
     if to_stdout:
-        export.export_journal(j, sys.stdout, fmt, filters, summary_extra=extra)
+        export.export_journal(j, sys.stdout, fmt, filters)
         sys.stdout.flush()
         return
     from shipit.fileio import atomic_text_writer
@@ -62,25 +60,8 @@ def export_cmd(
 
         raise InputError(f"{dest} is a folder: give the export file's name")
     with atomic_text_writer(dest, overwrite=force, newline="" if fmt == "csv" else None) as fh:
-        count = export.export_journal(j, fh, fmt, filters, summary_extra=extra)
+        count = export.export_journal(j, fh, fmt, filters)
     _say(f"Exported {count:,} entr{'y' if count == 1 else 'ies'} to {dest} ({fmt}).")
-
-
-def _streak_lines(j) -> dict[str, str]:  # noqa: ANN001
-    """The Markdown summary's streak lines: the whole journal's figures as of today."""
-    from shipit.figures import figures
-    from shipit.render import fmt_day
-    from shipit.render_stats import percent, plural
-
-    f = figures(j)
-    return {
-        "Daily streak": f"{plural(f.streak.current, 'day')} (longest {f.streak.longest}) "
-        f"as of {fmt_day(f.as_of)}",
-        "Weekly streak": f"{plural(f.weekly_streak.current, 'week')} "
-        f"(longest {f.weekly_streak.longest})",
-        "Consistency, all time": percent(f.consistency.all_time),
-        "Habit score": percent(f.score),
-    }
 
 
 @app.command("import")
@@ -101,13 +82,13 @@ def import_cmd(
       jrnl --export json | shipit import -
       shipit import --dry-run --kind step old-journal.json
     """
-    from shipit import export
+    from shipit import importer
     from shipit.errors import InputError
     from shipit.journal import check_kind
 
     kind = check_kind(kind)
     if fmt is not None:
-        fmt = export.check_format(fmt, export.IMPORT_FORMATS)
+        fmt = importer.check_format(fmt, importer.IMPORT_FORMATS)
     if file == "-":
         data = sys.stdin.buffer.read()
         source = "stdin"
@@ -122,7 +103,7 @@ def import_cmd(
         except OSError as exc:
             raise InputError(f"cannot read {file}: {exc.strerror}") from None
         source = file
-    report = export.import_file(journal(), data, fmt=fmt, kind=kind, dry_run=dry_run,
+    report = importer.import_file(journal(), data, fmt=fmt, kind=kind, dry_run=dry_run,
                                 source=source)  # fmt: skip
     for line in import_report_lines(report):
         _say(line)

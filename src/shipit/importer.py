@@ -1,0 +1,851 @@
+"""Bring a journal in: read and validate shipit JSON and jrnl exports, then apply them.
+
+Import is all or nothing. `read_import` validates every field of every entry and
+returns plain rows ready to insert, or raises one InputError naming the entry's index
+and the field. `apply_import` then writes everything in one write transaction with
+bulk inserts (or, for a dry run, only plans it).
+
+Domain code: no Typer, no Rich, no printing. The formats are documented in
+docs/export-import.md; the writers live in shipit.export (the JSON export is the
+format read back here).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from shipit import dates
+from shipit.errors import InputError
+from shipit.export import FORMAT_NAME, FORMAT_VERSION, check_format
+from shipit.journal import (
+    DECISIONS,
+    KINDS,
+    OUTCOMES,
+    EntryData,
+    Journal,
+    check_text,
+    hashtags,
+    new_uid,
+    normalise_tag,
+)
+from shipit.settings import DEFAULTS, parse_value
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+IMPORT_FORMATS = ("json", "jrnl")
+# Largest value SQLite stores as an INTEGER.
+_MAX_INT = 2**63 - 1
+# Imported days may be at most this far ahead of today's journal day: an export made
+# on a machine further east can hold "tomorrow" for this one.
+_FUTURE_SLACK = timedelta(days=1)
+_MIN_DAY = date(1900, 1, 1)
+# jrnl entries get stable uids derived from their content, so that importing the same
+# jrnl export twice adds nothing (uuid5 in this namespace).
+_JRNL_NAMESPACE = bytes.fromhex("6f1c2a5735c44ab89a7e5e3a4cbb1f0d")  # a UUID's 16 bytes
+_CANONICAL_UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def stable_uid(key: str) -> str:
+    """uuid.uuid5(_JRNL_NAMESPACE, key) as a string, without building UUID objects."""
+    import hashlib
+
+    raw = bytearray(hashlib.sha1(_JRNL_NAMESPACE + key.encode("utf-8")).digest()[:16])
+    raw[6] = (raw[6] & 0x0F) | 0x50  # version 5
+    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+
+# ======================================================================================
+# Import: read and validate (pure)
+# ======================================================================================
+
+
+class _Bad(Exception):
+    """A validation failure at a path inside the document (entries[3].day)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+class ImportEntry(NamedTuple):
+    """One validated entry, ready to insert (a tuple: cheap for 36,500 of them)."""
+
+    index: int
+    uid: str
+    kind: str
+    text: str
+    day: date
+    created_at: datetime
+    updated_at: datetime
+    tags: tuple[str, ...]
+    note: str | None
+    minutes: int | None
+    decision: str | None
+    outcome: str | None
+    lesson: str | None
+    # Whether the file gave the instants (else they were filled in and are not
+    # compared with an existing entry of the same uid).
+    has_created_at: bool = True
+    has_updated_at: bool = True
+
+    @property
+    def path(self) -> str:
+        return f"entries[{self.index}]"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSkip:
+    index: int
+    day: date
+    reason: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ImportBacklogItem:
+    index: int
+    uid: str
+    text: str
+    annoyance: int
+    created_at: datetime
+    closed_at: datetime | None
+    entry_uid: str | None
+
+
+@dataclass
+class ImportData:
+    """A validated import file: everything `apply_import` needs, nothing it must check."""
+
+    format: str
+    entries: list[ImportEntry] = field(default_factory=list)
+    settings: dict[str, str] = field(default_factory=dict)
+    skips: list[ImportSkip] = field(default_factory=list)
+    backlog: list[ImportBacklogItem] = field(default_factory=list)
+    # Entries repeated inside the file with identical content (counted as duplicates).
+    repeated: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_HHMM = re.compile(r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?")
+
+
+def _get(obj: Mapping[str, Any], key: str, path: str, types: type | tuple[type, ...],
+         *, required: bool = False, what: str = "") -> Any:  # fmt: skip
+    if key not in obj or obj[key] is None:
+        if required:
+            raise _Bad(f"{path}.{key}", "is missing")
+        return None
+    value = obj[key]
+    if isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
+        raise _Bad(f"{path}.{key}", f"{value!r} is not {what}")
+    if not isinstance(value, types):
+        raise _Bad(f"{path}.{key}", f"{_show(value)} is not {what}")
+    return value
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _text(obj: Mapping[str, Any], key: str, path: str, *, required: bool = False
+          ) -> str | None:  # fmt: skip
+    value = _get(obj, key, path, str, required=required, what="a string")
+    if value is None:
+        return None
+    try:
+        check_text(value, key, allow_empty=not required)
+    except InputError as exc:
+        raise _Bad(f"{path}.{key}", exc.message.removeprefix(f"{key} ")) from None
+    return value if required else (value or None)
+
+
+def _day(value: Any, where: str, today: date) -> date:
+    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+        raise _Bad(where, f"{_show(value)} is not a date (YYYY-MM-DD)")
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise _Bad(where, f"{value!r} is not a real date") from None
+    if day > today + _FUTURE_SLACK:
+        raise _Bad(where, f"{value!r} is in the future")
+    if day < _MIN_DAY:
+        raise _Bad(where, f"{value!r} is too far in the past")
+    return day
+
+
+def _instant(value: Any, where: str) -> datetime:
+    if not isinstance(value, str):
+        raise _Bad(where, f"{_show(value)} is not a date and time (ISO 8601 with offset)")
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise _Bad(where, f"{value!r} is not a date and time (ISO 8601 with offset)") from None
+    if parsed.utcoffset() is None:
+        raise _Bad(where, f"{value!r} has no UTC offset (add +00:00 or Z)")
+    try:
+        result = parsed.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise _Bad(where, f"{value!r} is out of range") from None
+    if result.year < _MIN_DAY.year:
+        raise _Bad(where, f"{value!r} is too far in the past")
+    return result
+
+
+def _uid(value: Any, where: str) -> str:
+    if isinstance(value, str) and _CANONICAL_UID.fullmatch(value):
+        return value
+    if not isinstance(value, str):
+        raise _Bad(where, f"{_show(value)} is not a UUID")
+    import uuid
+
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise _Bad(where, f"{value!r} is not a UUID") from None
+
+
+def _choice(obj: Mapping[str, Any], key: str, path: str, allowed: tuple[str, ...]
+            ) -> str | None:  # fmt: skip
+    value = _get(obj, key, path, str, what=f"one of {', '.join(allowed)}")
+    if value is not None and value not in allowed:
+        raise _Bad(f"{path}.{key}", f"{value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def _tags(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise _Bad(where, f"{_show(value)} is not a list of tags")
+    out = set()
+    for i, raw in enumerate(value):
+        if not isinstance(raw, str):
+            raise _Bad(f"{where}[{i}]", f"{_show(raw)} is not a tag")
+        try:
+            out.add(normalise_tag(raw))
+        except InputError as exc:
+            raise _Bad(f"{where}[{i}]", exc.message) from None
+    return tuple(sorted(out))
+
+
+def _object(value: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise _Bad(where, f"{_show(value)} is not an object")
+    return value
+
+
+def _list(doc: Mapping[str, Any], key: str, *, required: bool = False) -> list[Any]:
+    if key not in doc or doc[key] is None:
+        if required:
+            raise _Bad(key, "is missing")
+        return []
+    if not isinstance(doc[key], list):
+        raise _Bad(key, f"{_show(doc[key])} is not a list")
+    return doc[key]
+
+
+def parse_document(data: bytes | str, source: str = "the file") -> Any:
+    """Decode and parse a JSON document; InputError naming the problem if it is not one."""
+    if isinstance(data, bytes):
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{source} is a binary file, not a JSON export")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{source} is not UTF-8 text (byte {exc.start}); expected a JSON export"
+            ) from None
+    else:
+        text = data.removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError(f"{source} is empty; expected a JSON export")
+    try:
+        doc = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        end = exc.pos >= len(text.rstrip())
+        why = "it ends too early (truncated?)" if end else exc.msg
+        raise InputError(
+            f"{source} is not valid JSON: {why} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except (RecursionError, ValueError) as exc:
+        raise InputError(f"{source} is not valid JSON: {exc}") from None
+    # JSON may spell half of a UTF-16 pair (\\ud800) that is not text and that SQLite
+    # cannot store: find it (rare, so only when the file has such an escape).
+    if _SURROGATE_ESCAPE.search(text):
+        where = _find_surrogate(doc, "")
+        if where is not None:
+            raise InputError(f"{source}: {where}: contains a lone surrogate (a broken "
+                             "\\uXXXX escape); nothing was imported")  # fmt: skip
+    return doc
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _find_surrogate(value: Any, path: str) -> str | None:
+    if isinstance(value, str):
+        return path or "the document" if _LONE_SURROGATE.search(value) else None
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _find_surrogate(item, f"{path}[{i}]")
+            if found:
+                return found
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found = _find_surrogate(key, path) or _find_surrogate(item, f"{path}.{key}"
+                                                                  if path else key)  # fmt: skip
+            if found:
+                return found
+    return None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+def detect_format(doc: Any) -> str | None:
+    """'json' for a shipit export, 'jrnl' for `jrnl --export json`, None if neither.
+
+    A shipit export says so (`"format": "shipit-journal"`); a jrnl export is an object
+    with an `entries` list (and usually `tags`) whose entries have `title` and `date`.
+    """
+    if not isinstance(doc, dict):
+        return None
+    if "format" in doc:
+        return "json" if doc["format"] == FORMAT_NAME else None
+    entries = doc.get("entries")
+    if isinstance(entries, list) and set(doc) <= {"tags", "entries"}:
+        if all(isinstance(e, dict) and "title" in e and "date" in e for e in entries[:50]):
+            return "jrnl"
+    return None
+
+
+def read_import(
+    data: bytes | str | Any,
+    *,
+    fmt: str | None = None,
+    kind: str | None = None,
+    today: date,
+    day_starts_at: time = time(0, 0),
+    source: str = "the file",
+) -> ImportData:
+    """Parse and validate a whole import file. InputError (exit 2) on the first problem.
+
+    `data` is the file's bytes (or an already parsed document). `fmt` is 'json' or
+    'jrnl' (None: detect). `kind` is the kind given to jrnl entries (and to shipit JSON
+    entries that have none); default ship. `today` is today's journal day (days after
+    tomorrow are refused); `day_starts_at` places jrnl's times on journal days.
+    """
+    doc = parse_document(data, source) if isinstance(data, (bytes, str)) else data
+    if fmt is not None:
+        fmt = check_format(fmt, IMPORT_FORMATS)
+    if kind is not None and kind not in KINDS:
+        raise InputError(f"invalid --kind {kind!r}: expected one of {', '.join(KINDS)}")
+    detected = detect_format(doc)
+    if fmt is None:
+        if detected is None:
+            if isinstance(doc, dict) and "format" in doc:
+                raise InputError(
+                    f"{source} is not a shipit export: its format is {_show(doc['format'])}, "
+                    f"expected {FORMAT_NAME!r}"
+                )
+            raise InputError(
+                f"{source} is neither a shipit JSON export nor a jrnl JSON export "
+                "(give --format json or --format jrnl to see what does not match)"
+            )
+        fmt = detected
+    try:
+        if fmt == "json":
+            return _read_shipit(doc, kind or "ship", today, source)
+        return _read_jrnl(doc, kind or "ship", today, day_starts_at, source)
+    except _Bad as bad:
+        raise InputError(f"{source}: {bad.path}: {bad.message}; nothing was imported") from None
+
+
+def _read_shipit(doc: Any, default_kind: str, today: date, source: str) -> ImportData:
+    from shipit.steps import MAX_DONE_MINUTES as max_minutes
+
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
+        hint = " (it looks like a jrnl export: use --format jrnl)" if detect_format(doc) == \
+            "jrnl" else ""  # fmt: skip
+        raise InputError(
+            f'{source} is not a shipit JSON export (no "format": "{FORMAT_NAME}"){hint}'
+        )
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InputError(f"{source}: version {_show(version)} is not a format version")
+    if version > FORMAT_VERSION:
+        raise InputError(
+            f"{source} was written by a newer shipit (format version {version}; this "
+            f"shipit reads version {FORMAT_VERSION})", "upgrade shipit: pip install -U shipit",
+        )  # fmt: skip
+    result = ImportData(format="json")
+
+    settings = doc.get("settings") or {}
+    if not isinstance(settings, dict):
+        raise _Bad("settings", f"{_show(settings)} is not an object")
+    for key, value in settings.items():
+        if key not in DEFAULTS:
+            result.warnings.append(f"settings.{key}: not a setting this shipit knows; ignored")
+            continue
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise _Bad(f"settings.{key}", f"{_show(value)} is not a string")
+        try:
+            result.settings[key] = parse_value(key, value)[1]
+        except InputError as exc:
+            raise _Bad(f"settings.{key}", exc.message) from None
+
+    seen: dict[str, ImportEntry] = {}
+    now = dates.now()
+    for i, raw in enumerate(_list(doc, "entries", required=True)):
+        path = f"entries[{i}]"
+        obj = _object(raw, path)
+        uid = _uid(obj["uid"], f"{path}.uid") if obj.get("uid") is not None else new_uid()
+        kind = _get(obj, "kind", path, str, what="a kind")
+        if kind is None:
+            kind = default_kind
+        elif kind not in KINDS:
+            raise _Bad(f"{path}.kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+        text = _text(obj, "text", path, required=True)
+        if "day" not in obj or obj["day"] is None:
+            raise _Bad(f"{path}.day", "is missing")
+        day = _day(obj["day"], f"{path}.day", today)
+        has_created = obj.get("created_at") is not None
+        created = (_instant(obj["created_at"], f"{path}.created_at") if has_created
+                   else dates.noon_local(day))  # fmt: skip
+        has_updated = obj.get("updated_at") is not None
+        updated = _instant(obj["updated_at"], f"{path}.updated_at") if has_updated else created
+        if created > now + _FUTURE_SLACK:
+            raise _Bad(f"{path}.created_at", f"{obj['created_at']!r} is in the future")
+        minutes = _get(obj, "minutes", path, int, what="a whole number of minutes")
+        if minutes is not None and not 0 < minutes <= max_minutes:
+            raise _Bad(f"{path}.minutes",
+                       f"{minutes} is not between 1 and {max_minutes} minutes")  # fmt: skip
+        decision = _choice(obj, "decision", path, DECISIONS)
+        outcome = _choice(obj, "outcome", path, OUTCOMES)
+        lesson = _text(obj, "lesson", path)
+        # The same shape the commands give each kind: minutes and a decision belong to
+        # steps, an outcome and a lesson to attempts (an attempt without one is open).
+        for name, value, owner in (("minutes", minutes, "step"), ("decision", decision, "step"),
+                                   ("outcome", outcome, "attempt"),
+                                   ("lesson", lesson, "attempt")):  # fmt: skip
+            if value is not None and kind != owner:
+                raise _Bad(f"{path}.{name}", f"is only for {owner}s (this entry is a {kind})")
+        if kind == "attempt" and outcome is None:
+            outcome = "open"
+        entry = ImportEntry(
+            index=i, uid=uid, kind=kind, text=text, day=day, created_at=created,
+            updated_at=updated, tags=_tags(obj.get("tags"), f"{path}.tags"),
+            note=_text(obj, "note", path), minutes=minutes, decision=decision,
+            outcome=outcome, lesson=lesson,
+            has_created_at=has_created, has_updated_at=has_updated,
+        )  # fmt: skip
+        _add_unique(result, seen, entry)
+
+    skip_days: dict[date, int] = {}
+    for i, raw in enumerate(_list(doc, "skips")):
+        path = f"skips[{i}]"
+        obj = _object(raw, path)
+        if obj.get("day") is None:
+            raise _Bad(f"{path}.day", "is missing")
+        day = _day(obj["day"], f"{path}.day", today + timedelta(days=366))
+        reason = _text(obj, "reason", path)
+        created = (_instant(obj["created_at"], f"{path}.created_at")
+                   if obj.get("created_at") is not None else dates.noon_local(day))  # fmt: skip
+        if day in skip_days:
+            first = result.skips[skip_days[day]]
+            if first.reason != reason:
+                raise _Bad(f"{path}.day", f"skips[{first.index}] has the same day "
+                                          "with another reason")  # fmt: skip
+            continue
+        skip_days[day] = len(result.skips)
+        result.skips.append(ImportSkip(index=i, day=day, reason=reason, created_at=created))
+
+    backlog_uids: set[str] = set()
+    for i, raw in enumerate(_list(doc, "backlog")):
+        path = f"backlog[{i}]"
+        obj = _object(raw, path)
+        uid = _uid(obj["uid"], f"{path}.uid") if obj.get("uid") is not None else new_uid()
+        if uid in backlog_uids:
+            raise _Bad(f"{path}.uid", f"{uid} appears twice in the backlog")
+        backlog_uids.add(uid)
+        annoyance = _get(obj, "annoyance", path, int, what="a whole number 1-5")
+        if annoyance is None:
+            annoyance = 3
+        elif not 1 <= annoyance <= 5:
+            raise _Bad(f"{path}.annoyance", f"{annoyance} is not between 1 and 5")
+        created = (_instant(obj["created_at"], f"{path}.created_at")
+                   if obj.get("created_at") is not None else now)  # fmt: skip
+        closed = (_instant(obj["closed_at"], f"{path}.closed_at")
+                  if obj.get("closed_at") is not None else None)  # fmt: skip
+        entry_uid = (_uid(obj["entry_uid"], f"{path}.entry_uid")
+                     if obj.get("entry_uid") is not None else None)  # fmt: skip
+        result.backlog.append(ImportBacklogItem(
+            index=i, uid=uid, text=_text(obj, "text", path, required=True),  # type: ignore[arg-type]
+            annoyance=annoyance, created_at=created, closed_at=closed, entry_uid=entry_uid,
+        ))  # fmt: skip
+    return result
+
+
+def _add_unique(result: ImportData, seen: dict[str, ImportEntry], entry: ImportEntry) -> None:
+    """Keep the first of entries repeated in one file; refuse repeats that differ."""
+    first = seen.get(entry.uid)
+    if first is None:
+        seen[entry.uid] = entry
+        result.entries.append(entry)
+        return
+    if _entry_diff(entry, first):
+        raise _Bad(f"{entry.path}.uid", f"{entry.uid} is also the uid of {first.path}, "
+                                        "with different content")  # fmt: skip
+    result.repeated += 1
+
+
+def _read_jrnl(doc: Any, kind: str, today: date, day_starts_at: time, source: str
+               ) -> ImportData:  # fmt: skip
+    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
+        raise InputError(f'{source} is not a jrnl JSON export (no "entries" list)')
+    if "format" in doc:
+        raise InputError(f"{source} is a shipit export, not a jrnl export: use --format json")
+    result = ImportData(format="jrnl")
+    seen: dict[str, ImportEntry] = {}
+    dropped: dict[str, int] = {}
+    shift = timedelta(hours=day_starts_at.hour, minutes=day_starts_at.minute)
+    tag_cache: dict[str, str | None] = {}
+    for i, raw in enumerate(doc["entries"]):
+        path = f"entries[{i}]"
+        obj = _object(raw, path)
+        title = _get(obj, "title", path, str, required=True, what="a string")
+        body = _get(obj, "body", path, str, what="a string") or ""
+        if not title.strip():  # an entry that is all body: the body is its text
+            title, body = body, ""
+        try:
+            check_text(title, "title")
+        except InputError as exc:
+            raise _Bad(f"{path}.title", exc.message.removeprefix("title ")) from None
+        if body:
+            try:
+                check_text(body, "body", allow_empty=True)
+            except InputError as exc:
+                raise _Bad(f"{path}.body", exc.message.removeprefix("body ")) from None
+        if obj.get("date") is None:
+            raise _Bad(f"{path}.date", "is missing")
+        if not isinstance(obj["date"], str) or not _ISO_DAY.fullmatch(obj["date"]):
+            raise _Bad(f"{path}.date", f"{_show(obj['date'])} is not a date (YYYY-MM-DD)")
+        try:
+            wall_day = date.fromisoformat(obj["date"])
+        except ValueError:
+            raise _Bad(f"{path}.date", f"{obj['date']!r} is not a real date") from None
+        clock = obj.get("time")
+        if clock is None:
+            wall = time(12, 0)
+        else:
+            m = _HHMM.fullmatch(clock) if isinstance(clock, str) else None
+            if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59 or int(m.group(3) or 0) > 59:
+                raise _Bad(f"{path}.time", f"{_show(clock)} is not a time (HH:MM)")
+            wall = time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
+        if wall_day < _MIN_DAY:
+            raise _Bad(f"{path}.date", f"{obj['date']!r} is too far in the past")
+        wall_time = datetime.combine(wall_day, wall)
+        created = wall_time.astimezone(UTC)  # naive: read as the local zone's wall clock
+        # The journal day of jrnl's wall clock (dates.journal_day's rule, without the
+        # round trip through the zone database).
+        day = (wall_time - shift).date()
+        if day > today + _FUTURE_SLACK:
+            raise _Bad(f"{path}.date", f"{obj['date']!r} is in the future")
+        tags: set[str] = set()
+        raw_tags = obj.get("tags") or []
+        if not isinstance(raw_tags, list):
+            raise _Bad(f"{path}.tags", f"{_show(raw_tags)} is not a list of tags")
+        for j, raw_tag in enumerate(raw_tags):
+            if not isinstance(raw_tag, str):
+                raise _Bad(f"{path}.tags[{j}]", f"{_show(raw_tag)} is not a tag")
+            if raw_tag not in tag_cache:
+                name = raw_tag[1:] if raw_tag[:1] in ("@", "#") else raw_tag
+                try:
+                    tag_cache[raw_tag] = normalise_tag(name)
+                except InputError:
+                    # jrnl allows + * / # in tags (@c++); shipit tags are letters,
+                    # digits, '-' and '_'. The tag stays visible in its text.
+                    tag_cache[raw_tag] = None
+            norm = tag_cache[raw_tag]
+            if norm is None:
+                dropped[raw_tag] = dropped.get(raw_tag, 0) + 1
+            else:
+                tags.add(norm)
+        starred = obj.get("starred")
+        if starred is not None and not isinstance(starred, bool):
+            raise _Bad(f"{path}.starred", f"{_show(starred)} is not true or false")
+        if starred:
+            tags.add("starred")
+        key = obj.get("uuid") if isinstance(obj.get("uuid"), str) and obj.get("uuid") else \
+            f"{obj['date']}T{clock}\n{obj['title']}\n{obj.get('body') or ''}"  # fmt: skip
+        entry = ImportEntry(
+            index=i, uid=stable_uid(key), kind=kind, text=title,
+            day=day, created_at=created, updated_at=created,
+            tags=tuple(sorted(tags.union(hashtags(title)) if "#" in title else tags)),
+            note=body or None, minutes=None, decision=None, outcome=None, lesson=None,
+        )  # fmt: skip
+        _add_unique(result, seen, entry)
+    if dropped:
+        names = ", ".join(sorted(dropped))
+        result.warnings.append(
+            f"jrnl tags kept in the text only (shipit tags are letters, digits, '-' and '_'): "
+            f"{names}"
+        )
+    return result
+
+
+# ======================================================================================
+# Import: plan and write (one transaction)
+# ======================================================================================
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Something in the file that differs from what the journal already has (kept)."""
+
+    path: str  # entries[3], skips[0], backlog[2], settings.weekly_target
+    key: str  # the uid, day or setting name
+    fields: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "key": self.key, "fields": list(self.fields)}
+
+
+@dataclass
+class ImportReport:
+    format: str
+    dry_run: bool
+    added: int = 0
+    duplicates: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    settings_added: list[str] = field(default_factory=list)
+    skips_added: int = 0
+    skips_duplicates: int = 0
+    backlog_added: int = 0
+    backlog_duplicates: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": self.format, "dry_run": self.dry_run, "added": self.added,
+            "duplicates": self.duplicates,
+            "conflicts": [c.to_json() for c in self.conflicts],
+            "settings_added": self.settings_added, "skips_added": self.skips_added,
+            "skips_duplicates": self.skips_duplicates, "backlog_added": self.backlog_added,
+            "backlog_duplicates": self.backlog_duplicates, "warnings": self.warnings,
+        }  # fmt: skip
+
+
+_COMPARED = ("kind", "text", "day", "tags", "note", "minutes", "decision", "outcome", "lesson")
+
+
+def _entry_diff(new: ImportEntry, old: ImportEntry | EntryData) -> tuple[str, ...]:
+    diff = [f for f in _COMPARED if getattr(new, f) != getattr(old, f)]
+    if new.has_created_at and new.created_at != old.created_at:
+        diff.append("created_at")
+    if new.has_updated_at and new.updated_at != old.updated_at:
+        diff.append("updated_at")
+    return tuple(diff)
+
+
+def _chunks(items: list[Any], size: int = 900) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def apply_import(journal: Journal, data: ImportData, *, dry_run: bool = False) -> ImportReport:
+    """Add what is new, skip exact duplicates, report conflicts (the journal wins).
+
+    One write transaction holding the write lock from its first statement; entries,
+    tags, skips and backlog items go in with bulk inserts. A dry run plans the same
+    thing in a read transaction and writes nothing.
+
+    Precedence: an entry, skip or backlog item already in the journal (same uid, or
+    same day for skips) is never changed; a difference is reported as a conflict. A
+    setting the journal has already stored keeps its value (a differing value is
+    reported); a setting it has not stored takes the file's value.
+    """
+    from sqlalchemy import select
+
+    from shipit.models import BacklogItem, Entry, Skip
+
+    report = ImportReport(format=data.format, dry_run=dry_run, warnings=list(data.warnings))
+    report.duplicates = data.repeated
+    ctx = journal.store.reading() if dry_run else journal.store.writing()
+    with ctx as conn:
+        et = Entry.__table__
+        # Entries: which uids exist, and are they the same entry?
+        existing = {uid for (uid,) in conn.exec_driver_sql("SELECT uid FROM entry")}
+        clash = [e for e in data.entries if e.uid in existing]
+        new = [e for e in data.entries if e.uid not in existing]
+        by_uid = {e.uid: e for e in clash}
+        for chunk in _chunks(list(by_uid)):
+            marks = ", ".join("?" * len(chunk))
+            for old in journal._select(conn, [f"uid IN ({marks})"], chunk):
+                diff = _entry_diff(by_uid[old.uid], old)
+                if diff:
+                    report.conflicts.append(Conflict(by_uid[old.uid].path, old.uid, diff))
+                else:
+                    report.duplicates += 1
+        report.conflicts.sort(key=lambda c: int(c.path[8:-1]))
+        report.added = len(new)
+
+        # Settings: the journal's stored values win.
+        stored = dict(conn.exec_driver_sql("SELECT key, value FROM setting").all())
+        new_settings = []
+        for key, value in data.settings.items():
+            if key in stored:
+                if stored[key] != value:
+                    report.conflicts.append(Conflict(f"settings.{key}", key, ("value",)))
+            elif value != DEFAULTS.get(key):
+                new_settings.append((key, value))
+                report.settings_added.append(key)
+
+        # Skips: matched by day.
+        st = Skip.__table__
+        old_skips = {row.day: row.reason for row in conn.execute(select(st.c.day, st.c.reason))}
+        new_skips = []
+        for s in data.skips:
+            if s.day not in old_skips:
+                new_skips.append(s)
+            elif old_skips[s.day] == s.reason:
+                report.skips_duplicates += 1
+            else:
+                report.conflicts.append(Conflict(f"skips[{s.index}]", s.day.isoformat(),
+                                                 ("reason",)))  # fmt: skip
+        report.skips_added = len(new_skips)
+
+        # Backlog: matched by uid.
+        bt = BacklogItem.__table__
+        old_backlog = {}
+        for chunk in _chunks([b.uid for b in data.backlog]):
+            query = (select(bt.c.uid, bt.c.text, bt.c.annoyance, bt.c.created_at,
+                            bt.c.closed_at, et.c.uid.label("entry_uid"))  # fmt: skip
+                     .select_from(bt.outerjoin(et, et.c.id == bt.c.entry_id))
+                     .where(bt.c.uid.in_(chunk)))  # fmt: skip
+            old_backlog.update({row.uid: row for row in conn.execute(query)})
+        new_backlog = []
+        for b in data.backlog:
+            old_b = old_backlog.get(b.uid)
+            if old_b is None:
+                new_backlog.append(b)
+                continue
+            diff = tuple(f for f in ("text", "annoyance", "created_at", "closed_at", "entry_uid")
+                         if getattr(b, f) != getattr(old_b, f))  # fmt: skip
+            if diff:
+                report.conflicts.append(Conflict(f"backlog[{b.index}]", b.uid, diff))
+            else:
+                report.backlog_duplicates += 1
+        report.backlog_added = len(new_backlog)
+
+        if dry_run:
+            return report
+        _insert_entries(conn, new)
+        if new_settings:
+            conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES (?, ?)", new_settings)
+        if new_skips:
+            conn.execute(st.insert(), [
+                {"day": s.day, "reason": s.reason, "created_at": s.created_at} for s in new_skips
+            ])  # fmt: skip
+        if new_backlog:
+            wanted = sorted({b.entry_uid for b in new_backlog if b.entry_uid})
+            ids: dict[str, int] = {}
+            for chunk in _chunks(wanted):
+                rows = conn.execute(select(et.c.uid, et.c.id).where(et.c.uid.in_(chunk)))
+                ids.update((uid, id_) for uid, id_ in rows)
+            for b in new_backlog:
+                if b.entry_uid and b.entry_uid not in ids:
+                    report.warnings.append(
+                        f"backlog[{b.index}].entry_uid: no entry {b.entry_uid}; link dropped")
+            conn.execute(bt.insert(), [
+                {"uid": b.uid, "text": b.text, "annoyance": b.annoyance,
+                 "created_at": b.created_at, "closed_at": b.closed_at,
+                 "entry_id": ids.get(b.entry_uid) if b.entry_uid else None}
+                for b in new_backlog
+            ])  # fmt: skip
+    return report
+
+
+def _day_text(value: date) -> str:
+    return value.isoformat()
+
+
+def _instant_text(value: datetime) -> str:
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _storage_formatters(conn: Connection, sample: ImportEntry) -> tuple[Any, Any]:
+    """Fast C-level formatters for stored days and instants, checked against the bind
+    processors SQLAlchemy uses for these columns (which are used instead if they
+    disagree, e.g. after a storage format change)."""
+    from shipit.models import Entry
+
+    cols = Entry.__table__.c
+    dialect = conn.dialect
+    day_proc = cols.day.type.dialect_impl(dialect).bind_processor(dialect) or (lambda v: v)
+    instant_proc = (cols.created_at.type.dialect_impl(dialect).bind_processor(dialect)
+                    or (lambda v: v))  # fmt: skip
+    ok_day = day_proc(sample.day) == _day_text(sample.day)
+    ok_instant = instant_proc(sample.created_at) == _instant_text(sample.created_at)
+    return (_day_text if ok_day else day_proc), (_instant_text if ok_instant else instant_proc)
+
+
+def _insert_entries(conn: Connection, new: list[ImportEntry]) -> None:
+    """Bulk insert: one executemany for the entries, one for their tags.
+
+    Values go to the driver directly, dates and instants already in the text that
+    SQLAlchemy stores for these columns (see _storage_formatters), so the rows are
+    exactly what `Journal.add` writes, without per-row statement overhead.
+    """
+    if not new:
+        return
+    as_day, as_instant = _storage_formatters(conn, new[0])
+    # Under the write lock, and with AUTOINCREMENT, every id above today's largest is ours.
+    before = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM entry").scalar_one()
+    conn.exec_driver_sql(
+        "INSERT INTO entry (uid, kind, text, day, created_at, updated_at, note, minutes, "
+        "decision, outcome, lesson) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(e.uid, e.kind, e.text, as_day(e.day), as_instant(e.created_at),
+          as_instant(e.updated_at), e.note, e.minutes, e.decision, e.outcome, e.lesson)
+         for e in new],
+    )  # fmt: skip
+    ids = dict(conn.exec_driver_sql("SELECT uid, id FROM entry WHERE id > ?", (before,)).all())
+    rows = [(ids[e.uid], tag) for e in new for tag in e.tags]
+    if rows:
+        conn.exec_driver_sql("INSERT INTO entry_tag (entry_id, tag) VALUES (?, ?)", rows)
+
+
+def import_file(
+    journal: Journal,
+    data: bytes,
+    *,
+    fmt: str | None = None,
+    kind: str | None = None,
+    dry_run: bool = False,
+    source: str = "the file",
+) -> ImportReport:
+    """Validate the whole file, then import it in one transaction (or plan, if dry_run)."""
+    from shipit.settings import Settings
+
+    # An invalid file must not even create a journal: read settings only if one exists.
+    settings = journal.settings() if journal.store.path.exists() else Settings()
+    today = dates.journal_day(dates.now(), settings.day_starts_at)
+    parsed = read_import(data, fmt=fmt, kind=kind, today=today,
+                         day_starts_at=settings.day_starts_at, source=source)  # fmt: skip
+    return apply_import(journal, parsed, dry_run=dry_run)

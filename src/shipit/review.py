@@ -1,0 +1,332 @@
+"""The weekly review, the calendar and skip days: what `week`, `calendar` and `skip` show.
+
+Built on shipit.figures (the history read from the journal and the figures computed
+from it). Never prints, never imports Typer or Rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from shipit import dates, stats
+from shipit.errors import InputError
+from shipit.figures import History, history, read_history, read_skips
+
+if TYPE_CHECKING:
+    from shipit.journal import EntryData, Journal
+
+# Skips are planned ahead at most this far, and one command covers at most this many
+# days (a mistyped year must not excuse a decade).
+MAX_SKIP_AHEAD = 366
+MAX_SKIP_RANGE = 366
+MAX_REASON = 200
+MAX_WEEKS = 520
+
+# -- the weekly review -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayReview:
+    day: date
+    counts: stats.DayCounts
+    excused: str | None  # 'rest', 'skip' or None
+    skip_reason: str | None
+    is_today: bool
+    is_future: bool
+    before_first: bool
+    entries: tuple[EntryData, ...] = ()
+
+    @property
+    def shipped(self) -> bool:
+        return self.counts.ships > 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "day": self.day.isoformat(),
+            "weekday": f"{self.day:%a}".lower(),
+            "shipped": self.shipped,
+            "ships": self.counts.ships,
+            "steps": self.counts.steps,
+            "attempts": self.counts.attempts,
+            "excused": self.excused,
+            "skip_reason": self.skip_reason,
+            "today": self.is_today,
+            "future": self.is_future,
+            "entries": [e.to_json() for e in self.entries],
+        }
+
+
+@dataclass(frozen=True)
+class WeekReview:
+    as_of: date
+    week: stats.WeekFigures
+    previous: stats.WeekFigures
+    days: tuple[DayReview, ...]
+    first_day: date | None
+
+    def to_json(self) -> dict[str, Any]:
+        """The `week --json` document (docs/figures.md)."""
+        out: dict[str, Any] = {"as_of": self.as_of.isoformat()}
+        out.update(self.week.to_json())
+        out["days"] = [d.to_json() for d in self.days]
+        out["previous"] = self.previous.to_json()
+        out["change"] = {
+            "ships": self.week.ships - self.previous.ships,
+            "shipped_days": self.week.shipped_days - self.previous.shipped_days,
+        }
+        return out
+
+
+@dataclass(frozen=True)
+class WeekTable:
+    as_of: date
+    target: int
+    weeks: tuple[stats.WeekFigures, ...]  # oldest first
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "target": self.target,
+            "weeks": [w.to_json() for w in self.weeks],
+        }
+
+
+def _week_monday(hist: History, when: str | None) -> date:
+    day = hist.today if when is None else dates.parse_when(when, hist.today, what="week")
+    return dates.iso_week_start(day)
+
+
+def week_review(journal: Journal, when: str | None = None) -> WeekReview:
+    """The ISO week containing `when` (default this week), day by day."""
+    from shipit.journal import Filters
+
+    with journal.store.reading() as conn:
+        hist = read_history(conn)
+        monday = _week_monday(hist, when)
+        sunday = monday + timedelta(days=6)
+        entries = list(journal.iter_query(conn, Filters(since=monday, until=sunday), order="asc"))
+    figs = hist.figures()
+    first = hist.first_day
+    by_day: dict[date, list[EntryData]] = {}
+    for e in entries:
+        by_day.setdefault(e.day, []).append(e)
+    days = []
+    for i in range(7):
+        day = monday + timedelta(days=i)
+        days.append(DayReview(
+            day=day,
+            counts=hist.counts.get(day, stats.NO_COUNTS),
+            excused=hist.excuse(day),
+            skip_reason=hist.skips.get(day),
+            is_today=day == hist.today,
+            is_future=day > hist.today,
+            before_first=first is None or day < first,
+            entries=tuple(by_day.get(day, ())),
+        ))  # fmt: skip
+    return WeekReview(
+        as_of=hist.today,
+        week=figs.week(monday),
+        previous=figs.week(monday - timedelta(days=7)),
+        days=tuple(days),
+        first_day=first,
+    )
+
+
+def week_table(journal: Journal, when: str | None, count: int) -> WeekTable:
+    """The `count` ISO weeks up to the one containing `when`."""
+    if not 1 <= count <= MAX_WEEKS:
+        raise InputError(f"invalid --weeks {count}: expected 1 to {MAX_WEEKS}")
+    hist = history(journal)
+    monday = _week_monday(hist, when)
+    figs = hist.figures()
+    weeks = tuple(figs.week(monday - timedelta(days=7 * i)) for i in range(count - 1, -1, -1))
+    return WeekTable(as_of=hist.today, target=hist.settings.weekly_target, weeks=weeks)
+
+
+# -- the calendar ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: date
+    ships: int
+    excused: str | None
+    in_range: bool  # inside the requested year / weeks and not after today
+    is_today: bool
+
+
+@dataclass(frozen=True)
+class Calendar:
+    title: str
+    first_monday: date
+    columns: int  # weeks shown
+    days: tuple[CalendarDay, ...]  # column by column, Monday to Sunday
+    ships: int
+    shipped_days: int
+    excused_days: int
+
+
+def calendar(
+    journal: Journal, *, year: int | None = None, weeks: int | None = None,
+    max_weeks: int = 75,
+) -> Calendar:  # fmt: skip
+    """A heatmap's data: the last `weeks` ISO weeks (default 53) or one calendar year."""
+    if year is not None and weeks is not None:
+        raise InputError("give --year or --weeks, not both")
+    if weeks is not None and not 1 <= weeks <= max_weeks:
+        raise InputError(f"invalid --weeks {weeks}: expected 1 to {max_weeks} (to fit 80 columns)")
+    hist = history(journal)
+    today = hist.today
+    if year is not None:
+        if not 1900 <= year <= today.year:
+            raise InputError(f"invalid --year {year}: expected 1900 to {today.year}")
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        title = str(year)
+    else:
+        n = weeks or 53
+        end = today
+        start = dates.iso_week_start(today) - timedelta(days=7 * (n - 1))
+        title = f"the last {n} week{'s' if n != 1 else ''}"
+    first_monday = dates.iso_week_start(start)
+    columns = (dates.iso_week_start(end) - first_monday).days // 7 + 1
+    cells = []
+    ships = shipped_days = excused_days = 0
+    first = hist.first_day
+    for i in range(columns * 7):
+        day = first_monday + timedelta(days=i)
+        inside = start <= day <= end and day <= today
+        c = hist.counts.get(day, stats.NO_COUNTS) if inside else stats.NO_COUNTS
+        # Before the first entry nothing is excused: there was no journal to excuse.
+        why = hist.excuse(day) if inside and first is not None and day >= first else None
+        if inside:
+            ships += c.ships
+            shipped_days += c.ships > 0
+            excused_days += why is not None and not c.ships
+        cells.append(CalendarDay(day, c.ships, why, inside, day == today))
+    return Calendar(title, first_monday, columns, tuple(cells), ships, shipped_days, excused_days)
+
+
+# -- skip days ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SkipRange:
+    start: date
+    end: date
+    reason: str | None
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(),
+                "days": self.days, "reason": self.reason}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SkipChange:
+    start: date
+    end: date
+    added: int  # days newly skipped
+    kept: int  # days that were skipped already (reason replaced when one is given)
+    reason: str | None
+
+
+def check_reason(reason: str | None) -> str | None:
+    if reason is None:
+        return None
+    if "\x00" in reason:
+        raise InputError("--reason contains a NUL byte")
+    if len(reason) > MAX_REASON:
+        raise InputError(f"--reason is {len(reason):,} characters long; the limit is {MAX_REASON}")
+    return reason.strip() or None
+
+
+def _skip_range(today: date, when: str | None, until: str | None, *, what: str) -> tuple[date, date]:
+    start = today if when is None else dates.parse_when(
+        when, today, allow_future=True, max_future_days=MAX_SKIP_AHEAD, what=what
+    )  # fmt: skip
+    end = start if until is None else dates.parse_when(
+        until, today, allow_future=True, max_future_days=MAX_SKIP_AHEAD, what="--until"
+    )  # fmt: skip
+    if end < start:
+        raise InputError(f"--until {until!r} ({end.isoformat()}) is before {start.isoformat()}")
+    if (end - start).days + 1 > MAX_SKIP_RANGE:
+        raise InputError(
+            f"{start.isoformat()} to {end.isoformat()} is {(end - start).days + 1} days; "
+            f"one skip covers at most {MAX_SKIP_RANGE} days"
+        )
+    return start, end
+
+
+def _days(start: date, end: date) -> Iterable[date]:
+    for i in range((end - start).days + 1):
+        yield start + timedelta(days=i)
+
+
+def add_skips(
+    journal: Journal, when: str | None = None, until: str | None = None,
+    reason: str | None = None,
+) -> SkipChange:  # fmt: skip
+    """Excuse the days `when` (default today) to `until`; one row per day."""
+    reason = check_reason(reason)
+    instant = dates.now()
+    with journal.store.writing() as conn:
+        today = dates.journal_day(instant, journal.read_settings(conn).day_starts_at)
+        start, end = _skip_range(today, when, until, what="day")
+        existing = conn.exec_driver_sql(
+            "SELECT count(*) FROM skip WHERE day BETWEEN ? AND ?",
+            (start.isoformat(), end.isoformat()),
+        ).scalar_one()
+        from shipit.models import Skip
+
+        table = Skip.__table__
+        from sqlalchemy.dialects.sqlite import insert
+
+        rows = [{"day": d, "reason": reason, "created_at": instant} for d in _days(start, end)]
+        stmt = insert(table).values(rows)
+        if reason is not None:
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[table.c.day], set_={"reason": stmt.excluded.reason}
+            )
+        else:
+            stmt = stmt.on_conflict_do_nothing(index_elements=[table.c.day])
+        conn.execute(stmt)
+    total = (end - start).days + 1
+    return SkipChange(start, end, added=total - existing, kept=existing, reason=reason)
+
+
+def remove_skips(journal: Journal, when: str, until: str | None = None) -> SkipChange:
+    """Remove the skip days from `when` to `until`; refuses when there are none."""
+    with journal.store.writing() as conn:
+        today = dates.today(journal.read_settings(conn).day_starts_at)
+        start, end = _skip_range(today, when, until, what="--remove")
+        removed = conn.exec_driver_sql(
+            "DELETE FROM skip WHERE day BETWEEN ? AND ?", (start.isoformat(), end.isoformat())
+        ).rowcount
+        if not removed:
+            span = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
+            raise InputError(f"no skip day on {span}: see 'shipit skip --list'")
+    return SkipChange(start, end, added=-removed, kept=0, reason=None)
+
+
+def skip_ranges(journal: Journal) -> list[SkipRange]:
+    """Every skip day, as runs of consecutive days with the same reason, oldest first."""
+    with journal.store.reading() as conn:
+        skips = read_skips(conn)
+    return group_skips(skips)
+
+
+def group_skips(skips: dict[date, str | None]) -> list[SkipRange]:
+    out: list[SkipRange] = []
+    for day in sorted(skips):
+        reason = skips[day]
+        if out and out[-1].end + timedelta(days=1) == day and out[-1].reason == reason:
+            out[-1] = SkipRange(out[-1].start, day, reason)
+        else:
+            out.append(SkipRange(day, day, reason))
+    return out
