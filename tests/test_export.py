@@ -21,7 +21,9 @@ from tests.transfer_helpers import NASTY, make_entry, parse_markdown, shown
 from shipit import export
 from shipit.export import (
     MarkdownSummary,
+    is_plain,
     markdown_rows,
+    md_inline,
     md_text,
     write_csv,
     write_json,
@@ -83,6 +85,49 @@ def test_markdown_structure_holds_for_any_text(texts: list[str], note: str | Non
         expected_note = shown(note) if note else ""
         notes = [d for d in item.details if d.startswith("Note: ")]
         assert notes == ([f"Note: {expected_note}"] if expected_note else [])
+
+
+_ANY_TEXT = st.one_of(
+    st.text(max_size=40),
+    st.lists(st.sampled_from(NASTY + ["a", " ", "_", "1.", "#", "\t", "\u202e", "é", "x y"]),
+             max_size=6).map("".join),
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_ANY_TEXT)
+def test_text_the_writer_calls_plain_is_left_alone_by_md_text(text: str) -> None:
+    """The writer's fast path (is_plain and its inlined copies) never skips needed escaping."""
+    if is_plain(text):
+        assert md_text(text, "  ") == text
+        assert md_text(text, "    ") == text
+        assert md_inline(text) == text
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=USER_TEXT, note=st.none() | _ANY_TEXT, lesson=st.none() | _ANY_TEXT)
+def test_writer_lines_are_md_text_of_each_field(text: str, note: str | None,
+                                                lesson: str | None) -> None:  # fmt: skip
+    """The hot loop's inlined plain-text tests agree with md_text, field by field."""
+    entry = make_entry(text=text, note=note, lesson=lesson, kind="attempt", outcome="failed")
+    out = io.StringIO()
+    write_markdown(out, markdown_rows([entry]), MarkdownSummary(entries=1))
+    body = out.getvalue().split("### Mon 2 Nov 2026\n\n", 1)[1]
+    expected = f"- **attempt** {md_text(text, '  ')}\n  - outcome: failed\n"
+    for label, value in (("Note", note), ("Lesson", lesson)):
+        shown_value = md_text(value, "    ") if value else ""
+        if shown_value:
+            expected += f"  - *{label}:* {shown_value}\n"
+    assert body == expected
+
+
+def test_is_plain_on_examples() -> None:
+    assert is_plain("Shipped the pricing page, at last!")
+    assert is_plain("Café au lait — déjà vu 日本")
+    for text in ["", "snake_case", "a*b", "[x]", "1. first", "- item", "# title", "R&D",
+                 "trailing ", " leading", "tab\tinside", "line\nbreak", "bidi \u202e",
+                 "back\\slash", "`code`", "<b>", "a|b", "~x~", "$5"]:  # fmt: skip
+        assert not is_plain(text), text
 
 
 def test_md_text_multiline_stays_in_item() -> None:
@@ -383,3 +428,22 @@ def test_markdown_week_status_follows_the_weekly_streak_rules(cli, clock):
     lines = r.stdout.splitlines()
     [w47] = [line for line in lines if line.startswith("## Week 47")]
     assert w47.endswith("shipped 4/5 days (4 needed) ✔"), w47
+
+
+def test_summary_from_counts_agrees_with_the_filtered_queries(cli, clock):
+    """Without filters the summary comes from the figures' counts; with them, from
+    queries on the selection. A filter that selects everything must say the same."""
+    for args in (("log", "ship a", "--date", "2026-11-02"), ("log", "ship b", "--date", "2026-11-02"),
+                 ("try", "an attempt", "--date", "2026-11-10"),
+                 ("step", "done", "a step", "--minutes", "5", "--date", "2026-11-20"),
+                 ("log", "ship c", "--date", "2026-11-23")):  # fmt: skip
+        r = cli(*args)
+        assert r.exit_code == 0, r.output
+    assert cli("skip", "2026-11-16", "--reason", "flu").exit_code == 0
+    plain = cli("export").stdout
+    everything = cli("export", "--since", "2026-11-02", "--until", "2026-11-23").stdout
+    summary = [line for line in plain.split("\n## ", 1)[0].splitlines() if line]
+    assert "- **Entries:** 5 (3 ships, 1 step, 1 attempt) on 4 days" in summary
+    assert "- **Shipped days:** 2" in summary
+    assert "- **Skipped days:** 1" in summary
+    assert everything.replace("- **Only:** since 2026-11-02, until 2026-11-23\n", "") == plain

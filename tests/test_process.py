@@ -174,3 +174,18 @@ def test_logging_does_not_load_the_orm_models(shipit_home):
     assert "Shipped" in r.stdout, r.stderr
     heavy = [line for line in r.stderr.splitlines() if line.startswith("HEAVY=")]
     assert heavy == ["HEAVY=shipit.store"], r.stderr
+
+
+@pytest.mark.parametrize("args", [["export"], ["export", "--format", "json"],
+                                  ["export", "--since", "2000-01-01", "--tag", "web"]])
+def test_export_does_not_import_sqlalchemy(args, shipit_home):
+    """Exports read through Store.snapshot(): no SQLAlchemy, no SQLModel (performance.md)."""
+    env = {**os.environ, "SHIPIT_HOME": str(shipit_home)}
+    first = subprocess.run([sys.executable, "-m", "shipit", "log", "ship it #web"],
+                           capture_output=True, text=True, env=env)  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    r = subprocess.run([sys.executable, "-c", STARTUP_PROBE.format(args=args)],
+                       capture_output=True, text=True, env=env)  # fmt: skip
+    assert "ship it" in r.stdout, r.stderr
+    heavy = [line for line in r.stderr.splitlines() if line.startswith("HEAVY=")]
+    assert heavy == ["HEAVY=shipit.store"], r.stderr

@@ -275,3 +275,58 @@ def test_plain_sql_datetimes_match_the_models_storage(shipit_home):
     ):
         expected = bind(process(instant, dialect)) if bind else process(instant, dialect)
         assert db_datetime(instant) == expected
+
+
+# -- Store.snapshot(): reads on the bare driver (export) ---------------------------------
+
+
+def test_snapshot_creates_a_missing_journal_like_every_command(shipit_home):
+    s = Store()
+    assert not s.path.exists()
+    with s.snapshot() as raw:
+        assert isinstance(raw, sqlite3.Connection)
+        assert raw.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert raw.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
+        assert raw.execute("SELECT shipit_casefold('ÉTÉ')").fetchone()[0] == "été"
+        assert raw.in_transaction
+        assert raw.execute("SELECT count(*) FROM entry").fetchone()[0] == 0
+    assert schema_of(s.path) == PINNED_SCHEMA
+    if os.name == "posix":
+        assert stat.S_IMODE(s.path.stat().st_mode) == 0o600
+
+
+def test_snapshot_refuses_a_newer_journal_untouched(shipit_home):
+    fresh(shipit_home)
+    path = shipit_home / "journal.db"
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode = DELETE")
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(JournalError, match="newer shipit"), Store().snapshot():
+        pass
+    assert path.read_bytes() == before
+
+
+def test_snapshot_of_a_file_that_is_not_a_database(shipit_home):
+    shipit_home.mkdir()
+    path = shipit_home / "journal.db"
+    path.write_bytes(b"not a database at all, just some text " * 100)
+    with pytest.raises(JournalError, match="corrupt or not a shipit journal"), Store().snapshot():
+        pass
+    assert path.read_bytes() == b"not a database at all, just some text " * 100
+
+
+def test_snapshot_is_one_consistent_read(shipit_home):
+    """A write committed by another command during an export is not half-seen."""
+    j = Journal()
+    j.add("ship", "before")
+    reader = Store()
+    with reader.snapshot() as raw:
+        assert raw.execute("SELECT count(*) FROM entry").fetchone()[0] == 1
+        Journal(Store()).add("ship", "during")  # another connection commits meanwhile
+        assert raw.execute("SELECT count(*) FROM entry").fetchone()[0] == 1
+        assert [r[0] for r in raw.execute("SELECT text FROM entry")] == ["before"]
+    with reader.snapshot() as raw:
+        assert raw.execute("SELECT count(*) FROM entry").fetchone()[0] == 2

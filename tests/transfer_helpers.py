@@ -22,7 +22,8 @@ NASTY = [
     "_em_", "__init__", "snake_case", "~~strike~~", "$x$", "&amp;", "&#35;", "\\", "\\*",
     "---", "===", "***", "<http://example.com>", "[ref]: /url", "[^1]", ":smile:",
     "\x1b[31mred", "\u202eevil", "😀", "日本語", "e\u0301", "\r\n", "\n", "\r", "\n\n",
-    "  ", "<!-- c -->", "&", "trailing  ", "#hashtag", "@mention",
+    "  ", "<!-- c -->", "&", "trailing  ", "#hashtag", "@mention", "no-break\xa0",
+    "\u3000ideographic space", "0\xa0",
 ]  # fmt: skip
 
 

@@ -74,8 +74,9 @@ def format_from_suffix(name: str) -> str | None:
 # entity, and '_' unless it sits between two letters or digits (where CommonMark never
 # treats it as emphasis: snake_case stays readable). Line starts: escape what opens a
 # heading, list, quote, thematic break or setext underline (# + - = and "1." / "1)").
-# Leading and trailing spaces and tabs, which a paragraph would strip, become numeric
-# character references. Each line break (LF, CRLF or a lone CR) becomes a hard break
+# Leading and trailing whitespace, which a paragraph strips (spaces and tabs; some
+# renderers, markdown-it among them, also no-break and other Unicode spaces), becomes
+# numeric character references. Each line break (LF, CRLF or a lone CR) becomes a hard break
 # (a backslash at the end of the line) and the next line is indented to stay inside
 # its list item; trailing line breaks have no visible form and are dropped. Control
 # characters and bidi overrides are shown escaped (\x1b), as the terminal shows them.
@@ -87,19 +88,18 @@ _MD_INLINE = re.compile(
 )
 _MD_LINE_START = re.compile(r"[#+=-]|[0-9]{1,9}(?=[.)])")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_LEAD = re.compile(r"[ \t]*")
-_WS_REF = {" ": "&#32;", "\t": "&#9;"}
+_LEAD = re.compile(r"\s*")
 
 
 def _md_ws(ws: str) -> str:
-    return "".join(_WS_REF[c] for c in ws)
+    return "".join(f"&#{ord(c)};" for c in ws)
 
 
 def _md_escape_inline(text: str) -> str:
     return _MD_INLINE.sub(lambda m: "\\" + m.group(0), text)
 
 
-_MD_NEEDS_WORK = re.compile(r"[\\`*\[\]<>|~$&_]|^[ \t#+=0-9-]|[ \t]$")
+_MD_NEEDS_WORK = re.compile(r"[\\`*\[\]<>|~$&_]|^[\s#+=0-9-]|\s$")
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                 "Dec")  # fmt: skip
@@ -118,7 +118,7 @@ def md_escape_line(line: str) -> str:
         return line
     lead = _LEAD.match(line).group(0)  # type: ignore[union-attr]
     core = line[len(lead):]
-    stripped = core.rstrip(" \t")
+    stripped = core.rstrip()
     trail = core[len(stripped):]
     body = _md_escape_inline(stripped)
     if not lead:
