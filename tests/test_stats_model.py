@@ -115,7 +115,7 @@ def test_invariants(history) -> None:
     assert figs.streak.longest <= figs.active_streak.longest
     assert 0 <= figs.weekly_streak.current <= figs.weekly_streak.longest
     assert 0.0 <= figs.score < 1.0
-    for v in vars(figs.consistency).values():
+    for v in figs.consistency._asdict().values():
         assert v is None or 0.0 <= v <= 1.0
     assert figs.totals.ships == sum(c.ships for c in counts.values())
     assert figs.totals.shipped_days == sum(1 for c in counts.values() if c.ships)

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from shipit import dates
 from shipit.errors import InputError, NotFoundError
@@ -43,8 +43,11 @@ _HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
 # -- plain data ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class EntryData:
+class EntryData(NamedTuple):
+    """One entry as every reader sees it. A NamedTuple: a whole-journal read (the JSON
+    and CSV exports, `list`) builds one per entry, several times faster than a frozen
+    dataclass."""
+
     id: int
     uid: str
     kind: str
@@ -78,8 +81,7 @@ class EntryData:
         }
 
 
-@dataclass(frozen=True)
-class TodayData:
+class TodayData(NamedTuple):
     day: date
     shipped: bool
     entries: list[EntryData]

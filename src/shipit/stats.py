@@ -1,8 +1,9 @@
 """The figures: streaks, weekly streak, consistency, score, totals. Pure.
 
 No database, no clock, no I/O, no Rich or Typer: everything arrives as arguments
-(per-day counts, skip days, settings, today's journal day) and leaves as frozen
-dataclasses. `shipit.figures` feeds this module from one grouped query; tests feed it
+(per-day counts, skip days, settings, today's journal day) and leaves as immutable
+NamedTuples (cheaper to define and to build than frozen dataclasses, and every command
+that shows a streak pays for both). `shipit.figures` feeds this module from one grouped query; tests feed it
 hand-made histories and compare it with a brute-force model (tests/test_stats_model.py).
 
 Every definition here is documented, with worked examples, in docs/figures.md.
@@ -14,7 +15,6 @@ ISO weeks, one over the days that hold entries. Ten years answer in milliseconds
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
@@ -66,8 +66,7 @@ def excuse(day: date, rest_days: Collection[int], skips: Collection[date]) -> st
 # -- output ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Streak:
+class Streak(NamedTuple):
     """A daily streak: counts days (shipped, or with any entry for the active streak)."""
 
     current: int = 0
@@ -78,8 +77,7 @@ class Streak:
         return {"current": self.current, "longest": self.longest, "at_risk": self.at_risk}
 
 
-@dataclass(frozen=True)
-class WeeklyStreak:
+class WeeklyStreak(NamedTuple):
     current: int = 0
     longest: int = 0
     target: int = 5
@@ -88,8 +86,7 @@ class WeeklyStreak:
         return {"current": self.current, "longest": self.longest, "target": self.target}
 
 
-@dataclass(frozen=True)
-class Consistency:
+class Consistency(NamedTuple):
     """Shipped days ÷ eligible days; None when no day is eligible."""
 
     last_7_days: float | None = None
@@ -106,8 +103,7 @@ class Consistency:
         }
 
 
-@dataclass(frozen=True)
-class Totals:
+class Totals(NamedTuple):
     ships: int = 0
     shipped_days: int = 0
     active_days: int = 0
@@ -136,8 +132,7 @@ class Totals:
         }
 
 
-@dataclass(frozen=True)
-class WeekFigures:
+class WeekFigures(NamedTuple):
     """One ISO week (Monday `start` to Sunday) as the weekly streak sees it."""
 
     start: date
@@ -184,8 +179,7 @@ class WeekFigures:
         }
 
 
-@dataclass(frozen=True)
-class Figures:
+class Figures(NamedTuple):
     """Every figure of `shipit stats`, as of `as_of` (today's journal day)."""
 
     as_of: date
@@ -197,7 +191,7 @@ class Figures:
     totals: Totals = Totals()
     bounce_back_days: float | None = None
     # ISO weeks from the first entry's week to this week, oldest first.
-    weeks: tuple[WeekFigures, ...] = field(default=(), repr=False)
+    weeks: tuple[WeekFigures, ...] = ()
 
     def week(self, monday: date) -> WeekFigures:
         """The figures of the ISO week starting `monday` (neutral before the first entry)."""

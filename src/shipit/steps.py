@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -381,7 +381,7 @@ class Steps:
                 .where(table.c.id == entry.id)
                 .values(outcome=outcome, lesson=lesson, updated_at=instant)
             )
-        return replace(entry, outcome=outcome, lesson=lesson, updated_at=instant)
+        return entry._replace(outcome=outcome, lesson=lesson, updated_at=instant)
 
     def attempts(self, *, open_only: bool = False) -> list[EntryData]:
         """Attempts, newest first; with `open_only`, only those still open."""
