@@ -12,7 +12,6 @@ shipit.importer.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -272,7 +271,7 @@ def write_markdown(
     skips = summary.skips
     skip_reason = dict(skips)
     next_skip = 0
-    week: date | None = None
+    week_end = date.min  # the Sunday of the week whose heading was written last
     target = summary.weekly_target
 
     # Entries are gathered in a small buffer and written a few hundred at a time: one
@@ -283,10 +282,11 @@ def write_markdown(
     flush_at = 512  # pieces: about 200 entries a write
 
     def open_day(d: date) -> None:
-        nonlocal week
-        monday = dates.iso_week_start(d)
-        if monday != week:
-            week = monday
+        nonlocal week_end
+        weekday = d.weekday()
+        if d > week_end:
+            monday = d - timedelta(days=weekday)
+            week_end = monday + timedelta(days=6)
             iso = d.isocalendar()
             fig = summary.weeks.get(monday)
             if fig is not None:
@@ -296,10 +296,11 @@ def write_markdown(
             else:
                 shipped = summary.shipped_by_week.get(monday, 0)
                 needed, mark = "", (" ✔" if shipped >= target else "")
-            add(f"\n## Week {iso.week}, {iso.year} · {_fmt_range(monday, monday + timedelta(6))}"
+            add(f"\n## Week {iso.week}, {iso.year} · {_fmt_range(monday, week_end)}"
                 f" · shipped {shipped}/{target} days{needed}{mark}\n")  # fmt: skip
-        add(f"\n### {fmt_day(d)}\n\n")
-        if d in skip_reason:
+        # fmt_day(d), inline: this runs once per day of the journal.
+        add(f"\n### {_DAY_NAMES[weekday]} {d.day} {_MONTH_NAMES[d.month - 1]} {d.year}\n\n")
+        if skip_reason and d in skip_reason:
             reason = skip_reason[d]
             text = md_text(reason, "  ") if reason else ""
             add(f"- *Skipped*{' — ' + text if text else ''}\n")
@@ -369,13 +370,18 @@ def write_markdown(
 
 def _json_list(out: IO[str], key: str, items: Iterable[Mapping[str, Any]], last: bool) -> int:
     """Write `"key": [...]` with one compact object per line (C-speed json.dumps)."""
-    dumps = json.dumps
+    from json import dumps
+
     out.write(f'  "{key}": [')
     n = 0
+    chunk: list[str] = []  # written a few hundred objects at a time (see write_markdown)
     for item in items:
-        out.write(("\n    " if n == 0 else ",\n    ") + dumps(item, ensure_ascii=False))
+        chunk.append(("\n    " if n == 0 else ",\n    ") + dumps(item, ensure_ascii=False))
         n += 1
-    out.write(("\n  ]" if n else "]") + ("\n" if last else ",\n"))
+        if len(chunk) >= 256:
+            out.write("".join(chunk))
+            chunk.clear()
+    out.write("".join(chunk) + ("\n  ]" if n else "]") + ("\n" if last else ",\n"))
     return n
 
 
@@ -389,6 +395,8 @@ def write_json(
     backlog: Iterable[Mapping[str, Any]] = (),
 ) -> int:
     """Write the shipit JSON format, one entry object per line. Returns the entry count."""
+    import json
+
     out.write("{\n")
     out.write(f'  "format": "{FORMAT_NAME}",\n  "version": {FORMAT_VERSION},\n')
     out.write(f'  "exported_at": {json.dumps(exported_at.isoformat())},\n')
@@ -424,11 +432,17 @@ def write_csv(out: IO[str], entries: Iterable[EntryData]) -> int:
     Open `out` with newline="" so embedded line breaks are kept as typed.
     """
     import csv
+    import io
 
-    writer = csv.writer(out, lineterminator="\r\n")
+    chunk = io.StringIO()  # rows go out a few hundred at a time (see write_markdown)
+    writer = csv.writer(chunk, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     n = 0
     for e in entries:
+        if n % 256 == 255:
+            out.write(chunk.getvalue())
+            chunk.seek(0)
+            chunk.truncate()
         writer.writerow((
             e.id, e.uid, e.day.isoformat(), e.kind, csv_cell(e.text), " ".join(e.tags),
             csv_cell(e.note), "" if e.minutes is None else e.minutes, e.decision or "",
@@ -436,6 +450,7 @@ def write_csv(out: IO[str], entries: Iterable[EntryData]) -> int:
             e.updated_at.isoformat(),
         ))  # fmt: skip
         n += 1
+    out.write(chunk.getvalue())
     return n
 
 
