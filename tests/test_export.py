@@ -447,3 +447,30 @@ def test_summary_from_counts_agrees_with_the_filtered_queries(cli, clock):
     assert "- **Shipped days:** 2" in summary
     assert "- **Skipped days:** 1" in summary
     assert everything.replace("- **Only:** since 2026-11-02, until 2026-11-23\n", "") == plain
+
+
+_ENTITY = __import__("re").compile(r"#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};")
+
+
+def _inline_reference(text: str) -> str:
+    """The inline escaping rules, one character at a time (docs/export-import.md)."""
+    out = []
+    for i, c in enumerate(text):
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if c in "\\`*[]<>|~$":
+            out.append("\\" + c)
+        elif c == "&" and _ENTITY.match(text, i + 1):
+            out.append("\\&")
+        elif c == "_" and not (before.isalnum() and after.isalnum()):
+            out.append("\\_")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab1 _&;#xX*[]`$\\é\u0301-.")) | st.characters(),
+                    max_size=16))  # fmt: skip
+def test_inline_escaping_matches_the_rules(text: str) -> None:
+    assert export._md_escape_inline(text) == _inline_reference(text)

@@ -330,3 +330,15 @@ def test_snapshot_is_one_consistent_read(shipit_home):
         assert [r[0] for r in raw.execute("SELECT text FROM entry")] == ["before"]
     with reader.snapshot() as raw:
         assert raw.execute("SELECT count(*) FROM entry").fetchone()[0] == 2
+
+
+def test_snapshot_with_uri_characters_in_the_path(tmp_path, monkeypatch):
+    """The snapshot opens the file through a file: URI; '#', '?', '%' and spaces in the
+    folder name must still name the same file."""
+    home = tmp_path / "my journal #1 ?x=%20"
+    monkeypatch.setenv("SHIPIT_HOME", str(home))
+    Journal().add("ship", "odd folder")
+    with Store().snapshot() as raw:
+        assert [r[0] for r in raw.execute("SELECT text FROM entry")] == ["odd folder"]
+    # Nothing was created anywhere else (a misread URI would name another file).
+    assert [p.name for p in tmp_path.iterdir()] == ["my journal #1 ?x=%20"]

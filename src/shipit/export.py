@@ -83,22 +83,39 @@ def format_from_suffix(name: str) -> str | None:
 _MD_INLINE = re.compile(
     r"[\\`*\[\]<>|~$]"
     r"|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"
-    r"|(?<![^\W_])_|_(?![^\W_])"
+    # '_' escaped unless between two letters or digits: after it is not one, or before it
+    # is not one. Each branch starts with its character, so the scan skips fast.
+    r"|_(?![^\W_])|_(?<![^\W_]_)"
 )
+_MD_INLINE_HINT = re.compile(r"[\\`*\[\]<>|~$&_]").search
 _MD_LINE_START = re.compile(r"[#+=-]|[0-9]{1,9}(?=[.)])")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LEAD = re.compile(r"\s*")
+# The plain-text test (is_plain, md_escape_line and the writer's hot loop): one
+# character class, then the two ends by index. Text passing it is returned unchanged by
+# md_text (tests/test_export.py checks it for any text); whatever fails it goes the
+# whole way through md_escape_line, so the test may be stricter than needed, never
+# looser: the ASCII controls (line breaks included) are in the class, and isprintable()
+# covers the rest.
+_MD_SPECIAL = re.compile(r"[\\`*\[\]<>|~$&_\x00-\x1f\x7f]").search
+_MD_LEAD = frozenset(" \t#+=0123456789-")
+_MD_TRAIL = frozenset(" \t")
 
 
 def _md_ws(ws: str) -> str:
-    return "".join(f"&#{ord(c)};" for c in ws)
+    return "".join(f"&#{ord(c)};" for c in ws) if ws else ""
 
 
 def _md_escape_inline(text: str) -> str:
-    return _MD_INLINE.sub(lambda m: "\\" + m.group(0), text)
+    if not _MD_INLINE_HINT(text):
+        return text
+    return _MD_INLINE.sub(_backslashed, text)
 
 
-_MD_NEEDS_WORK = re.compile(r"[\\`*\[\]<>|~$&_]|^[\s#+=0-9-]|\s$")
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group(0)
+
+
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                 "Dec")  # fmt: skip
@@ -113,7 +130,11 @@ def md_escape_line(line: str) -> str:
     """One line of user text (no line breaks) as Markdown that renders literally."""
     if not line.isprintable():
         line = safe(line)
-    if not _MD_NEEDS_WORK.search(line):
+    # Nothing to escape: no special character, nothing at the start that opens a block,
+    # no whitespace at either end (one character class and two index checks; the same
+    # test as the writer's hot loop, see _MD_SPECIAL).
+    if not line or not (_MD_SPECIAL(line) or line[0] in _MD_LEAD or line[0].isspace()
+                        or line[-1].isspace()):  # fmt: skip
         return line
     lead = _LEAD.match(line).group(0)  # type: ignore[union-attr]
     core = line[len(lead):]
@@ -205,16 +226,6 @@ def markdown_rows(entries: Iterable[EntryData]) -> Iterator[MarkdownRow]:
     for e in entries:
         yield MarkdownRow(e.day.isoformat(), e.kind, e.text, " ".join(e.tags) or None, e.note,
                           e.minutes, e.decision, e.outcome, e.lesson)  # fmt: skip
-
-
-# The plain-text test of the writer's hot loop, cheaper than _MD_NEEDS_WORK (one
-# character class, then the two ends by index): text passing it is returned unchanged
-# by md_text (tests/test_export.py proves it for any text). Whatever fails it goes
-# through md_text, so the test may be stricter than needed, never looser: the ASCII
-# controls (line breaks included) are in the class, and isprintable() covers the rest.
-_MD_SPECIAL = re.compile(r"[\\`*\[\]<>|~$&_\x00-\x1f\x7f]").search
-_MD_LEAD = frozenset(" \t#+=0123456789-")
-_MD_TRAIL = frozenset(" \t")
 
 
 def is_plain(text: str) -> bool:

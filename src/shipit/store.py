@@ -176,12 +176,16 @@ class Store:
         ensure_private_dir(self.path.parent)
         if not self.path.exists():
             _touch_private(self.path)
-        engine = create_engine(
-            f"sqlite:///{self.path}",
-            poolclass=NullPool,
-            connect_args={"timeout": busy_timeout_ms() / 1000},
-        )
         timeout_ms = busy_timeout_ms()
+        path = str(self.path)
+        # The driver opens the file by its path (the creator), not through a database
+        # URL: in 'sqlite:///PATH' a '?' starts query arguments and '%' escapes, so a
+        # SHIPIT_HOME such as '~/notes?2026' would name another file.
+        engine = create_engine(
+            "sqlite://",
+            poolclass=NullPool,
+            creator=lambda: sqlite3.connect(path, timeout=timeout_ms / 1000),
+        )
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
