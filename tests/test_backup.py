@@ -100,6 +100,27 @@ def test_restore_brings_back_the_backup_and_keeps_the_current_journal(cli, shipi
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_restore_of_a_schema_1_backup(cli, shipit_home, tmp_path) -> None:
+    """A backup made by an older shipit (schema 1: no ix_entry_day) restores into the
+    current journal; the backup file itself is left as it was."""
+    log(cli, "from an old backup")
+    old = tmp_path / "old.db"
+    assert cli("backup", str(old)).exit_code == 0
+    with sqlite3.connect(old) as conn:
+        conn.execute("DROP INDEX ix_entry_day")
+        conn.execute("PRAGMA user_version = 1")
+    before = old.read_bytes()
+    log(cli, "newer")
+    r = cli("restore", str(old))
+    assert r.exit_code == 0, r.output
+    assert texts(cli) == ["from an old backup"]
+    assert old.read_bytes() == before
+    with sqlite3.connect(shipit_home / "journal.db") as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'ix_entry_day'").fetchone()[0] == 1
+
+
 def test_restore_while_another_connection_holds_the_journal(cli, shipit_home) -> None:
     log(cli, "old")
     backup = cli("backup").stdout.strip()

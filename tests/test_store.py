@@ -186,18 +186,19 @@ def test_migration_runs_with_backup_first(shipit_home, cli, clock, monkeypatch):
     def add_column(conn):
         conn.exec_driver_sql("ALTER TABLE entry ADD COLUMN mood VARCHAR")
 
-    monkeypatch.setattr(store_mod, "MIGRATIONS", {2: add_column})
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
+    nxt = SCHEMA_VERSION + 1
+    monkeypatch.setattr(store_mod, "MIGRATIONS", {**store_mod.MIGRATIONS, nxt: add_column})
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", nxt)
     r = cli("list", "--json")
     assert r.exit_code == 0, r.output
     path = shipit_home / "journal.db"
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert con.execute("PRAGMA user_version").fetchone()[0] == nxt
     assert "mood" in [row[1] for row in con.execute("PRAGMA table_info(entry)")]
     [backup] = (shipit_home / "backups").iterdir()
-    assert "pre-migration-v1" in backup.name
+    assert f"pre-migration-v{SCHEMA_VERSION}" in backup.name
     bcon = sqlite3.connect(backup)
-    assert bcon.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert bcon.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert bcon.execute("SELECT text FROM entry").fetchall() == [("before migration",)]
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
 
@@ -210,13 +211,14 @@ def test_failed_migration_rolls_back(shipit_home, cli, clock, monkeypatch):
         conn.exec_driver_sql("DELETE FROM entry")
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(store_mod, "MIGRATIONS", {2: half_then_fail})
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
+    nxt = SCHEMA_VERSION + 1
+    monkeypatch.setattr(store_mod, "MIGRATIONS", {**store_mod.MIGRATIONS, nxt: half_then_fail})
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", nxt)
     r = cli("list")
     assert r.exit_code == 1
-    assert "migrating" in r.stderr and "unchanged at schema 1" in r.stderr
+    assert "migrating" in r.stderr and f"unchanged at schema {SCHEMA_VERSION}" in r.stderr
     con = sqlite3.connect(shipit_home / "journal.db")
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert con.execute("SELECT text FROM entry").fetchall() == [("before migration",)]
     assert "mood" not in [row[1] for row in con.execute("PRAGMA table_info(entry)")]
 
@@ -342,3 +344,26 @@ def test_snapshot_with_uri_characters_in_the_path(tmp_path, monkeypatch):
         assert [r[0] for r in raw.execute("SELECT text FROM entry")] == ["odd folder"]
     # Nothing was created anywhere else (a misread URI would name another file).
     assert [p.name for p in tmp_path.iterdir()] == ["my journal #1 ?x=%20"]
+
+
+def test_a_schema_1_journal_gains_the_day_index(shipit_home, cli, clock):
+    """Schema 2 is schema 1 plus ix_entry_day: a real v1 journal migrates to exactly the
+    pinned schema, keeps its entries and leaves a backup at v1 first."""
+    assert cli("log", "from schema 1").exit_code == 0
+    path = shipit_home / "journal.db"
+    con = sqlite3.connect(path)
+    con.execute("DROP INDEX ix_entry_day")
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    r = cli("export")
+    assert r.exit_code == 0, r.output
+    assert "from schema 1" in r.stdout
+    assert schema_of(path) == PINNED_SCHEMA
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    [backup] = (shipit_home / "backups").iterdir()
+    assert "pre-migration-v1" in backup.name
+    assert "ix_entry_day ON" not in schema_of(backup)
+    assert sqlite3.connect(backup).execute("SELECT text FROM entry").fetchall() == [
+        ("from schema 1",)]

@@ -4,8 +4,8 @@ Table models do not validate their input: `journal.py` validates everything befo
 a value reaches them. Operations use SQLAlchemy Core over these tables
 (`Entry.__table__`), which keeps hot paths free of ORM set-up cost.
 
-Changing a table here means adding a migration in `store.py` and updating the
-pinned schema in tests/test_schema.py.
+Changing a table or an index here means adding a migration in `store.py` and updating
+the pinned schema in tests/test_store.py.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ class Entry(SQLModel, table=True):
         Index("ix_entry_day_kind", "day", "kind"),
         # Entries in the order they are shown (day, then id: SQLite appends the rowid),
         # so list, today and export read in index order instead of sorting each day.
+        # Schema 2 (store.MIGRATIONS adds it to older journals).
         Index("ix_entry_day", "day"),
         {"sqlite_autoincrement": True},  # short ids are never reused after a delete
     )

@@ -1,6 +1,6 @@
 """Rich renderables for the figures: stats panel, weekly review, calendar, config, skips.
 
-Plain data in (shipit.stats / shipit.review dataclasses), renderables out. User text
+Plain data in (shipit.stats NamedTuples, shipit.review dataclasses), renderables out. User text
 (skip reasons, entry text) only ever reaches Rich through `render.user_text()`.
 """
 

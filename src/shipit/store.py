@@ -40,8 +40,15 @@ JOURNAL_NAME = "journal.db"
 # journal. Append only; never edit a released one. A new journal is created from the
 # models directly and stamped with SCHEMA_VERSION (tests check both paths agree).
 Migration = Callable[["Connection"], None]
-MIGRATIONS: dict[int, Migration] = {}
-SCHEMA_VERSION = 1
+
+
+def _v2_entries_by_day(conn: Connection) -> None:
+    """Schema 2: entries indexed by day (and id), the order every listing reads them in."""
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_entry_day ON entry (day)")
+
+
+MIGRATIONS: dict[int, Migration] = {2: _v2_entries_by_day}
+SCHEMA_VERSION = 2
 
 
 def busy_timeout_ms() -> int:
