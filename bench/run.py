@@ -11,7 +11,9 @@ It generates ONE data set (ten entries a day for N/10 days ending yesterday), wr
 as a jrnl journal and as `jrnl --export json`, builds shipit journals from it through
 `shipit import --format jrnl`, then times each command as a whole process several times
 and prints the median, the spread (min-max) and the ratios the performance targets are
-stated in (docs/performance.md). Benchmarks are not tests: CI does not run this.
+stated in (docs/performance.md). The two sides of every ratio are timed in turns, in
+the same rounds, so that a slow spell of the machine weighs on both. Benchmarks are not
+tests: CI does not run this.
 """
 
 from __future__ import annotations
@@ -135,12 +137,46 @@ def measure(label: str, cmd: list[str], env: dict[str, str], runs: int, warmup: 
     return timing
 
 
+@dataclass
+class Spec:
+    key: str
+    label: str
+    cmd: list[str]
+    env: dict[str, str]
+    reset: object = None  # a callable run before each run (not timed), or None
+
+
+def measure_together(specs: list[Spec], runs: int, warmup: int = 1) -> dict[str, Timing]:
+    """Time the commands in turns (A B C, A B C, ...) rather than one after the other.
+
+    A ratio compares two of them; measured in the same rounds, a slow spell of the
+    machine (a shared VM) hits both sides alike instead of only one.
+    """
+    times: dict[str, list[float]] = {s.key: [] for s in specs}
+    peaks: dict[str, float] = {s.key: 0.0 for s in specs}
+    for round_ in range(warmup + runs):
+        for s in specs:
+            if s.reset:
+                s.reset()
+            t, peak = run_once(s.cmd, s.env)
+            if round_ >= warmup:
+                times[s.key].append(t)
+                peaks[s.key] = max(peaks[s.key], peak)
+    out = {}
+    for s in specs:
+        timing = Timing(s.label, times[s.key], peaks[s.key])
+        print(f"  {s.label:<52} median {timing.median:7.3f} s  ({timing.spread()})", flush=True)
+        out[s.key] = timing
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="0,36500", help="journal sizes (comma separated)")
-    ap.add_argument("--runs", type=int, default=7, help="timed runs per command")
+    ap.add_argument("--runs", type=int, default=9, help="timed runs per command")
     ap.add_argument("--jrnl", default=shutil.which("jrnl"), help="jrnl executable")
-    ap.add_argument("--jrnl-runs", type=int, default=3, help="runs for slow jrnl commands")
+    ap.add_argument("--jrnl-runs", type=int, default=3,
+                    help="runs of jrnl TEXT on large journals (tens of seconds each)")
     ap.add_argument("--quick", action="store_true", help="runs=3, sizes 0,3650")
     ap.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
     args = ap.parse_args()
@@ -166,71 +202,81 @@ def main() -> int:
     def env_for(name: str) -> dict[str, str]:
         return {**base_env, "SHIPIT_HOME": str(root / name)}
 
-    print("start-up")
-    floor = [sys.executable, "-c", "import typer, sqlmodel, rich.console"]
-    results["floor"] = measure("import floor: typer, sqlmodel, rich.console", floor,
-                               base_env, args.runs)  # fmt: skip
-    results["version"] = measure("shipit --version", [shipit, "--version"], env_for("x"), args.runs)
-    results["help"] = measure("shipit --help", [shipit, "--help"], env_for("x"), args.runs)
-    complete_env = {**env_for("x"), "_SHIPIT_COMPLETE": "complete_bash",
-                    "COMP_WORDS": "shipit l", "COMP_CWORD": "1"}  # fmt: skip
-    results["complete"] = measure("shipit completion (bash)", [shipit], complete_env, args.runs)
-    if jrnl:
-        results["jrnl_version"] = measure("jrnl --version", [jrnl, "--version"], base_env,
-                                          args.runs)  # fmt: skip
-
+    # Build every journal first (one data set each, the same for shipit and jrnl), so
+    # that each ratio's two sides can be timed in the same rounds (measure_together).
+    journals = {}
     for n in sizes:
-        print(f"journal of {n:,} entries")
         folder = root / f"data-{n}"
         folder.mkdir()
-        entries = generate(n)
-        journal_txt, jrnl_cfg = write_jrnl(entries, folder)
+        journal_txt, jrnl_cfg = write_jrnl(generate(n), folder)
         env = env_for(f"shipit-{n}")
         if n:
+            print(f"journal of {n:,} entries")
             t, peak = run_once([shipit, "import", str(folder / "export.json"), "--format",
                                 "jrnl"], env)  # fmt: skip
             results[f"import_{n}"] = Timing(f"shipit import --format jrnl ({n:,})", [t], peak)
             print(f"  {'shipit import --format jrnl':<52} {t:7.3f} s  (one run)")
+            template = folder / "template.db"
+            run_once([shipit, "backup", str(template)], env)
         else:
             run_once([shipit, "path"], env)
+            template = None
         db = Path(env["SHIPIT_HOME"]) / "journal.db"
-        template = folder / "template.db"
-        if n:
-            run_once([shipit, "backup", str(template)], env)
 
-        def reset(db=db, template=template, n=n) -> None:
+        def reset(db=db, template=template) -> None:
             # Every timed `log` starts from the same journal.
-            if n:
+            if template:
                 for suffix in ("-wal", "-shm"):
                     Path(str(db) + suffix).unlink(missing_ok=True)
                 shutil.copyfile(template, db)
 
-        results[f"log_{n}"] = measure("shipit log TEXT", [shipit, "log", "Benchmarked the log"],
-                                      env, args.runs, reset=reset if n else None)  # fmt: skip
-        results[f"today_{n}"] = measure("shipit today", [shipit, "today"], env, args.runs)
-        results[f"stats_{n}"] = measure("shipit stats", [shipit, "stats"], env, args.runs)
-        if n:
-            results[f"export_{n}"] = measure(
-                "shipit export --format markdown", [shipit, "export", "--format", "markdown"],
-                env, args.runs,
-            )
-        if jrnl:
-            jenv = {**base_env}
-            jcmd = [jrnl, "--config-file", str(jrnl_cfg)]
-            original = journal_txt.read_bytes()
+        jcmd = [jrnl, "--config-file", str(jrnl_cfg)] if jrnl else None
 
-            def jreset(path=journal_txt, data=original) -> None:
-                path.write_bytes(data)
+        def jreset(path=journal_txt, data=journal_txt.read_bytes()) -> None:
+            path.write_bytes(data)
 
-            runs = args.runs if n < 10_000 else args.jrnl_runs
-            results[f"jrnl_log_{n}"] = measure("jrnl TEXT", [*jcmd, "Benchmarked the log"],
-                                               jenv, runs, warmup=0 if n >= 10_000 else 1,
-                                               reset=jreset)  # fmt: skip
-            if n:
-                results[f"jrnl_export_{n}"] = measure(
-                    "jrnl --export markdown", [*jcmd, "--export", "markdown"], jenv,
-                    args.jrnl_runs, warmup=0,
-                )
+        journals[n] = (env, reset, jcmd, jreset)
+
+    print("start-up")
+    floor = [sys.executable, "-c", "import typer, sqlmodel, rich.console"]
+    complete_env = {**env_for("x"), "_SHIPIT_COMPLETE": "complete_bash",
+                    "COMP_WORDS": "shipit l", "COMP_CWORD": "1"}  # fmt: skip
+    specs = [
+        Spec("floor", "import floor: typer, sqlmodel, rich.console", floor, base_env),
+        Spec("version", "shipit --version", [shipit, "--version"], env_for("x")),
+        Spec("help", "shipit --help", [shipit, "--help"], env_for("x")),
+        Spec("complete", "shipit completion (bash)", [shipit], complete_env),
+    ]
+    if jrnl:
+        specs.append(Spec("jrnl_version", "jrnl --version", [jrnl, "--version"], base_env))
+    results.update(measure_together(specs, args.runs))
+
+    print("daily commands, each on every journal size in turn")
+    log_text = "Benchmarked the log"
+    specs = [Spec(f"log_{n}", "shipit log TEXT", [shipit, "log", log_text], env, reset)
+             for n, (env, reset, _, _) in journals.items()]  # fmt: skip
+    specs += [Spec(f"jrnl_log_{n}", "jrnl TEXT", [*jcmd, log_text], base_env, jreset)
+              for n, (_, _, jcmd, jreset) in journals.items() if jcmd and n < 10_000]  # fmt: skip
+    results.update(measure_together(specs, args.runs))
+    for cmd in ("today", "stats"):
+        results.update(measure_together(
+            [Spec(f"{cmd}_{n}", f"shipit {cmd}", [shipit, cmd], env)
+             for n, (env, _, _, _) in journals.items()], args.runs))  # fmt: skip
+    for n, (_, _, jcmd, jreset) in journals.items():
+        if jcmd and n >= 10_000:  # jrnl rewrites its whole journal: slow, fewer runs
+            results[f"jrnl_log_{n}"] = measure("jrnl TEXT", [*jcmd, log_text], base_env,
+                                               args.jrnl_runs, warmup=0, reset=jreset)  # fmt: skip
+
+    print("export")
+    for n, (env, _, jcmd, _) in journals.items():
+        if not n:
+            continue
+        specs = [Spec(f"export_{n}", "shipit export --format markdown",
+                      [shipit, "export", "--format", "markdown"], env)]  # fmt: skip
+        if jcmd:
+            specs.append(Spec(f"jrnl_export_{n}", "jrnl --export markdown",
+                              [*jcmd, "--export", "markdown"], base_env))  # fmt: skip
+        results.update(measure_together(specs, args.runs))
 
     report(results, sizes, jrnl is not None, args.markdown)
     shutil.rmtree(root, ignore_errors=True)

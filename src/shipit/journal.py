@@ -469,13 +469,15 @@ def entry_rows(
     *,
     order: str = "desc",
     limit: int | None = None,
+    joins: str = "",
 ) -> sqlite3.Cursor:
     """A driver cursor over `columns` of the entries matching `where` (ANDed).
 
     Ordered by day then id (the order they were logged in), newest first unless
-    order="asc". Whole-journal readers (export) take the raw rows from here.
+    order="asc". Whole-journal readers (export) take the raw rows from here; `joins`
+    adds tables to read columns from (a LEFT JOIN clause).
     """
-    sql = f"SELECT {columns} FROM entry"
+    sql = f"SELECT {columns} FROM entry {joins}".rstrip()
     if where:
         sql += " WHERE " + " AND ".join(f"({w})" for w in where)
     sql += " ORDER BY day DESC, id DESC" if order == "desc" else " ORDER BY day, id"
