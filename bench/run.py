@@ -104,6 +104,14 @@ def write_jrnl(entries: list[dict], folder: Path) -> tuple[Path, Path]:
     return journal, config
 
 
+def build_data(n: int, folder: Path) -> tuple[Path, Path]:
+    """Write the data set of n entries in a child process: the peak memory Linux reports
+    for a process includes its parent's at the moment it was started, so the parent
+    that starts every timed command must never hold a large data set itself."""
+    subprocess.run([sys.executable, __file__, "--write-data", str(n), str(folder)], check=True)
+    return folder / "journal.txt", folder / "jrnl.yaml"
+
+
 def run_once(cmd: list[str], env: dict[str, str], stdout=subprocess.DEVNULL) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of one whole process."""
     t0 = time.perf_counter()
@@ -179,7 +187,11 @@ def main() -> int:
                     help="runs of jrnl TEXT on large journals (tens of seconds each)")
     ap.add_argument("--quick", action="store_true", help="runs=3, sizes 0,3650")
     ap.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
+    ap.add_argument("--write-data", nargs=2, metavar=("N", "FOLDER"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.write_data:  # the child that writes a data set (see build_data)
+        write_jrnl(generate(int(args.write_data[0])), Path(args.write_data[1]))
+        return 0
     if args.quick:
         args.runs, args.sizes, args.jrnl_runs = 3, "0,3650", 1
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -208,7 +220,7 @@ def main() -> int:
     for n in sizes:
         folder = root / f"data-{n}"
         folder.mkdir()
-        journal_txt, jrnl_cfg = write_jrnl(generate(n), folder)
+        journal_txt, jrnl_cfg = build_data(n, folder)
         env = env_for(f"shipit-{n}")
         if n:
             print(f"journal of {n:,} entries")
@@ -232,8 +244,11 @@ def main() -> int:
 
         jcmd = [jrnl, "--config-file", str(jrnl_cfg)] if jrnl else None
 
-        def jreset(path=journal_txt, data=journal_txt.read_bytes()) -> None:
-            path.write_bytes(data)
+        original = folder / "journal.orig.txt"
+        shutil.copyfile(journal_txt, original)
+
+        def jreset(path=journal_txt, original=original) -> None:
+            shutil.copyfile(original, path)
 
         journals[n] = (env, reset, jcmd, jreset)
 
