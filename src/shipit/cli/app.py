@@ -36,6 +36,10 @@ class Interrupted(Exception):
     """Ctrl-C, carried past Typer's own handler so the boundary can report it."""
 
 
+class ReaderGone(Exception):
+    """stdout's reader went away (a broken pipe), carried past Typer's own handler."""
+
+
 _INT = re.compile(r"[+-]?[0-9]{1,18}")
 
 
@@ -122,6 +126,10 @@ class ShipitGroup(TyperGroup):
             return super().invoke(ctx)
         except KeyboardInterrupt as exc:
             raise Interrupted() from exc
+        except BrokenPipeError as exc:
+            # Typer turns an EPIPE raised inside a command into exit 1; carry it out
+            # to main() as something that is not an OSError.
+            raise ReaderGone() from exc
 
     def main(  # type: ignore[override]
         self,
@@ -161,8 +169,8 @@ class ShipitGroup(TyperGroup):
             code = _fail("interrupted" if interrupted else "aborted", 130 if interrupted else 1)
         except (KeyboardInterrupt, Interrupted):
             code = _fail("interrupted", 130)
-        except BrokenPipeError:
-            # The reader went away (`shipit list | head`): not an error worth a message.
+        except (BrokenPipeError, ReaderGone):
+            # The reader went away (`shipit export | head`): not an error worth a message.
             _silence_stdout()
             code = 0
         except Exception as exc:
