@@ -132,7 +132,8 @@ def test_existing_folder_mode_is_left_alone(shipit_home):
     assert stat.S_IMODE(shipit_home.stat().st_mode) == 0o755
 
 
-def test_newer_journal_is_refused_untouched(shipit_home, cli):
+def newer_journal(shipit_home):
+    """A journal as a newer shipit would leave it (rollback journal, the next schema)."""
     fresh(shipit_home)
     path = shipit_home / "journal.db"
     con = sqlite3.connect(path)
@@ -140,6 +141,11 @@ def test_newer_journal_is_refused_untouched(shipit_home, cli):
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     con.commit()
     con.close()
+    return path
+
+
+def test_newer_journal_is_refused_untouched(shipit_home, cli):
+    path = newer_journal(shipit_home)
     before = path.read_bytes()
     r = cli("log", "x")
     assert r.exit_code == 1
@@ -298,13 +304,7 @@ def test_snapshot_creates_a_missing_journal_like_every_command(shipit_home):
 
 
 def test_snapshot_refuses_a_newer_journal_untouched(shipit_home):
-    fresh(shipit_home)
-    path = shipit_home / "journal.db"
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA journal_mode = DELETE")
-    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    con.commit()
-    con.close()
+    path = newer_journal(shipit_home)
     before = path.read_bytes()
     with pytest.raises(JournalError, match="newer shipit"), Store().snapshot():
         pass
