@@ -90,8 +90,8 @@ _MD_INLINE_HINT = re.compile(r"[\\`*\[\]<>|~$&_]").search
 _MD_LINE_START = re.compile(r"[#+=-]|[0-9]{1,9}(?=[.)])")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LEAD = re.compile(r"\s*")
-# The plain-text test (is_plain, md_escape_line and the writer's hot loop): one
-# character class, then the two ends by index. Text passing it is returned unchanged by
+# The plain-text test (is_plain, also inlined in the writer's hot loop): one character
+# class, then the two ends by index. Text passing it is returned unchanged by
 # md_text (tests/test_export.py checks it for any text); whatever fails it goes the
 # whole way through md_escape_line, so the test may be stricter than needed, never
 # looser: the ASCII controls (line breaks included) are in the class, and isprintable()
@@ -99,6 +99,14 @@ _LEAD = re.compile(r"\s*")
 _MD_SPECIAL = re.compile(r"[\\`*\[\]<>|~$&_\x00-\x1f\x7f]").search
 _MD_LEAD = frozenset(" \t#+=0123456789-")
 _MD_TRAIL = frozenset(" \t")
+
+
+def is_plain(text: str) -> bool:
+    """True if `text` is Markdown that renders literally as it is (see _MD_SPECIAL)."""
+    return bool(text) and not (
+        _MD_SPECIAL(text) or text[0] in _MD_LEAD or text[-1] in _MD_TRAIL
+        or (not text.isascii() and not text.isprintable())
+    )  # fmt: skip
 
 
 def _md_ws(ws: str) -> str:
@@ -127,14 +135,10 @@ def fmt_day(day: date) -> str:
 
 def md_escape_line(line: str) -> str:
     """One line of user text (no line breaks) as Markdown that renders literally."""
+    if is_plain(line):
+        return line
     if not line.isprintable():
         line = safe(line)
-    # Nothing to escape: no special character, nothing at the start that opens a block,
-    # no whitespace at either end (one character class and two index checks; the same
-    # test as the writer's hot loop, see _MD_SPECIAL).
-    if not line or not (_MD_SPECIAL(line) or line[0] in _MD_LEAD or line[0].isspace()
-                        or line[-1].isspace()):  # fmt: skip
-        return line
     lead = _LEAD.match(line).group(0)  # type: ignore[union-attr]
     core = line[len(lead):]
     stripped = core.rstrip()
@@ -245,14 +249,6 @@ def markdown_rows(entries: Iterable[EntryData]) -> Iterator[MarkdownRow]:
                           e.minutes, e.decision, e.outcome, e.lesson)  # fmt: skip
 
 
-def is_plain(text: str) -> bool:
-    """True if `text` is Markdown that renders literally as it is (see _MD_SPECIAL)."""
-    return bool(text) and not (
-        _MD_SPECIAL(text) or text[0] in _MD_LEAD or text[-1] in _MD_TRAIL
-        or (not text.isascii() and not text.isprintable())
-    )  # fmt: skip
-
-
 def _md_tags(tags: str) -> str:
     return " ".join("#" + _md_escape_inline(t) for t in sorted(tags.split(" ")))
 
@@ -273,7 +269,8 @@ def write_markdown(
     Returns the number of entries written.
 
     This loop is the export's hot path (docs/performance.md): per entry it does the
-    plain-text test inline and only sends text that needs escaping through md_text.
+    plain-text test (is_plain, inlined) and only sends text that needs escaping through
+    md_text.
     """
     w = out.write
     w(f"# {md_inline(title)}\n\n")
