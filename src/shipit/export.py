@@ -34,7 +34,6 @@ from shipit.store import driver
 
 if TYPE_CHECKING:
     from shipit import stats
-    from shipit.figures import History
     from shipit.store import AnyConnection
 
 FORMAT_NAME = "shipit-journal"
@@ -308,9 +307,8 @@ def write_markdown(
 
     def open_day(d: date) -> None:
         nonlocal week_end
-        weekday = d.weekday()
         if d > week_end:
-            monday = d - timedelta(days=weekday)
+            monday = d - timedelta(days=d.weekday())
             week_end = monday + timedelta(days=6)
             iso = d.isocalendar()
             fig = summary.weeks.get(monday)
@@ -323,8 +321,7 @@ def write_markdown(
                 needed, mark = "", (" ✔" if shipped >= target else "")
             add(f"\n## Week {iso.week}, {iso.year} · {_fmt_range(monday, week_end)}"
                 f" · shipped {shipped}/{target} days{needed}{mark}\n")  # fmt: skip
-        # fmt_day(d), inline: this runs once per day of the journal.
-        add(f"\n### {_DAY_NAMES[weekday]} {d.day} {_MONTH_NAMES[d.month - 1]} {d.year}\n\n")
+        add(f"\n### {fmt_day(d)}\n\n")
         if skip_reason and d in skip_reason:
             reason = skip_reason[d]
             text = md_text(reason, "  ") if reason else ""
@@ -540,12 +537,11 @@ _WEEK_MARK = {"hit": " ✔", "open": " · in progress", "neutral": " · excused"
 
 def streak_lines(figs: stats.Figures) -> dict[str, str]:
     """The Markdown summary's streak lines: the whole journal's figures as of today."""
-    from shipit.render import fmt_day as long_day
     from shipit.render_stats import percent
 
     return {
         "Daily streak": f"{plural(figs.streak.current, 'day')} "
-        f"(longest {figs.streak.longest:,}) as of {long_day(figs.as_of)}",
+        f"(longest {figs.streak.longest:,}) as of {fmt_day(figs.as_of)}",
         "Weekly streak": f"{plural(figs.weekly_streak.current, 'week')} "
         f"(longest {figs.weekly_streak.longest:,})",
         "Consistency, all time": percent(figs.consistency.all_time),
@@ -553,8 +549,8 @@ def streak_lines(figs: stats.Figures) -> dict[str, str]:
     }
 
 
-def markdown_summary(journal: Journal, conn: AnyConnection, filters: Filters,
-                     hist: History | None = None) -> MarkdownSummary:  # fmt: skip
+def markdown_summary(journal: Journal, conn: AnyConnection, filters: Filters
+                     ) -> MarkdownSummary:  # fmt: skip
     """Aggregate figures for the Markdown summary, from the figures' per-day counts.
 
     Without filters nothing else is read; a filtered export adds two indexed queries
@@ -562,7 +558,7 @@ def markdown_summary(journal: Journal, conn: AnyConnection, filters: Filters,
     """
     from shipit.figures import read_history
 
-    hist = hist or read_history(conn)
+    hist = read_history(conn)
     counts = hist.counts
     where, params = journal.filter_sql(filters)
     by_kind: dict[str, int] = {}
