@@ -29,7 +29,7 @@ def shipit_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SHIPIT_HOME", str(home))
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
-    from shipit import render
+    from shipit.views import render
 
     render.reset_consoles()
     yield home
@@ -44,7 +44,7 @@ def set_tz(monkeypatch: pytest.MonkeyPatch, tz: str) -> None:
 
 @dataclass
 class Clock:
-    """A settable clock patched into shipit.dates.now."""
+    """A settable clock patched into shipit.domain.dates.now."""
 
     instant: datetime
 
@@ -68,7 +68,7 @@ class Clock:
 
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    from shipit import dates
+    from shipit.domain import dates
 
     c = Clock(datetime(2026, 11, 23, 12, 0, tzinfo=UTC))
     monkeypatch.setattr(dates, "now", c)
@@ -90,7 +90,7 @@ class Run:
 @pytest.fixture
 def cli() -> Callable[..., Run]:
     """Invoke the CLI in-process: cli("log", "text") -> Run(exit_code, stdout, stderr)."""
-    from shipit import render
+    from shipit.views import render
     from shipit.cli import app
 
     runner = CliRunner()

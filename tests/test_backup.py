@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from shipit.store import APPLICATION_ID, SCHEMA_VERSION
+from shipit.storage.db import APPLICATION_ID, SCHEMA_VERSION
 
 
 def texts(cli) -> list[str]:
@@ -200,12 +200,12 @@ def _bad_file(kind: str, tmp_path: Path, good_backup: Path) -> Path:
     ("folder", "is not a file"),
 ])  # fmt: skip
 def test_restore_refuses_bad_files(cli, tmp_path, shipit_home, kind, message) -> None:
-    from shipit.journal import Journal
+    from shipit.services.journal import Journal
 
     j = Journal()
     for i in range(20):  # enough rows for several pages
         j.add("ship", f"entry {i} " + "x" * 1000)
-    j.store.dispose()
+    j.store.close()
     good = Path(cli("backup").stdout.strip())
     log(cli, "current")
     before = texts(cli)
@@ -244,7 +244,7 @@ def test_an_entry_logged_during_a_restore_is_not_lost(cli, shipit_home, tmp_path
     import subprocess
     import time as _time
 
-    from shipit.store import Store
+    from shipit.storage.db import Store
     from tests.conftest import shipit_exe
 
     assert cli("log", "in the backup").exit_code == 0

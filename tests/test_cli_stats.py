@@ -76,7 +76,7 @@ def test_stats_panel_shows_the_figures(cli, clock) -> None:
 
 def test_steps_and_attempts_figures(cli, clock) -> None:
     """Issue 4 writes steps and attempts; the figures read them from the schema."""
-    from shipit.journal import Journal
+    from shipit.services.journal import Journal
 
     j = Journal()
     j.add("attempt", "pitch the talk", when="2026-11-16", outcome="failed")
@@ -188,7 +188,7 @@ def test_week_bad_input(cli, clock, args) -> None:
 
 
 def test_calendar_shades_and_marks(cli, clock) -> None:
-    from shipit.journal import Journal
+    from shipit.services.journal import Journal
 
     cli("config", "rest_days", "sun,mon")
     Journal().add("step", "first entry: a step", when="2026-11-17")  # Tuesday

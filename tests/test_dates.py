@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from shipit.dates import journal_day, parse_day_start, parse_when
-from shipit.errors import InputError
+from shipit.domain.dates import journal_day, parse_day_start, parse_when
+from shipit.domain.errors import InputError
 
 MON = date(2026, 11, 23)  # a Monday
 

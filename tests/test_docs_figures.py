@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from shipit import stats
-from shipit.settings import Settings
+from shipit.domain import stats
+from shipit.domain.settings import Settings
 
 DOC = (Path(__file__).parent.parent / "docs" / "figures.md").read_text(encoding="utf-8")
 

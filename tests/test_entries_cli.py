@@ -1,4 +1,4 @@
-"""log / today / list / edit / delete / undo through the CLI, in-process."""
+"""log / today / list / edit / delete through the CLI, in-process (undo: test_history.py)."""
 
 from __future__ import annotations
 
@@ -162,7 +162,7 @@ def test_delete_needs_yes_without_terminal(cli, clock):
 
 
 def test_delete_asks_when_interactive(cli, clock, monkeypatch):
-    from shipit import render
+    from shipit.views import render
 
     monkeypatch.setattr(render, "is_interactive", lambda: True)
     cli("log", "maybe")
@@ -172,22 +172,23 @@ def test_delete_asks_when_interactive(cli, clock, monkeypatch):
     assert r.exit_code == 0 and entries(cli) == []
 
 
-def test_undo_removes_newest_added(cli, clock):
+def test_undo_reverts_the_last_log(cli, clock):
     cli("log", "today one")
     cli("log", "added last, for an older day", "-d", "2026-11-01")
-    r = cli("undo")
-    assert r.exit_code == 0
-    assert "Removed" in r.stdout and "added last" in r.stdout
+    r = cli("undo", "--yes")
+    assert r.exit_code == 0, r.output
+    assert "Undid change #2 (log)" in r.stdout
+    assert "Undo log of #2 ship" in r.stderr and "added last" in r.stderr
     assert [e["text"] for e in entries(cli)] == ["today one"]
-    assert cli("undo").exit_code == 0
-    r = cli("undo")
-    assert r.exit_code == 2 and "nothing to undo" in r.stderr
+    assert cli("undo", "--yes").exit_code == 0
+    r = cli("undo", "--yes")
+    assert r.exit_code == 0 and "Nothing to undo" in r.stderr and r.stdout == ""
 
 
 def test_ids_are_not_reused_after_delete(cli, clock):
     cli("log", "a")
     cli("log", "b")
-    cli("undo")
+    cli("delete", "2", "--yes")
     cli("log", "c")
     assert [e["id"] for e in entries(cli)] == [3, 1]
 
@@ -218,7 +219,7 @@ def test_user_text_is_shown_literally_and_stored_exactly(cli, clock, text):
     for out in (r.stdout, cli("list").stdout, cli("today").stdout):
         assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
         assert "\x9b" not in out
-        from shipit.render import safe
+        from shipit.views.render import safe
 
         assert safe(text) in out.replace("\n", "").replace(" ", "") or safe(text).replace(
             " ", ""
@@ -237,7 +238,7 @@ def test_every_command_has_help(cli):
 
 
 def test_rest_of_today_uses_day_starts_at(cli, clock):
-    from shipit.journal import Journal
+    from shipit.services.journal import Journal
 
     Journal().set_setting("day_starts_at", "04:00")
     clock.set("2026-11-23T01:30:00+00:00")  # TZ=UTC in tests

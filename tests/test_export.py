@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.transfer_helpers import NASTY, make_entry, parse_markdown, shown
 
-from shipit import export
-from shipit.export import (
+from shipit.domain import exporting as export
+from shipit.domain.exporting import (
     MarkdownSummary,
     is_plain,
     markdown_rows,
@@ -140,7 +140,7 @@ def test_md_text_multiline_stays_in_item() -> None:
 
 def test_markdown_document_layout(cli, clock) -> None:
     clock.set("2026-11-23T12:00:00+00:00")
-    from shipit.journal import Journal
+    from shipit.services.journal import Journal
 
     Journal().set_setting("weekly_target", "2")
     for day, text in [("2026-11-16", "Mon ship"), ("2026-11-18", "Wed ship"),

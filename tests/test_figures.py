@@ -5,34 +5,27 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
-from shipit import figures, review, stats
-from shipit.journal import Journal
+from shipit.domain import review, stats
+from shipit.services import figures
+from shipit.services.journal import Journal
 
 
 def traced(j: Journal) -> list[str]:
-    """Record every SQL statement the journal's connections run."""
-    from sqlalchemy import event
-
+    """Record every SQL statement the journal's connection runs."""
     statements: list[str] = []
-
-    @event.listens_for(j.store.engine, "connect")
-    def _trace(dbapi_conn, _record) -> None:  # noqa: ANN001
-        dbapi_conn.set_trace_callback(statements.append)
-
+    j.store.connection().set_trace_callback(statements.append)
     return statements
 
 
 def bulk_ten_years(j: Journal, today: date) -> int:
     """3,650 days of entries written straight into the table (fast set-up)."""
-    from shipit.models import Entry
+    from shipit.storage.entries import db_datetime
 
-    now = datetime.now(UTC)
+    now = db_datetime(datetime.now(UTC))
     rows = []
 
-    def row(kind: str, d: date, minutes: int | None = None, outcome: str | None = None) -> dict:
-        # Every row names every column: an executemany takes its columns from the first.
-        return {"uid": str(uuid.uuid4()), "kind": kind, "text": kind, "day": d,
-                "created_at": now, "updated_at": now, "minutes": minutes, "outcome": outcome}
+    def row(kind: str, d: date, minutes: int | None = None, outcome: str | None = None) -> tuple:
+        return (str(uuid.uuid4()), kind, kind, d.isoformat(), now, now, minutes, outcome)
 
     for k in range(3650):
         d = today - timedelta(days=k)
@@ -42,7 +35,8 @@ def bulk_ten_years(j: Journal, today: date) -> int:
         if k % 9 == 0:
             rows.append(row("attempt", d, outcome=("open", "failed", "succeeded")[k % 27 // 9]))
     with j.store.writing() as conn:
-        conn.execute(Entry.__table__.insert(), rows)
+        conn.executemany("INSERT INTO entry (uid, kind, text, day, created_at, updated_at, "
+                         "minutes, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     return len(rows)
 
 
@@ -52,7 +46,7 @@ def test_one_grouped_query_for_the_counts(clock) -> None:
     j.add("step", "b", when="2026-11-20", minutes=15)
     j.add("attempt", "c", when="2026-11-21", outcome="failed")
     j.add("attempt", "d", when="2026-11-21")  # no outcome yet: open
-    j.store.dispose()
+    j.store.close()
     j = Journal()
     statements = traced(j)
     hist = figures.history(j)
@@ -97,27 +91,24 @@ def test_group_skips() -> None:
 
 def test_log_is_one_connection_and_one_transaction(cli, clock) -> None:
     """`shipit log` writes and reads its streak through a single write transaction."""
-    from sqlalchemy import event
-
-    from shipit.store import Store
+    from shipit.storage import db
 
     assert cli("log", "first").exit_code == 0  # the journal exists and is current
     connects: list[object] = []
     begins: list[str] = []
-    original = Store._make_engine
+    original = db.connect
 
-    def counting(self):  # noqa: ANN001, ANN202
-        engine = original(self)
-        event.listen(engine, "connect", lambda *a: connects.append(a))
-        event.listen(engine, "before_cursor_execute",
-                     lambda c, cur, stmt, *a: begins.append(stmt) if stmt.startswith("BEGIN")
-                     else None)  # fmt: skip
-        return engine
+    def counting(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        conn = original(*args, **kwargs)
+        connects.append(args)
+        conn.set_trace_callback(lambda stmt: begins.append(stmt) if stmt.startswith(
+            ("BEGIN", "SAVEPOINT")) else None)  # fmt: skip
+        return conn
 
     import pytest as _pytest
 
     with _pytest.MonkeyPatch.context() as mp:
-        mp.setattr(Store, "_make_engine", counting)
+        mp.setattr(db, "connect", counting)
         r = cli("log", "second")
     assert r.exit_code == 0, r.output
     assert "Streak: 1 day" in r.stdout

@@ -11,8 +11,9 @@ import pytest
 from tests.conftest import set_tz
 from tests.transfer_helpers import dump, jrnl_doc, jrnl_entry, shipit_doc
 
-from shipit import importer
-from shipit.journal import Journal
+from shipit.domain import importing as importer
+from shipit.services import transfer
+from shipit.services.journal import Journal
 
 UID1 = "11111111-1111-4111-8111-111111111111"
 UID2 = "22222222-2222-4222-8222-222222222222"
@@ -365,10 +366,10 @@ def test_36500_jrnl_entries_import(tmp_path, clock) -> None:
     ])  # fmt: skip
     data = json.dumps(doc).encode()
     j = Journal()
-    report = importer.import_file(j, data)
+    report = transfer.import_file(j, data)
     assert report.added == 36_500
     with j.store.reading() as conn:
-        assert conn.exec_driver_sql("SELECT count(*) FROM entry_tag").scalar() == 36_500
+        assert conn.execute("SELECT count(*) FROM entry_tag").fetchone()[0] == 36_500
     assert j.get("36500").text == "Shipped 36499 @t19"
     assert j.get("36500").created_at == datetime(2026, 11, 23, 19, 19, tzinfo=UTC)
 

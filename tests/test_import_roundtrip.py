@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.transfer_helpers import NASTY, parse_markdown, shipit_doc, shown
 
-from shipit import export, importer
-from shipit.journal import Journal
-from shipit.store import Store
+from shipit.services import transfer
+from shipit.services.journal import Journal
+from shipit.storage.db import Store
 
 TEXT = (
     st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=12)), min_size=1, max_size=5)
@@ -72,7 +72,7 @@ def journals(draw) -> dict:
 
 def _export(j: Journal, fmt: str = "json") -> str:
     out = io.StringIO()
-    export.export_journal(j, out, fmt)
+    transfer.export_journal(j, out, fmt)
     return out.getvalue()
 
 
@@ -90,10 +90,10 @@ def test_round_trip(doc: dict, clock) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         a = Journal(Store(Path(tmp) / "a" / "journal.db"))
         b = Journal(Store(Path(tmp) / "b" / "journal.db"))
-        report = importer.import_file(a, json.dumps(doc).encode())
+        report = transfer.import_file(a, json.dumps(doc).encode())
         assert report.added == len(doc["entries"]) and not report.conflicts
         first = json.loads(_export(a))
-        report = importer.import_file(b, json.dumps(first, ensure_ascii=False).encode())
+        report = transfer.import_file(b, json.dumps(first, ensure_ascii=False).encode())
         assert report.added == len(doc["entries"]) and not report.conflicts
         second = json.loads(_export(b))
         assert _without_ids(second) == _without_ids(first)
@@ -109,13 +109,13 @@ def test_round_trip(doc: dict, clock) -> None:
         assert sorted(first["backlog"], key=lambda x: x["uid"]) == \
             sorted(doc["backlog"], key=lambda x: x["uid"])  # fmt: skip
         # Importing the export again adds nothing.
-        again = importer.import_file(b, json.dumps(first).encode())
+        again = transfer.import_file(b, json.dumps(first).encode())
         assert (again.added, again.duplicates, again.conflicts) == (0, len(doc["entries"]), [])
         # The Markdown of the same journal keeps every text literal.
         _, items = parse_markdown(_export(b, "markdown"))
         assert sorted(i.text for i in items) == sorted(shown(e["text"]) for e in doc["entries"])
-        a.store.dispose()
-        b.store.dispose()
+        a.store.close()
+        b.store.close()
 
 
 def test_tags_that_lowercase_into_combining_marks_round_trip(cli, clock, tmp_path):

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from shipit import stats
-from shipit.settings import Settings
+from shipit.domain import stats
+from shipit.domain.settings import Settings
 
 SHIP = stats.DayCounts(ships=1)
 STEP = stats.DayCounts(steps=1, step_minutes=25)
@@ -288,7 +288,7 @@ def test_stats_module_is_pure() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, shipit.stats as s\n"
+    code = ("import sys, shipit.domain.stats as s\n"
             "bad = {'sqlalchemy', 'sqlmodel', 'rich', 'typer', 'sqlite3'} & set(sys.modules)\n"
             "print(sorted(bad))\n")  # fmt: skip
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

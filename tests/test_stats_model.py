@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from tests.stats_model import Model
 
-from shipit import stats
-from shipit.settings import Settings
+from shipit.domain import stats
+from shipit.domain.settings import Settings
 
 counts_st = st.builds(
     lambda ships, steps, open_, ok, failed, minutes: stats.DayCounts(

@@ -17,8 +17,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from shipit import stats
-from shipit.settings import Settings
+from shipit.domain import stats
+from shipit.domain.settings import Settings
 
 LOOP_TODAY = date(2026, 3, 1)  # any day: the score depends on day offsets only
 E = 1e-6  # Loop's tolerance

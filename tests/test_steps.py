@@ -274,9 +274,9 @@ def test_steps_appear_in_list_kind_step(cli) -> None:
 
 
 def test_domain_refuses_before_writing(clock) -> None:
-    from shipit.errors import InputError
-    from shipit.journal import Filters
-    from shipit.steps import Steps
+    from shipit.domain.errors import InputError
+    from shipit.domain.entries import Filters
+    from shipit.services.steps import Steps
 
     s = Steps()
     item = s.add_item("x", 5)
@@ -289,8 +289,8 @@ def test_domain_refuses_before_writing(clock) -> None:
 
 
 def test_log_timed_logs_even_when_the_item_was_dropped_meanwhile(clock) -> None:
-    from shipit.journal import Filters
-    from shipit.steps import Steps
+    from shipit.domain.entries import Filters
+    from shipit.services.steps import Steps
 
     s = Steps()
     item = s.add_item("x", 5)
@@ -304,7 +304,7 @@ def test_log_timed_logs_even_when_the_item_was_dropped_meanwhile(clock) -> None:
     ("seconds", "minutes"), [(0, 1), (0.2, 1), (59.9, 1), (60, 1), (60.01, 2), (299.5, 5), (300, 5)]
 )
 def test_minutes_spent_rounds_up_to_at_least_one(seconds: float, minutes: int) -> None:
-    from shipit.steps import minutes_spent
+    from shipit.domain.steps import minutes_spent
 
     assert minutes_spent(seconds) == minutes
 
@@ -355,10 +355,11 @@ def test_undoing_a_step_reopens_its_backlog_item(cli, clock):
     assert cli("step", "done", "1", "--minutes", "5").exit_code == 0
     items = _json.loads(cli("step", "list", "--json").stdout)
     assert items == []  # closed: no open items
-    r = cli("undo")
+    r = cli("undo", "--yes")
     assert r.exit_code == 0, r.output
     [item] = _json.loads(cli("step", "list", "--json").stdout)
     assert item["id"] == 1 and item["closed_at"] is None and item["entry_id"] is None
+    assert cli("list", "--json").stdout.strip() == "[]"  # the step entry is gone too
     assert cli("step", "done", "1").exit_code == 0
     assert cli("delete", "2", "--yes").exit_code == 0
     [item] = _json.loads(cli("step", "list", "--json").stdout)

@@ -52,7 +52,7 @@ def tty_console(width: int = 100):  # noqa: ANN201
 
 
 def run(minutes: int, label: str = "Set up Instagram", console=None, **clock_kw):  # noqa: ANN001, ANN201
-    from shipit.timer import run_timer
+    from shipit.views.timer import run_timer
 
     clock = FakeClock(**clock_kw)
     console = console or plain_console()
@@ -126,7 +126,7 @@ def test_the_label_is_shown_literally(console) -> None:  # noqa: ANN001
 
 
 def test_the_default_clock_is_the_module_seam(monkeypatch: pytest.MonkeyPatch) -> None:
-    from shipit import timer
+    from shipit.views import timer
 
     clock = FakeClock()
     monkeypatch.setattr(timer, "monotonic", clock.monotonic)
@@ -139,7 +139,7 @@ def test_the_default_clock_is_the_module_seam(monkeypatch: pytest.MonkeyPatch) -
 @pytest.mark.parametrize(("seconds", "text"), [(0, "0:00"), (0.2, "0:01"), (59.5, "1:00"),
                                                 (300, "5:00"), (61, "1:01")])  # fmt: skip
 def test_fmt_clock_rounds_a_countdown_up(seconds: float, text: str) -> None:
-    from shipit.timer import fmt_clock
+    from shipit.views.timer import fmt_clock
 
     assert fmt_clock(seconds) == text
 
@@ -150,7 +150,7 @@ def test_fmt_clock_rounds_a_countdown_up(seconds: float, text: str) -> None:
 @pytest.fixture
 def fake_clock(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
     """Patch the timer's clock seam; `fake_clock.interrupt_at = 130` simulates Ctrl-C."""
-    from shipit import timer
+    from shipit.views import timer
 
     clock = FakeClock()
     monkeypatch.setattr(timer, "monotonic", clock.monotonic)
@@ -160,7 +160,7 @@ def fake_clock(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
 
 @pytest.fixture
 def interactive(monkeypatch: pytest.MonkeyPatch) -> None:
-    from shipit import render
+    from shipit.views import render
 
     monkeypatch.setattr(render, "is_interactive", lambda: True)
 
@@ -444,7 +444,7 @@ def test_bad_input_exit_codes_in_a_real_process(sh) -> None:
 
 
 def test_item_dropped_while_the_timer_ran_still_logs_the_step(cli, fake_clock, monkeypatch) -> None:
-    from shipit.steps import Steps
+    from shipit.services.steps import Steps
 
     add(cli, "Post a photo", 5)
     real_sleep = fake_clock.sleep
@@ -454,7 +454,7 @@ def test_item_dropped_while_the_timer_ran_still_logs_the_step(cli, fake_clock, m
             Steps().drop_item(1)
         real_sleep(seconds)
 
-    from shipit import timer
+    from shipit.views import timer
 
     monkeypatch.setattr(timer, "sleep", sleep_and_drop)
     r = cli("step", "start", "--minutes", "2")
@@ -465,7 +465,7 @@ def test_item_dropped_while_the_timer_ran_still_logs_the_step(cli, fake_clock, m
 
 
 def test_item_done_elsewhere_before_ctrl_c_is_not_reported_open(cli, fake_clock, monkeypatch) -> None:
-    from shipit.steps import Steps
+    from shipit.services.steps import Steps
 
     add(cli, "Post a photo", 5)
     fake_clock.interrupt_at = 90
@@ -476,7 +476,7 @@ def test_item_done_elsewhere_before_ctrl_c_is_not_reported_open(cli, fake_clock,
             Steps().done("1", minutes=3)
         real_sleep(seconds)
 
-    from shipit import timer
+    from shipit.views import timer
 
     monkeypatch.setattr(timer, "sleep", sleep_and_finish)
     r = cli("step", "start")

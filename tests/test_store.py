@@ -8,10 +8,11 @@ import stat
 
 import pytest
 
-from shipit import store as store_mod
-from shipit.errors import JournalError
-from shipit.journal import Journal
-from shipit.store import APPLICATION_ID, SCHEMA_VERSION, Store
+from shipit.storage import db as store_mod
+from shipit.storage import migrations
+from shipit.domain.errors import JournalError
+from shipit.services.journal import Journal
+from shipit.storage.db import APPLICATION_ID, SCHEMA_VERSION, Store
 
 # The schema as created from the models, pinned. A change here must come with a
 # migration in store.MIGRATIONS and a new SCHEMA_VERSION.
@@ -27,6 +28,25 @@ CREATE TABLE backlog (
 	CONSTRAINT ck_backlog_annoyance CHECK (annoyance BETWEEN 1 AND 5), 
 	UNIQUE (uid), 
 	FOREIGN KEY(entry_id) REFERENCES entry (id) ON DELETE SET NULL
+)
+CREATE TABLE change (
+	seq INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
+	uid VARCHAR(36) NOT NULL, 
+	at DATETIME NOT NULL, 
+	command VARCHAR(32) NOT NULL, 
+	target INTEGER, 
+	undone_by INTEGER, 
+	UNIQUE (uid)
+)
+CREATE TABLE change_row (
+	change_seq INTEGER NOT NULL, 
+	pos INTEGER NOT NULL, 
+	tbl VARCHAR(32) NOT NULL, 
+	"key" VARCHAR NOT NULL, 
+	old_values VARCHAR, 
+	new_values VARCHAR, 
+	PRIMARY KEY (change_seq, pos), 
+	FOREIGN KEY(change_seq) REFERENCES change (seq) ON DELETE CASCADE
 )
 CREATE TABLE entry (
 	id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
@@ -64,11 +84,21 @@ CREATE TABLE skip (
 	created_at DATETIME NOT NULL, 
 	PRIMARY KEY (day)
 )
+CREATE TABLE tombstone (
+	tbl VARCHAR(32) NOT NULL, 
+	"key" VARCHAR NOT NULL, 
+	deleted_at DATETIME NOT NULL, 
+	seq INTEGER NOT NULL, 
+	PRIMARY KEY (tbl, "key")
+)
 CREATE INDEX ix_backlog_closed_at ON backlog (closed_at)
+CREATE INDEX ix_change_row_row ON change_row (tbl, "key", change_seq)
+CREATE INDEX ix_change_undone_by ON change (undone_by)
 CREATE INDEX ix_entry_day ON entry (day)
 CREATE INDEX ix_entry_day_kind ON entry (day, kind)
 CREATE INDEX ix_entry_outcome ON entry (outcome)
-CREATE INDEX ix_entry_tag_tag ON entry_tag (tag)"""
+CREATE INDEX ix_entry_tag_tag ON entry_tag (tag)
+CREATE INDEX ix_tombstone_seq ON tombstone (seq)"""
 
 
 def schema_of(path) -> str:
@@ -84,7 +114,7 @@ def schema_of(path) -> str:
 def fresh(shipit_home) -> Store:
     s = Store()
     with s.reading() as conn:
-        conn.exec_driver_sql("SELECT 1")
+        conn.execute("SELECT 1")
     return s
 
 
@@ -100,9 +130,9 @@ def test_schema_is_pinned(shipit_home):
 def test_connection_pragmas(shipit_home):
     s = fresh(shipit_home)
     with s.reading() as conn:
-        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10_000
-        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_default_location_uses_platformdirs(monkeypatch, tmp_path):
@@ -190,10 +220,10 @@ def test_migration_runs_with_backup_first(shipit_home, cli, clock, monkeypatch):
     _v1_with_entry(cli, clock)
 
     def add_column(conn):
-        conn.exec_driver_sql("ALTER TABLE entry ADD COLUMN mood VARCHAR")
+        conn.execute("ALTER TABLE entry ADD COLUMN mood VARCHAR")
 
     nxt = SCHEMA_VERSION + 1
-    monkeypatch.setattr(store_mod, "MIGRATIONS", {**store_mod.MIGRATIONS, nxt: add_column})
+    monkeypatch.setattr(store_mod, "MIGRATIONS", {**migrations.MIGRATIONS, nxt: add_column})
     monkeypatch.setattr(store_mod, "SCHEMA_VERSION", nxt)
     r = cli("list", "--json")
     assert r.exit_code == 0, r.output
@@ -213,12 +243,12 @@ def test_failed_migration_rolls_back(shipit_home, cli, clock, monkeypatch):
     _v1_with_entry(cli, clock)
 
     def half_then_fail(conn):
-        conn.exec_driver_sql("ALTER TABLE entry ADD COLUMN mood VARCHAR")
-        conn.exec_driver_sql("DELETE FROM entry")
+        conn.execute("ALTER TABLE entry ADD COLUMN mood VARCHAR")
+        conn.execute("DELETE FROM entry")
         raise RuntimeError("boom")
 
     nxt = SCHEMA_VERSION + 1
-    monkeypatch.setattr(store_mod, "MIGRATIONS", {**store_mod.MIGRATIONS, nxt: half_then_fail})
+    monkeypatch.setattr(store_mod, "MIGRATIONS", {**migrations.MIGRATIONS, nxt: half_then_fail})
     monkeypatch.setattr(store_mod, "SCHEMA_VERSION", nxt)
     r = cli("list")
     assert r.exit_code == 1
@@ -229,24 +259,29 @@ def test_failed_migration_rolls_back(shipit_home, cli, clock, monkeypatch):
     assert "mood" not in [row[1] for row in con.execute("PRAGMA table_info(entry)")]
 
 
-def test_current_journal_opens_with_one_cheap_check(shipit_home, cli, clock):
+def test_current_journal_opens_with_one_cheap_check(shipit_home, cli, clock, monkeypatch):
     """Opening a current journal runs no DDL and makes no backup."""
     _v1_with_entry(cli, clock)
-    s = Store()
     statements: list[str] = []
-    from sqlalchemy import event
+    original = store_mod.connect
 
-    event.listen(s.engine, "before_cursor_execute",
-                 lambda *a: statements.append(a[2]))  # fmt: skip
+    def traced(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        conn = original(*args, **kwargs)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(store_mod, "connect", traced)
+    s = Store()
     with s.reading() as conn:
-        conn.exec_driver_sql("SELECT count(*) FROM entry").scalar()
+        conn.execute("SELECT count(*) FROM entry").fetchone()[0]
     assert not any("CREATE" in st for st in statements)
+    assert [st for st in statements if "pragma_user_version" in st] == [store_mod._IDENTITY_SQL]
     assert not (shipit_home / "backups").exists()
 
 
 def test_tags_cascade_on_delete(cli, clock, shipit_home):
     cli("log", "x #a #b")
-    cli("undo")
+    cli("delete", "1", "--yes")
     con = sqlite3.connect(shipit_home / "journal.db")
     assert con.execute("SELECT count(*) FROM entry_tag").fetchone()[0] == 0
 
@@ -270,7 +305,7 @@ def test_plain_sql_datetimes_match_the_models_storage(shipit_home):
     from sqlalchemy.dialects import sqlite
     from sqlmodel import UTCDateTime
 
-    from shipit.journal import db_datetime
+    from shipit.storage.entries import db_datetime
 
     dialect = sqlite.dialect()
     column_type = UTCDateTime().dialect_impl(dialect)
@@ -285,13 +320,13 @@ def test_plain_sql_datetimes_match_the_models_storage(shipit_home):
         assert db_datetime(instant) == expected
 
 
-# -- Store.snapshot(): reads on the bare driver (export) ---------------------------------
+# -- Store.reading(): reads on the bare driver (export) ---------------------------------
 
 
 def test_snapshot_creates_a_missing_journal_like_every_command(shipit_home):
     s = Store()
     assert not s.path.exists()
-    with s.snapshot() as raw:
+    with s.reading() as raw:
         assert isinstance(raw, sqlite3.Connection)
         assert raw.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert raw.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
@@ -306,7 +341,7 @@ def test_snapshot_creates_a_missing_journal_like_every_command(shipit_home):
 def test_snapshot_refuses_a_newer_journal_untouched(shipit_home):
     path = newer_journal(shipit_home)
     before = path.read_bytes()
-    with pytest.raises(JournalError, match="newer shipit"), Store().snapshot():
+    with pytest.raises(JournalError, match="newer shipit"), Store().reading():
         pass
     assert path.read_bytes() == before
 
@@ -315,7 +350,7 @@ def test_snapshot_of_a_file_that_is_not_a_database(shipit_home):
     shipit_home.mkdir()
     path = shipit_home / "journal.db"
     path.write_bytes(b"not a database at all, just some text " * 100)
-    with pytest.raises(JournalError, match="corrupt or not a shipit journal"), Store().snapshot():
+    with pytest.raises(JournalError, match="corrupt or not a shipit journal"), Store().reading():
         pass
     assert path.read_bytes() == b"not a database at all, just some text " * 100
 
@@ -325,22 +360,21 @@ def test_snapshot_is_one_consistent_read(shipit_home):
     j = Journal()
     j.add("ship", "before")
     reader = Store()
-    with reader.snapshot() as raw:
+    with reader.reading() as raw:
         assert raw.execute("SELECT count(*) FROM entry").fetchone()[0] == 1
         Journal(Store()).add("ship", "during")  # another connection commits meanwhile
         assert raw.execute("SELECT count(*) FROM entry").fetchone()[0] == 1
         assert [r[0] for r in raw.execute("SELECT text FROM entry")] == ["before"]
-    with reader.snapshot() as raw:
+    with reader.reading() as raw:
         assert raw.execute("SELECT count(*) FROM entry").fetchone()[0] == 2
 
 
 def test_snapshot_with_uri_characters_in_the_path(tmp_path, monkeypatch):
-    """The snapshot opens the file through a file: URI; '#', '?', '%' and spaces in the
-    folder name must still name the same file."""
+    """'#', '?', '%' and spaces in the folder name must still name the same file."""
     home = tmp_path / "my journal #1 ?x=%20"
     monkeypatch.setenv("SHIPIT_HOME", str(home))
     Journal().add("ship", "odd folder")
-    with Store().snapshot() as raw:
+    with Store().reading() as raw:
         assert [r[0] for r in raw.execute("SELECT text FROM entry")] == ["odd folder"]
     # Nothing was created anywhere else (a misread URI would name another file).
     assert [p.name for p in tmp_path.iterdir()] == ["my journal #1 ?x=%20"]
@@ -361,7 +395,7 @@ def test_a_schema_1_journal_gains_the_day_index(shipit_home, cli, clock):
     assert "from schema 1" in r.stdout
     assert schema_of(path) == PINNED_SCHEMA
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     [backup] = (shipit_home / "backups").iterdir()
     assert "pre-migration-v1" in backup.name
     assert "ix_entry_day ON" not in schema_of(backup)

@@ -11,8 +11,8 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from shipit.journal import EntryData
-from shipit.render import safe
+from shipit.domain.entries import EntryData
+from shipit.views.render import safe
 
 # Snippets that would become Markdown structure (or markup elsewhere) if not escaped.
 NASTY = [

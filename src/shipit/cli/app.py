@@ -1,12 +1,12 @@
 """The Typer app, its root options and the one error boundary.
 
 Start-up is a feature: this module and the command modules import only Typer at the
-top. SQLAlchemy/SQLModel, the domain and Rich renderers are imported inside the
-commands that need them, so `--help`, `--version` and completion stay fast.
+top. Services, storage and the Rich views are imported inside the commands that need
+them, so `--help`, `--version` and completion stay fast; SQLAlchemy is imported only
+when a journal is created or migrated.
 """
 
 import os
-import re
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any
@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from shipit import __version__
+from shipit.cli.shim import light_runtime_params, light_tree
 
 _state = {"debug": False}
 
@@ -24,7 +25,7 @@ def debug_enabled() -> bool:
 
 
 def _fail(message: str, code: int) -> int:
-    from shipit.render import safe  # stdlib only: cheap
+    from shipit.domain.text import safe  # stdlib only: cheap
 
     # The message may quote user input (a file name, a bad value): escape controls.
     sys.stderr.write(f"shipit: error: {safe(message)}\n")
@@ -40,67 +41,6 @@ class ReaderGone(Exception):
     """stdout's reader went away (a broken pipe), carried past Typer's own handler."""
 
 
-_INT = re.compile(r"[+-]?[0-9]{1,18}")
-
-
-def _light_runtime_params(params: Any) -> None:
-    """Let plain str/bool/int/list[str] parameters skip Typer's pydantic adapters.
-
-    Typer 0.29 coerces every parameter value that is not already a bool (even a
-    flag's None) through a pydantic TypeAdapter, which costs ~150 ms of imports and
-    set-up on paths (help, completion, log) that otherwise need none of it. Values of
-    these simple types arrive from the parser already typed (or as digit strings for
-    int), so a pass-through is exact; anything else falls back to Typer's own
-    coercion. Uses Typer's private RuntimeParam; if that moves, this does nothing
-    (Typer is pinned below 0.30) and tests/test_process.py notices the cost.
-    """
-    try:
-        from typer._coercion import RuntimeParam, build_runtime_param
-    except ImportError:  # pragma: no cover - a Typer without this internal
-        return
-    global _Light
-    if _Light is None:
-
-        class _LightParam(RuntimeParam):  # type: ignore[misc,valid-type]
-            def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-                ann = self.annotation
-                if ann is int and isinstance(value, str) and _INT.fullmatch(value.strip()):
-                    return int(value)
-                if isinstance(ann, type) and isinstance(value, ann) and (
-                    ann is bool or not isinstance(value, bool)
-                ):
-                    return value
-                if ann == list[str] and isinstance(value, (list, tuple)) and all(
-                    isinstance(v, str) for v in value
-                ):
-                    return list(value)
-                full = build_runtime_param(param.type_descriptor)
-                return full._coerce_value(value, param=param, ctx=ctx)
-
-        _Light = _LightParam
-    for param in params:
-        desc = getattr(param, "type_descriptor", None)
-        if desc is None or getattr(param, "_runtime_param", ...) is not None:
-            continue
-        if desc.file_annotation is None and (
-            desc.annotation in (str, bool, int) or desc.annotation == list[str]
-        ):
-            param._runtime_param = _Light(
-                parameter_info=desc.parameter_info, annotation=desc.annotation
-            )
-
-
-_Light: Any = None
-
-
-def _light_tree(command: Any) -> None:
-    stack = [command]
-    while stack:
-        cmd = stack.pop()
-        _light_runtime_params(getattr(cmd, "params", ()))
-        stack.extend(getattr(cmd, "commands", {}).values())
-
-
 class ShipitGroup(TyperGroup):
     """Turns every known failure into one line on stderr and an exit code.
 
@@ -111,14 +51,14 @@ class ShipitGroup(TyperGroup):
 
     def get_help_option(self, ctx: typer.Context) -> Any:
         option = super().get_help_option(ctx)
-        _light_runtime_params([option] if option is not None else [])
+        light_runtime_params([option] if option is not None else [])
         return option
 
     def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:
         name, cmd, rest = super().resolve_command(ctx, args)
         if cmd is not None and hasattr(cmd, "get_help_option"):
             option = cmd.get_help_option(ctx)  # created once, cached on the command
-            _light_runtime_params([option] if option is not None else [])
+            light_runtime_params([option] if option is not None else [])
         return name, cmd, rest
 
     def invoke(self, ctx: typer.Context) -> Any:
@@ -139,10 +79,10 @@ class ShipitGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        from shipit.errors import ShipitError
+        from shipit.domain.errors import ShipitError
 
         _state["debug"] = False
-        _light_tree(self)
+        light_tree(self)
         try:
             rv = super().main(
                 args=args,
@@ -181,10 +121,21 @@ class ShipitGroup(TyperGroup):
                 "(run again with --debug for the details, and please report it)",
                 1,
             )
+        _finish_services()
         if standalone_mode:
             _flush_or_silence()
             sys.exit(code)
         return code
+
+
+def _finish_services() -> None:
+    """Close what the command opened, if it opened anything (never imports services)."""
+    journal_service = sys.modules.get("shipit.services.journal")
+    if journal_service is not None:
+        try:
+            journal_service.finish()
+        except Exception:  # closing after the command's outcome is decided: never fail
+            pass
 
 
 def _silence_stdout() -> None:
@@ -202,13 +153,6 @@ def _flush_or_silence() -> None:
         _silence_stdout()
     except (OSError, ValueError):
         pass
-
-
-def journal():  # noqa: ANN201  (-> shipit.journal.Journal; imported lazily)
-    """The journal every command works on (domain imports stay out of start-up)."""
-    from shipit.journal import Journal
-
-    return Journal()
 
 
 HELP = """Ship something every day, and see the habit.
@@ -251,6 +195,7 @@ def root(
     if debug:
         _state["debug"] = True
     if ctx.invoked_subcommand is None:
-        from shipit.cli.entries import show_today
-
-        show_today(json_output=False)
+        # The daily glance is `shipit today`: run it without importing its module here
+        # (command modules register on this app; it must not import them back).
+        today = ctx.command.get_command(ctx, "today")  # type: ignore[attr-defined]
+        ctx.invoke(today.callback, json_output=False)

@@ -1,18 +1,15 @@
-"""Commands for entries: log/ship, today, list, edit, delete, undo, path.
+"""Commands for entries: log/ship, today, list, edit, delete, path.
 
-Thin: parse → call the domain → render. No SQL here, no heavy import at the top.
+Thin: parse → call a service (shipit.services.journal) → render (shipit.views). No SQL
+here, no heavy import at the top.
 """
 
 from typing import Annotated
 
 import typer
 
-from shipit.cli.app import app, journal
-from shipit.dates import WHEN_HELP
-
-DateOpt = Annotated[
-    str | None, typer.Option("--date", "-d", metavar="WHEN", help=f"Journal day. {WHEN_HELP}")
-]
+from shipit.cli.app import app
+from shipit.cli.options import DateOpt, YesOpt, confirm, confirm_logged, journal, streak_line
 TagOpt = Annotated[
     list[str] | None,
     typer.Option("--tag", "-t", metavar="TAG", help="A tag (repeatable). #hashtags in the text count too."),
@@ -35,36 +32,6 @@ def join_words(words: list[str]) -> str:
     return " ".join(words)
 
 
-def confirm_logged(entry, j, *, verb: str = "Logged", hist=None) -> None:  # noqa: ANN001
-    """The one-line confirmation after an entry is written, with the streak."""
-    from rich.text import Text
-
-    from shipit import render
-
-    line = Text(f"{verb} ", style="bold")
-    line.append_text(render.entry_summary(entry))
-    render.out(line)
-    streak = streak_line(j, hist)
-    if streak is not None:
-        render.out(streak)
-
-
-def streak_line(j, hist=None):  # noqa: ANN001, ANN201
-    """A short streak line, or None before figures exist for this journal."""
-    from shipit import render
-    from shipit.cli.stats import streak_summary
-    from shipit.errors import ShipitError
-
-    try:
-        return streak_summary(j, hist)
-    except ShipitError as exc:
-        # Figures read after the entry was committed (steps, attempts): report, but
-        # do not fail the command, since a retry would log it twice. `log` reads them
-        # inside its own write transaction instead.
-        render.err(f"(streak not shown: {exc})", style="dim")
-        return None
-
-
 @app.command("log", no_args_is_help=False)
 def log_cmd(
     text: TextArg,
@@ -81,13 +48,11 @@ def log_cmd(
       shipit log --date yesterday "Sent the newsletter" --tag email
       shipit log -- "- fixed the typo in the footer"
     """
-    from shipit import render
-
-    from shipit.figures import add_with_history
+    from shipit.views import render
 
     j = journal()
-    entry, hist = add_with_history(j, "ship", join_words(text), when=date, tags=tag or (),
-                                   note=note)  # fmt: skip
+    entry, hist = j.add_with_history("ship", join_words(text), when=date, tags=tag or (),
+                                     note=note)  # fmt: skip
     if json_output:
         render.print_json(entry.to_json())
         return
@@ -106,7 +71,7 @@ def ship_cmd(
 
 
 def show_today(json_output: bool) -> None:
-    from shipit import render
+    from shipit.views import render
 
     j = journal()
     data = j.today_view()
@@ -134,13 +99,10 @@ def list_cmd(
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
     """List entries, newest first, grouped by day."""
-    from shipit import render
-    from shipit.journal import parse_filters
+    from shipit.views import render
 
-    j = journal()
-    filters = parse_filters(j, since=since, until=until, kind=kind, tags=tag or (),
-                            search=search, limit=limit)  # fmt: skip
-    entries = j.query(filters)
+    filters, entries = journal().list(since=since, until=until, kind=kind, tags=tag or (),
+                                      search=search, limit=limit)  # fmt: skip
     if json_output:
         render.print_json([e.to_json() for e in entries])
         return
@@ -166,7 +128,7 @@ def edit_cmd(
     """Change an entry's text, day, note or tags."""
     from rich.text import Text
 
-    from shipit import render
+    from shipit.views import render
 
     entry = journal().edit(entry_id, text=text, when=date, note=note, tags=tag,
                            clear_tags=clear_tags)  # fmt: skip
@@ -179,44 +141,28 @@ def edit_cmd(
 @app.command("delete")
 def delete_cmd(
     entry_id: Annotated[str, typer.Argument(metavar="ID", help="The id shown by 'shipit list'.")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; required when not interactive.")] = False,
+    yes: YesOpt = False,
 ) -> None:  # fmt: skip
-    """Delete an entry (asks first; without a terminal, needs --yes)."""
+    """Delete an entry (asks first; without a terminal, needs --yes). `undo` brings it back."""
     from rich.text import Text
 
-    from shipit import render
-    from shipit.errors import InputError
+    from shipit.views import render
 
     j = journal()
     entry = j.get(entry_id)
-    if not yes:
-        if not render.is_interactive():
-            raise InputError(f"not deleting entry {entry.id} without --yes (no terminal to ask)")
+    if not yes and render.is_interactive():
         render.err(Text.assemble("About to delete ", render.entry_summary(entry)))
-        if not typer.confirm("Delete it?", default=False, err=True):
-            render.err("Kept it.")  # the user's choice, not a failure: exit 0
-            return
+    if not confirm("Delete it?", yes=yes,
+                   refuse=f"not deleting entry {entry.id} without --yes (no terminal to ask)"):
+        render.err("Kept it.")  # the user's choice, not a failure: exit 0
+        return
     removed = j.delete(str(entry.id))
     render.out(Text.assemble(("Deleted ", "bold"), render.entry_summary(removed)))
-
-
-@app.command("undo")
-def undo_cmd(json_output: JsonOpt = False) -> None:
-    """Remove the most recently added entry, showing what it removed."""
-    from rich.text import Text
-
-    from shipit import render
-
-    removed = journal().undo()
-    if json_output:
-        render.print_json(removed.to_json())
-        return
-    render.out(Text.assemble(("Removed ", "bold"), render.entry_summary(removed)))
 
 
 @app.command("path")
 def path_cmd() -> None:
     """Print the journal file's path ($SHIPIT_HOME/journal.db or the user data folder)."""
-    from shipit.store import journal_path
+    from shipit.services.journal import path
 
-    typer.echo(str(journal_path()))
+    typer.echo(path())

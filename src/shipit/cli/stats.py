@@ -1,15 +1,16 @@
 """Commands for the figures: stats, week, calendar, config, skip.
 
-Thin: parse → call the domain (shipit.figures, shipit.review) → render (shipit.render_stats).
-Only Typer at the top: `--help` must not import SQLAlchemy.
+Thin: parse → call a service (shipit.services) → render (shipit.views.render_stats).
+Only Typer at the top: `--help` stays fast.
 """
 
 from typing import Annotated
 
 import typer
 
-from shipit.cli.app import app, journal
-from shipit.dates import WHEN_HELP
+from shipit.cli.app import app
+from shipit.cli.options import journal
+from shipit.domain.dates import WHEN_HELP
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (keys in docs/figures.md).")]
 
@@ -22,39 +23,19 @@ def when_arg(value: str | None) -> str | None:
     """Refuse an option-like WHEN that is not -N (a mistyped option, say)."""
     import re
 
-    from shipit.errors import InputError
+    from shipit.domain.errors import InputError
 
     if value is not None and value.startswith("-") and not re.fullmatch(r"-\d{1,6}", value):
         raise InputError(f"no such option: {value}")
     return value
 
 
-
-def streak_summary(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> rich Text | None)
-    """The streak line that `log` prints and `today` shows (a warning when at risk).
-
-    One grouped query plus skips and settings, unless the caller already read the
-    history (`log` does, in its write transaction); None for an empty journal.
-    """
-    from shipit import figures, render_stats
-
-    if hist is None:
-        hist = figures.history(j)
-    if not hist.counts:
-        return None
-    figs = hist.figures()
-    today = hist.counts.get(hist.today)
-    return render_stats.streak_line(
-        figs, shipped_today=bool(today and today.ships), excused_today=hist.excuse(hist.today)
-    )
-
-
 @app.command("stats")
 def stats_cmd(json_output: JsonOpt = False) -> None:
     """Streaks, weekly streak, consistency, score and totals (docs/figures.md)."""
-    from shipit import figures, render, render_stats
+    from shipit.views import render, render_stats
 
-    hist = figures.history(journal())
+    hist = journal().history()
     figs = hist.figures()
     if json_output:
         render.print_json(figs.to_json())
@@ -78,7 +59,8 @@ def week_cmd(
       shipit week "last monday"
       shipit week --weeks 8
     """
-    from shipit import render, render_stats, review
+    from shipit.services import review
+    from shipit.views import render, render_stats
 
     when = when_arg(when)
     j = journal()
@@ -102,7 +84,8 @@ def calendar_cmd(
     weeks: Annotated[int | None, typer.Option("--weeks", "-w", metavar="N", help="The last N weeks (default 53, at most 75).")] = None,
 ) -> None:  # fmt: skip
     """A heatmap of shipped days, shaded by number of ships; excused days marked '-'."""
-    from shipit import render, render_stats, review
+    from shipit.services import review
+    from shipit.views import render, render_stats
 
     cal = review.calendar(journal(), year=year, weeks=weeks)
     render.out(*render_stats.calendar_view(cal))
@@ -124,9 +107,9 @@ def config_cmd(
       shipit config weekly_target 4
       shipit config day_starts_at 04:00
     """
-    from shipit import render, render_stats
-    from shipit.errors import InputError
-    from shipit.settings import DEFAULTS, DESCRIPTIONS
+    from shipit.views import render, render_stats
+    from shipit.domain.errors import InputError
+    from shipit.domain.settings import DEFAULTS, DESCRIPTIONS
 
     j = journal()
     if key is None:
@@ -174,8 +157,9 @@ def skip_cmd(
       shipit skip --list
       shipit skip --remove 2026-12-31
     """
-    from shipit import render, render_stats, review
-    from shipit.errors import InputError
+    from shipit.services import review
+    from shipit.views import render, render_stats
+    from shipit.domain.errors import InputError
 
     when = when_arg(when)
     j = journal()

@@ -1,6 +1,6 @@
 """Commands for small steps (`shipit step ...`) and brave attempts (`try`, `resolve`, `attempts`).
 
-Thin: parse → call the domain (shipit.steps) → render (shipit.render_steps). No SQL
+Thin: parse → call a service (shipit.services.steps) → render (shipit.views.render_steps). No SQL
 here, and only Typer at the top: everything else is imported inside the commands.
 """
 
@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import app
-from shipit.dates import WHEN_HELP
+from shipit.cli.options import show_streak
+from shipit.domain.dates import WHEN_HELP
 
 STEP_HELP = """Small steps: a backlog of what annoys you, worked on five minutes at a time.
 
@@ -64,19 +65,10 @@ def _text_arg(what: str) -> object:
     )
 
 
-def _steps():  # -> shipit.steps.Steps
-    from shipit.steps import Steps
+def _steps():  # -> shipit.services.steps.Steps
+    from shipit.services.steps import Steps
 
     return Steps()
-
-
-def _show_streak(j) -> None:  # noqa: ANN001
-    from shipit import render
-    from shipit.cli.entries import streak_line
-
-    line = streak_line(j)
-    if line is not None:
-        render.out(line)
 
 
 # -- the backlog -------------------------------------------------------------------------
@@ -98,8 +90,8 @@ def add_cmd(
     """
     from rich.text import Text
 
-    from shipit import render, render_steps
-    from shipit.steps import parse_whole
+    from shipit.views import render, render_steps
+    from shipit.domain.steps import parse_whole
 
     item = _steps().add_item(" ".join(text), parse_whole(annoyance, "annoyance"))
     if json_output:
@@ -115,7 +107,7 @@ def list_cmd(
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
     """Show the backlog: most annoying first, then oldest. The Item column holds backlog ids."""
-    from shipit import render, render_steps
+    from shipit.views import render, render_steps
 
     items = _steps().backlog(include_closed=all_items)
     if json_output:
@@ -138,7 +130,7 @@ def drop_cmd(
     """Remove an item from the backlog without doing it."""
     from rich.text import Text
 
-    from shipit import render, render_steps
+    from shipit.views import render, render_steps
 
     item = _steps().drop_item(item_id)
     render.out(Text.assemble(("Dropped ", "bold"), render_steps.item_summary(item)))
@@ -164,9 +156,9 @@ def start_cmd(
     Ctrl-C stops the timer without losing the work: on a terminal it asks whether to
     log the partial step, otherwise it logs it. The item stays open; exit 130.
     """
-    from shipit import render, timer
-    from shipit.journal import check_text
-    from shipit.steps import MAX_TIMER_MINUTES, check_decision, check_minutes, parse_whole
+    from shipit.views import render, timer
+    from shipit.domain.entries import check_text
+    from shipit.domain.steps import MAX_TIMER_MINUTES, check_decision, check_minutes, parse_whole
 
     minutes_ = check_minutes(parse_whole(minutes, "--minutes"), maximum=MAX_TIMER_MINUTES)
     decision = check_decision(decision)
@@ -199,16 +191,16 @@ def start_cmd(
 
 
 def _warn_item_gone(item_id: int) -> None:
-    from shipit import render
+    from shipit.views import render
 
     render.err(f"Backlog item {item_id} was dropped or done elsewhere while the timer ran; "
                "the step is logged anyway.", style="yellow")  # fmt: skip
 
 
 def _ask_note() -> str | None:
-    from shipit import render
-    from shipit.errors import InputError
-    from shipit.journal import check_text
+    from shipit.views import render
+    from shipit.domain.errors import InputError
+    from shipit.domain.entries import check_text
 
     while True:
         answer = typer.prompt("What did it bring? (Enter to skip)", default="",
@@ -222,9 +214,9 @@ def _ask_note() -> str | None:
 
 
 def _ask_decision() -> str | None:
-    from shipit import render
-    from shipit.errors import InputError
-    from shipit.steps import check_decision
+    from shipit.views import render
+    from shipit.domain.errors import InputError
+    from shipit.domain.steps import check_decision
 
     while True:
         answer = typer.prompt(
@@ -241,7 +233,7 @@ def _ask_decision() -> str | None:
 
 def _log_interrupted(s, item, result, *, note, decision, interactive) -> None:  # noqa: ANN001
     """Ctrl-C during the timer: log the minutes spent (asking first on a terminal). Exit 130."""
-    from shipit import render
+    from shipit.views import render
 
     minutes = result.minutes
     if interactive:
@@ -266,10 +258,10 @@ def _log_interrupted(s, item, result, *, note, decision, interactive) -> None:  
 
 
 def _confirm_step(s, logged, *, verb: str = "Logged") -> None:  # noqa: ANN001
-    from shipit import render, render_steps
+    from shipit.views import render, render_steps
 
     render.out(*render_steps.step_logged(logged, verb=verb))
-    _show_streak(s.journal)
+    show_streak(s.journal)
 
 
 @step_app.command("done")
@@ -292,8 +284,8 @@ def done_cmd(
       shipit step done 3 --note "two replies already" --decision self
       shipit step done "Asked Sam about newsletters" --minutes 10
     """
-    from shipit import render
-    from shipit.steps import parse_whole
+    from shipit.views import render
+    from shipit.domain.steps import parse_whole
 
     s = _steps()
     logged = s.done(" ".join(what), minutes=parse_whole(minutes, "--minutes"), when=date,
@@ -308,7 +300,7 @@ def done_cmd(
 
 
 def _outcome(succeeded: bool, failed: bool, *, required: bool) -> str:
-    from shipit.errors import InputError
+    from shipit.domain.errors import InputError
 
     if succeeded and failed:
         raise InputError("give --succeeded or --failed, not both")
@@ -339,7 +331,7 @@ def try_cmd(
       shipit try "Cold-email three podcasts"
       shipit try "A/B test the headline" --failed --lesson "too little traffic to tell"
     """
-    from shipit import render, render_steps
+    from shipit.views import render, render_steps
 
     outcome = _outcome(succeeded, failed, required=False)
     s = _steps()
@@ -348,7 +340,7 @@ def try_cmd(
         render.print_json(entry.to_json())
         return
     render.out(*render_steps.attempt_line(entry, verb="Logged"))
-    _show_streak(s.journal)
+    show_streak(s.journal)
 
 
 @app.command("resolve")
@@ -360,7 +352,7 @@ def resolve_cmd(
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
     """Record how an open attempt went: --succeeded or --failed (with a --lesson)."""
-    from shipit import render, render_steps
+    from shipit.views import render, render_steps
 
     outcome = _outcome(succeeded, failed, required=True)
     entry = _steps().resolve(entry_id, outcome, lesson=lesson)
@@ -376,7 +368,7 @@ def attempts_cmd(
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
     """List attempts, newest first, with their outcome and lesson."""
-    from shipit import render, render_steps
+    from shipit.views import render, render_steps
 
     entries = _steps().attempts(open_only=open_only)
     if json_output:

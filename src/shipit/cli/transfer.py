@@ -1,6 +1,6 @@
 """Commands that move the journal: export, import, backup, restore.
 
-Thin: parse → call shipit.export / shipit.importer / shipit.backup → report. Data (exports, the
+Thin: parse → call shipit.services.transfer → report. Data (exports, the
 backup's path) goes to stdout; messages go to stderr. Only Typer at the top.
 """
 
@@ -10,12 +10,13 @@ from typing import Annotated
 
 import typer
 
-from shipit.cli.app import app, journal
+from shipit.cli.app import app
+from shipit.cli.options import journal
 
 
 def _say(message: str) -> None:
     """A message line on stderr, unwrapped (paths stay copyable), controls neutralised."""
-    from shipit.render import safe
+    from shipit.domain.text import safe
 
     sys.stderr.write(safe(message) + "\n")
     sys.stderr.flush()
@@ -39,28 +40,21 @@ def export_cmd(
       shipit export --format json --output shipit.json
       shipit export -o ships-2026.csv --kind ship --since 2026-01-01
     """
-    from shipit import export
-    from shipit.journal import parse_filters
+    from shipit.domain.exporting import EXPORT_FORMATS, check_format, format_from_suffix
+    from shipit.services import transfer
 
     to_stdout = output in (None, "-")
     if fmt is None:
-        fmt = (None if to_stdout else export.format_from_suffix(output or "")) or "markdown"
-    fmt = export.check_format(fmt, export.EXPORT_FORMATS)
+        fmt = (None if to_stdout else format_from_suffix(output or "")) or "markdown"
+    fmt = check_format(fmt, EXPORT_FORMATS)
     j = journal()
-    filters = parse_filters(j, since=since, until=until, kind=kind, tags=tag or ())
+    filters = transfer.export_filters(j, since=since, until=until, kind=kind, tags=tag or ())
     if to_stdout:
-        export.export_journal(j, sys.stdout, fmt, filters)
+        transfer.export_journal(j, sys.stdout, fmt, filters)
         sys.stdout.flush()
         return
-    from shipit.fileio import atomic_text_writer
-
     dest = Path(output).expanduser()  # type: ignore[arg-type]
-    if dest.is_dir():
-        from shipit.errors import InputError
-
-        raise InputError(f"{dest} is a folder: give the export file's name")
-    with atomic_text_writer(dest, overwrite=force, newline="" if fmt == "csv" else None) as fh:
-        count = export.export_journal(j, fh, fmt, filters)
+    count = transfer.export_to_file(j, dest, fmt, filters, force=force)
     _say(f"Exported {count:,} entr{'y' if count == 1 else 'ies'} to {dest} ({fmt}).")
 
 
@@ -82,13 +76,14 @@ def import_cmd(
       jrnl --export json | shipit import -
       shipit import --dry-run --kind step old-journal.json
     """
-    from shipit import importer
-    from shipit.errors import InputError
-    from shipit.journal import check_kind
+    from shipit.domain.entries import check_kind
+    from shipit.domain.errors import InputError
+    from shipit.domain.importing import IMPORT_FORMATS, check_format
+    from shipit.services import transfer
 
     kind = check_kind(kind)
     if fmt is not None:
-        fmt = importer.check_format(fmt, importer.IMPORT_FORMATS)
+        fmt = check_format(fmt, IMPORT_FORMATS)
     if file == "-":
         data = sys.stdin.buffer.read()
         source = "stdin"
@@ -103,7 +98,7 @@ def import_cmd(
         except OSError as exc:
             raise InputError(f"cannot read {file}: {exc.strerror}") from None
         source = file
-    report = importer.import_file(journal(), data, fmt=fmt, kind=kind, dry_run=dry_run,
+    report = transfer.import_file(journal(), data, fmt=fmt, kind=kind, dry_run=dry_run,
                                 source=source)  # fmt: skip
     for line in import_report_lines(report):
         _say(line)
@@ -148,10 +143,9 @@ def backup_cmd(
 
     Safe while another shipit writes. A backup never replaces an existing file.
     """
-    from shipit.backup import backup_journal
-    from shipit.store import Store
+    from shipit.services import transfer
 
-    dest = backup_journal(Store(), Path(file).expanduser() if file else None)
+    dest = transfer.backup(journal(), Path(file).expanduser() if file else None)
     typer.echo(str(dest))
 
 
@@ -164,10 +158,9 @@ def restore_cmd(
     The file must be a shipit journal that passes SQLite's integrity check. The
     current journal is saved to backups/ first, so a restore can be undone.
     """
-    from shipit.backup import restore_journal
-    from shipit.store import Store
+    from shipit.services import transfer
 
-    result = restore_journal(Store(), Path(file).expanduser())
+    result = transfer.restore(journal(), Path(file).expanduser())
     if result.previous is not None:
         _say(f"Saved the journal as it was to {result.previous}")
     count = result.source.entries

@@ -1,6 +1,6 @@
 """Rich renderables for the figures: stats panel, weekly review, calendar, config, skips.
 
-Plain data in (shipit.stats NamedTuples, shipit.review dataclasses), renderables out. User text
+Plain data in (shipit.domain.stats NamedTuples, shipit.domain.review dataclasses), renderables out. User text
 (skip reasons, entry text) only ever reaches Rich through `render.user_text()`.
 """
 
@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from shipit.render import entry_body, fmt_day, kind_label, plural, user_text
+from shipit.views.render import entry_body, fmt_day, kind_label, percent, plural, user_text
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from shipit.review import Calendar, SkipChange, SkipRange, WeekReview, WeekTable
-    from shipit.stats import Figures, Streak, WeekFigures
+    from shipit.domain.review import Calendar, SkipChange, SkipRange, WeekReview, WeekTable
+    from shipit.domain.stats import Figures, Streak, WeekFigures
 
 STATUS_STYLE = {"hit": "bold green", "missed": "red", "neutral": "dim", "open": "yellow"}
 STATUS_WORD = {"hit": "hit", "missed": "missed", "neutral": "neutral, no available day",
@@ -26,10 +26,6 @@ LEVEL_GLYPHS = ("·", "░", "▒", "▓", "█")
 LEVEL_STYLES = ("dim", "dim green", "green", "bold green", "bold bright_green")
 EXCUSED_GLYPH = "-"
 EXCUSED_STYLE = "blue"
-
-
-def percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value * 100:.0f}%"
 
 
 def short_day(day: date) -> str:
@@ -97,7 +93,7 @@ def stats_panel(figs: Figures, rest_days: str, skip_days: int) -> Any:
     grid.add_row("Streak", _streak_cell(figs.streak, "day", "not shipped today"))
     grid.add_row("Active streak", _streak_cell(figs.active_streak, "day", "nothing logged today"))
     w = figs.weekly_streak
-    from shipit.stats import Streak
+    from shipit.domain.stats import Streak
 
     weekly = _streak_cell(Streak(w.current, w.longest), "week")
     weekly.append(f"  target {w.target} shipped day{'s' if w.target != 1 else ''} a week",

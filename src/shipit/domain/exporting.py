@@ -1,13 +1,13 @@
 """Take the journal anywhere: the Markdown, JSON and CSV writers.
 
-Domain code: no Typer, no Rich, no printing. Writers write to the text stream they are
-given as the rows come out of the database: nothing builds the whole document in
-memory, so a journal of 100 years costs the memory of a few hundred entries. Exports
-read through Store.snapshot(), so SQLAlchemy is never imported on this path.
+Pure: no SQL, no Typer, no Rich. Writers write to the text stream they are given as
+the rows come out of the database (services.transfer feeds them from storage): nothing
+builds the whole document in memory, so a journal of 100 years costs the memory of a
+few hundred entries.
 
 The formats are documented in docs/export-import.md; the JSON format is a stable
 contract (`"format": "shipit-journal"`, `"version": 1`). Reading them back is
-shipit.importer.
+shipit.domain.importing.
 """
 
 from __future__ import annotations
@@ -16,25 +16,16 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from itertools import chain
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
-from shipit import dates
-from shipit.errors import InputError
-from shipit.journal import (
-    KINDS,
-    EntryData,
-    Filters,
-    Journal,
-    entry_rows,
-    from_db_datetime,
-)
-from shipit.render import plural, safe
-from shipit.store import driver
+from shipit.domain import dates
+from shipit.domain.entries import KINDS, EntryData, Filters
+from shipit.domain.errors import InputError
+from shipit.domain.text import DAY_NAMES, MONTH_NAMES, fmt_day, percent, plural, safe
 
 if TYPE_CHECKING:
-    from shipit import stats
-    from shipit.store import AnyConnection
+    from shipit.domain import stats
+    from shipit.domain.history import History
 
 FORMAT_NAME = "shipit-journal"
 FORMAT_VERSION = 1
@@ -122,16 +113,6 @@ def _backslashed(match: re.Match[str]) -> str:
     return "\\" + match.group(0)
 
 
-_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                "Dec")  # fmt: skip
-
-
-def fmt_day(day: date) -> str:
-    """'Mon 16 Nov 2026', as render.fmt_day shows it, without strftime (hot path)."""
-    return f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
-
-
 def md_escape_line(line: str) -> str:
     """One line of user text (no line breaks) as Markdown that renders literally."""
     if is_plain(line):
@@ -199,7 +180,7 @@ class MarkdownSummary:
 
 
 def _fmt_range(start: date, end: date) -> str:
-    a, b = _MONTH_NAMES[start.month - 1], _MONTH_NAMES[end.month - 1]
+    a, b = MONTH_NAMES[start.month - 1], MONTH_NAMES[end.month - 1]
     if start.year != end.year:
         return f"{start.day} {a} {start.year} – {end.day} {b} {end.year}"
     if start.month != end.month:
@@ -219,26 +200,6 @@ class MarkdownRow(NamedTuple):
     decision: str | None
     outcome: str | None
     lesson: str | None
-
-
-MARKDOWN_COLUMNS = "day, kind, text, export_tags.tags, note, minutes, decision, outcome, lesson"
-# Tags are gathered first, in one pass over entry_tag, into a temporary table keyed by
-# entry id; the entry query then finds each entry's tags by rowid. A correlated
-# subquery per entry (journal.TAGS_COLUMN) costs about 2 µs an entry more in SQLite.
-_MARKDOWN_JOIN = "LEFT JOIN temp.export_tags ON export_tags.entry_id = entry.id"
-
-
-def _gather_tags(conn: AnyConnection, where: list[str], params: list[Any]) -> None:
-    raw = driver(conn)
-    raw.execute("PRAGMA temp_store = MEMORY")  # never a file: it is gone with the connection
-    raw.execute("CREATE TEMP TABLE IF NOT EXISTS export_tags "
-                "(entry_id INTEGER PRIMARY KEY, tags TEXT NOT NULL)")  # fmt: skip
-    raw.execute("DELETE FROM temp.export_tags")
-    sql = "INSERT INTO temp.export_tags SELECT entry_id, group_concat(tag, ' ') FROM entry_tag"
-    if where:
-        cond = " AND ".join(f"({w})" for w in where)
-        sql += f" WHERE entry_id IN (SELECT id FROM entry WHERE {cond})"
-    raw.execute(sql + " GROUP BY entry_id", params)
 
 
 def markdown_rows(entries: Iterable[EntryData]) -> Iterator[MarkdownRow]:
@@ -477,45 +438,8 @@ def write_csv(out: IO[str], entries: Iterable[EntryData]) -> int:
 
 
 # ======================================================================================
-# Export orchestration: one read transaction, one query for entries and their tags
+# The Markdown summary (pure: built from the history and the selection's counts)
 # ======================================================================================
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _iter_skips(conn: AnyConnection, since: date | None, until: date | None
-                ) -> Iterator[dict[str, Any]]:  # fmt: skip
-    sql = "SELECT day, reason, created_at FROM skip"
-    where, params = [], []
-    if since:
-        where.append("day >= ?")
-        params.append(since.isoformat())
-    if until:
-        where.append("day <= ?")
-        params.append(until.isoformat())
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    for day, reason, created in driver(conn).execute(sql + " ORDER BY day", params):
-        yield {"day": day, "reason": reason, "created_at": _iso(_db_instant(created))}
-
-
-def _iter_backlog(conn: AnyConnection) -> Iterator[dict[str, Any]]:
-    rows = driver(conn).execute(
-        "SELECT b.uid, b.text, b.annoyance, b.created_at, b.closed_at, e.uid "
-        "FROM backlog AS b LEFT OUTER JOIN entry AS e ON e.id = b.entry_id ORDER BY b.id"
-    )
-    for uid, text, annoyance, created, closed, entry_uid in rows:
-        yield {
-            "uid": uid, "text": text, "annoyance": annoyance,
-            "created_at": _iso(_db_instant(created)), "closed_at": _iso(_db_instant(closed)),
-            "entry_uid": entry_uid,
-        }  # fmt: skip
-
-
-def _db_instant(value: str | None) -> datetime | None:
-    return None if value is None else from_db_datetime(value)
 
 
 def describe_filters(filters: Filters) -> tuple[str, ...]:
@@ -537,8 +461,6 @@ _WEEK_MARK = {"hit": " ✔", "open": " · in progress", "neutral": " · excused"
 
 def streak_lines(figs: stats.Figures) -> dict[str, str]:
     """The Markdown summary's streak lines: the whole journal's figures as of today."""
-    from shipit.render_stats import percent
-
     return {
         "Daily streak": f"{plural(figs.streak.current, 'day')} "
         f"(longest {figs.streak.longest:,}) as of {fmt_day(figs.as_of)}",
@@ -549,43 +471,34 @@ def streak_lines(figs: stats.Figures) -> dict[str, str]:
     }
 
 
-def markdown_summary(journal: Journal, conn: AnyConnection, filters: Filters
-                     ) -> MarkdownSummary:  # fmt: skip
-    """Aggregate figures for the Markdown summary, from the figures' per-day counts.
+class Selection(NamedTuple):
+    """What an export's selection holds: entries by kind, first and last day, days."""
 
-    Without filters nothing else is read; a filtered export adds two indexed queries
-    for what its selection holds.
-    """
-    from shipit.figures import read_history
+    by_kind: dict[str, int]
+    first: date | None
+    last: date | None
+    days: int
 
-    hist = read_history(conn)
+
+def whole_journal(hist: History) -> Selection:
+    """The selection of an unfiltered export, from the figures' per-day counts alone."""
     counts = hist.counts
-    where, params = journal.filter_sql(filters)
-    by_kind: dict[str, int] = {}
-    first = last = None
-    if not where:
-        ships = steps = attempts = 0
-        for c in counts.values():
-            ships += c.ships
-            steps += c.steps
-            attempts += c.attempts
-        by_kind = {k: n for k, n in zip(KINDS, (ships, steps, attempts), strict=True) if n}
-        days = len(counts)
-        if counts:
-            first, last = min(counts), max(counts)
-    else:
-        raw = driver(conn)
-        cond = " WHERE " + " AND ".join(f"({w})" for w in where)
-        for kind, n, lo_s, hi_s in raw.execute(
-            f"SELECT kind, count(*), min(day), max(day) FROM entry{cond} GROUP BY kind", params
-        ):
-            lo_d, hi_d = date.fromisoformat(lo_s), date.fromisoformat(hi_s)
-            by_kind[kind] = n
-            first = lo_d if first is None or lo_d < first else first
-            last = hi_d if last is None or hi_d > last else last
-        days = raw.execute(f"SELECT count(DISTINCT day) FROM entry{cond}", params).fetchone()[0]
-    lo = filters.since or first
-    hi = filters.until or last
+    ships = steps = attempts = 0
+    for c in counts.values():
+        ships += c.ships
+        steps += c.steps
+        attempts += c.attempts
+    by_kind = {k: n for k, n in zip(KINDS, (ships, steps, attempts), strict=True) if n}
+    if not counts:
+        return Selection(by_kind, None, None, 0)
+    return Selection(by_kind, min(counts), max(counts), len(counts))
+
+
+def markdown_summary(hist: History, filters: Filters, sel: Selection) -> MarkdownSummary:
+    """The Markdown summary: the selection's counts, the whole journal's weeks and streaks."""
+    counts = hist.counts
+    lo = filters.since or sel.first
+    hi = filters.until or sel.last
     figs = hist.figures()
     weeks = {wf.start: wf for wf in figs.weeks}
     # Week headings take their figures from `weeks` (first entry's week to this week);
@@ -605,47 +518,9 @@ def markdown_summary(journal: Journal, conn: AnyConnection, filters: Filters
                     monday = dates.iso_week_start(d)
                     shipped_by_week[monday] = shipped_by_week.get(monday, 0) + 1
     return MarkdownSummary(
-        entries=sum(by_kind.values()), by_kind=by_kind, days=days, first_day=first,
-        last_day=last, shipped_days=shipped_days, weekly_target=hist.settings.weekly_target,
-        shipped_by_week=shipped_by_week, weeks=weeks, skips=skips,
-        filters=describe_filters(filters), exported_on=hist.today, streaks=streak_lines(figs),
+        entries=sum(sel.by_kind.values()), by_kind=sel.by_kind, days=sel.days,
+        first_day=sel.first, last_day=sel.last, shipped_days=shipped_days,
+        weekly_target=hist.settings.weekly_target, shipped_by_week=shipped_by_week,
+        weeks=weeks, skips=skips, filters=describe_filters(filters), exported_on=hist.today,
+        streaks=streak_lines(figs),
     )  # fmt: skip
-
-
-def export_journal(
-    journal: Journal,
-    out: IO[str],
-    fmt: str,
-    filters: Filters | None = None,
-) -> int:
-    """Stream the journal (or the filtered part of it) to `out`; return the entry count.
-
-    Everything is read in one read transaction (a consistent snapshot that does not
-    block writers) on the bare sqlite3 connection (Store.snapshot: no SQLAlchemy),
-    entries and their tags through one query, oldest first.
-    """
-    fmt = check_format(fmt, EXPORT_FORMATS)
-    filters = filters or Filters()
-    if filters.limit:
-        filters = Filters(since=filters.since, until=filters.until, kind=filters.kind,
-                          tags=filters.tags, search=filters.search, extra=filters.extra)  # fmt: skip
-    with journal.store.snapshot() as conn:
-        if fmt == "markdown":
-            summary = markdown_summary(journal, conn, filters)
-            where, params = journal.filter_sql(filters)
-            _gather_tags(conn, where, params)
-            cursor = entry_rows(conn, MARKDOWN_COLUMNS, where, params, order="asc",
-                                joins=_MARKDOWN_JOIN)  # fmt: skip
-            # In batches: reading a thousand rows, then formatting them, is measurably
-            # faster than alternating row by row (docs/performance.md).
-            rows = chain.from_iterable(iter(lambda: cursor.fetchmany(1000), []))
-            return write_markdown(out, rows, summary, summary_extra=summary.streaks)
-        entries = journal.iter_query(conn, filters, order="asc")
-        if fmt == "csv":
-            return write_csv(out, entries)
-        return write_json(
-            out, entries, exported_at=dates.now(),
-            settings=journal.read_settings(conn).as_strings(),
-            skips=_iter_skips(conn, filters.since, filters.until),
-            backlog=_iter_backlog(conn),
-        )  # fmt: skip

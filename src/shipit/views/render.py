@@ -13,29 +13,20 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from shipit.domain.entries import hashtags
+from shipit.domain.text import fmt_day, percent, plural, safe
+
+__all__ = ["fmt_day", "percent", "plural", "safe"]  # shared wording, re-exported for the views
+
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.text import Text
 
-    from shipit.journal import EntryData, TodayData
+    from shipit.domain.entries import EntryData, TodayData
 
 KIND_STYLE = {"ship": "bold green", "step": "cyan", "attempt": "magenta"}
 KIND_ICON = {"ship": "✔", "step": "⏱", "attempt": "↻"}
 OUTCOME_STYLE = {"open": "yellow", "succeeded": "green", "failed": "red"}
-
-# Characters shown escaped: C0 controls except tab and newline, DEL, C1 controls,
-# and the bidirectional overrides/isolates that can reorder what a terminal shows.
-_BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C}
-_ESCAPES = {
-    c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}")
-    for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *_BIDI]
-}
-
-
-def safe(value: str) -> str:
-    """Neutralise control characters for display: ESC becomes the four characters \\x1b."""
-    return value.translate(_ESCAPES)
-
 
 def user_text(value: str, style: str = "") -> Text:
     from rich.text import Text
@@ -90,15 +81,6 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """'1 day', '2 days', '1,234 entries' (with many='entries')."""
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
-
-
-def fmt_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
 def tag_text(tags: Sequence[str]) -> Text:
     from rich.text import Text
 
@@ -107,8 +89,6 @@ def tag_text(tags: Sequence[str]) -> Text:
 
 def extra_tags(entry: EntryData) -> list[str]:
     """The entry's tags that its text does not already show as #hashtags."""
-    from shipit.journal import hashtags
-
     shown = set(hashtags(entry.text))
     return [t for t in entry.tags if t not in shown]
 

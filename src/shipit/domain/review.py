@@ -1,7 +1,7 @@
 """The weekly review, the calendar and skip days: what `week`, `calendar` and `skip` show.
 
-Built on shipit.figures (the history read from the journal and the figures computed
-from it). Never prints, never imports Typer or Rich.
+Pure builders over a History (shipit.domain.history) and plain entries; the services
+read those in one transaction and call these.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from shipit import dates, stats
-from shipit.errors import InputError
-from shipit.figures import History, history, read_history, read_skips
+from shipit.domain import dates, stats
+from shipit.domain.errors import InputError
 
 if TYPE_CHECKING:
-    from shipit.journal import EntryData, Journal
+    from shipit.domain.entries import EntryData
+    from shipit.domain.history import History
 
 # Skips are planned ahead at most this far, and one command covers at most this many
 # days (a mistyped year must not excuse a decade).
@@ -94,20 +94,17 @@ class WeekTable:
         }
 
 
-def _week_monday(hist: History, when: str | None) -> date:
+def week_monday(hist: History, when: str | None) -> date:
     day = hist.today if when is None else dates.parse_when(when, hist.today, what="week")
     return dates.iso_week_start(day)
 
 
-def week_review(journal: Journal, when: str | None = None) -> WeekReview:
-    """The ISO week containing `when` (default this week), day by day."""
-    from shipit.journal import Filters
 
-    with journal.store.reading() as conn:
-        hist = read_history(conn)
-        monday = _week_monday(hist, when)
-        sunday = monday + timedelta(days=6)
-        entries = list(journal.iter_query(conn, Filters(since=monday, until=sunday), order="asc"))
+
+
+
+def build_week_review(hist: History, monday: date, entries: Iterable[EntryData]) -> WeekReview:
+    """The ISO week starting `monday`, day by day, from the history and its entries."""
     figs = hist.figures()
     first = hist.first_day
     by_day: dict[date, list[EntryData]] = {}
@@ -135,50 +132,27 @@ def week_review(journal: Journal, when: str | None = None) -> WeekReview:
     )
 
 
-def week_table(journal: Journal, when: str | None, count: int) -> WeekTable:
+def build_week_table(hist: History, when: str | None, count: int) -> WeekTable:
     """The `count` ISO weeks up to the one containing `when`."""
     if not 1 <= count <= MAX_WEEKS:
         raise InputError(f"invalid --weeks {count}: expected 1 to {MAX_WEEKS}")
-    hist = history(journal)
-    monday = _week_monday(hist, when)
+    monday = week_monday(hist, when)
     figs = hist.figures()
     weeks = tuple(figs.week(monday - timedelta(days=7 * i)) for i in range(count - 1, -1, -1))
     return WeekTable(as_of=hist.today, target=hist.settings.weekly_target, weeks=weeks)
 
 
-# -- the calendar ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CalendarDay:
-    day: date
-    ships: int
-    excused: str | None
-    in_range: bool  # inside the requested year / weeks and not after today
-    is_today: bool
-
-
-@dataclass(frozen=True)
-class Calendar:
-    title: str
-    first_monday: date
-    columns: int  # weeks shown
-    days: tuple[CalendarDay, ...]  # column by column, Monday to Sunday
-    ships: int
-    shipped_days: int
-    excused_days: int
-
-
-def calendar(
-    journal: Journal, *, year: int | None = None, weeks: int | None = None,
-    max_weeks: int = 75,
-) -> Calendar:  # fmt: skip
-    """A heatmap's data: the last `weeks` ISO weeks (default 53) or one calendar year."""
+def check_calendar_range(year: int | None, weeks: int | None, max_weeks: int = 75) -> None:
     if year is not None and weeks is not None:
         raise InputError("give --year or --weeks, not both")
     if weeks is not None and not 1 <= weeks <= max_weeks:
         raise InputError(f"invalid --weeks {weeks}: expected 1 to {max_weeks} (to fit 80 columns)")
-    hist = history(journal)
+
+
+def build_calendar(hist: History, *, year: int | None = None, weeks: int | None = None,
+                   max_weeks: int = 75) -> Calendar:  # fmt: skip
+    """A heatmap's data: the last `weeks` ISO weeks (default 53) or one calendar year."""
+    check_calendar_range(year, weeks, max_weeks)
     today = hist.today
     if year is not None:
         if not 1900 <= year <= today.year:
@@ -207,6 +181,31 @@ def calendar(
             excused_days += why is not None and not c.ships
         cells.append(CalendarDay(day, c.ships, why, inside, day == today))
     return Calendar(title, first_monday, columns, tuple(cells), ships, shipped_days, excused_days)
+
+
+# -- the calendar ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: date
+    ships: int
+    excused: str | None
+    in_range: bool  # inside the requested year / weeks and not after today
+    is_today: bool
+
+
+@dataclass(frozen=True)
+class Calendar:
+    title: str
+    first_monday: date
+    columns: int  # weeks shown
+    days: tuple[CalendarDay, ...]  # column by column, Monday to Sunday
+    ships: int
+    shipped_days: int
+    excused_days: int
+
+
 
 
 # -- skip days ---------------------------------------------------------------------------
@@ -246,7 +245,7 @@ def check_reason(reason: str | None) -> str | None:
     return reason.strip() or None
 
 
-def _skip_range(today: date, when: str | None, until: str | None, *, what: str) -> tuple[date, date]:
+def skip_range(today: date, when: str | None, until: str | None, *, what: str) -> tuple[date, date]:
     start = today if when is None else dates.parse_when(
         when, today, allow_future=True, max_future_days=MAX_SKIP_AHEAD, what=what
     )  # fmt: skip
@@ -263,62 +262,15 @@ def _skip_range(today: date, when: str | None, until: str | None, *, what: str) 
     return start, end
 
 
-def _days(start: date, end: date) -> Iterable[date]:
+def days_between(start: date, end: date) -> Iterable[date]:
     for i in range((end - start).days + 1):
         yield start + timedelta(days=i)
 
 
-def add_skips(
-    journal: Journal, when: str | None = None, until: str | None = None,
-    reason: str | None = None,
-) -> SkipChange:  # fmt: skip
-    """Excuse the days `when` (default today) to `until`; one row per day."""
-    reason = check_reason(reason)
-    instant = dates.now()
-    with journal.store.writing() as conn:
-        today = dates.journal_day(instant, journal.read_settings(conn).day_starts_at)
-        start, end = _skip_range(today, when, until, what="day")
-        existing = conn.exec_driver_sql(
-            "SELECT count(*) FROM skip WHERE day BETWEEN ? AND ?",
-            (start.isoformat(), end.isoformat()),
-        ).scalar_one()
-        from shipit.models import Skip
-
-        table = Skip.__table__
-        from sqlalchemy.dialects.sqlite import insert
-
-        rows = [{"day": d, "reason": reason, "created_at": instant} for d in _days(start, end)]
-        stmt = insert(table).values(rows)
-        if reason is not None:
-            stmt = stmt.on_conflict_do_update(
-                index_elements=[table.c.day], set_={"reason": stmt.excluded.reason}
-            )
-        else:
-            stmt = stmt.on_conflict_do_nothing(index_elements=[table.c.day])
-        conn.execute(stmt)
-    total = (end - start).days + 1
-    return SkipChange(start, end, added=total - existing, kept=existing, reason=reason)
 
 
-def remove_skips(journal: Journal, when: str, until: str | None = None) -> SkipChange:
-    """Remove the skip days from `when` to `until`; refuses when there are none."""
-    with journal.store.writing() as conn:
-        today = dates.today(journal.read_settings(conn).day_starts_at)
-        start, end = _skip_range(today, when, until, what="--remove")
-        removed = conn.exec_driver_sql(
-            "DELETE FROM skip WHERE day BETWEEN ? AND ?", (start.isoformat(), end.isoformat())
-        ).rowcount
-        if not removed:
-            span = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
-            raise InputError(f"no skip day on {span}: see 'shipit skip --list'")
-    return SkipChange(start, end, added=-removed, kept=0, reason=None)
 
 
-def skip_ranges(journal: Journal) -> list[SkipRange]:
-    """Every skip day, as runs of consecutive days with the same reason, oldest first."""
-    with journal.store.reading() as conn:
-        skips = read_skips(conn)
-    return group_skips(skips)
 
 
 def group_skips(skips: dict[date, str | None]) -> list[SkipRange]:

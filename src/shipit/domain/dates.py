@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, timedelta
 
-from shipit.errors import InputError
+from shipit.domain.errors import InputError
 
 
 def now() -> datetime:

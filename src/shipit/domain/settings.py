@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import time
 
-from shipit.errors import InputError
+from shipit.domain.errors import InputError
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -54,7 +54,7 @@ def format_rest_days(days: frozenset[int]) -> str:
 
 def parse_value(key: str, value: str) -> tuple[object, str]:
     """Validate a setting; return (parsed value, canonical string). InputError if bad."""
-    from shipit.dates import WEEKDAYS, parse_day_start
+    from shipit.domain.dates import WEEKDAYS, parse_day_start
 
     if key == "day_starts_at":
         t = parse_day_start(value)

@@ -2,12 +2,12 @@
 
 Import is all or nothing. `read_import` validates every field of every entry and
 returns plain rows ready to insert, or raises one InputError naming the entry's index
-and the field. `apply_import` then writes everything in one write transaction with
-bulk inserts (or, for a dry run, only plans it).
+and the field. `services.transfer.apply_import` then writes everything in one write
+transaction with bulk inserts (or, for a dry run, only plans it).
 
-Domain code: no Typer, no Rich, no printing. The formats are documented in
-docs/export-import.md; the writers live in shipit.export (the JSON export is the
-format read back here).
+Pure: no SQL, no Typer, no Rich, no printing. The formats are documented in
+docs/export-import.md; the writers live in shipit.domain.exporting (the JSON export is
+the format read back here).
 """
 
 from __future__ import annotations
@@ -17,26 +17,22 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-from shipit import dates
-from shipit.errors import InputError
-from shipit.export import FORMAT_NAME, FORMAT_VERSION, check_format
-from shipit.journal import (
+from shipit.domain import dates
+from shipit.domain.errors import InputError
+from shipit.domain.exporting import FORMAT_NAME, FORMAT_VERSION, check_format
+from shipit.domain.entries import (
     DECISIONS,
     KINDS,
     OUTCOMES,
     EntryData,
-    Journal,
     check_text,
     hashtags,
     new_uid,
     normalise_tag,
 )
-from shipit.settings import DEFAULTS, parse_value
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
+from shipit.domain.settings import DEFAULTS, parse_value
 
 IMPORT_FORMATS = ("json", "jrnl")
 # Largest value SQLite stores as an INTEGER.
@@ -376,7 +372,7 @@ def read_import(
 
 
 def _read_shipit(doc: Any, default_kind: str, today: date, source: str) -> ImportData:
-    from shipit.steps import MAX_DONE_MINUTES as max_minutes
+    from shipit.domain.steps import MAX_DONE_MINUTES as max_minutes
 
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
         hint = " (it looks like a jrnl export: use --format jrnl)" if detect_format(doc) == \
@@ -509,7 +505,7 @@ def _add_unique(result: ImportData, seen: dict[str, ImportEntry], entry: ImportE
         seen[entry.uid] = entry
         result.entries.append(entry)
         return
-    if _entry_diff(entry, first):
+    if entry_diff(entry, first):
         raise _Bad(f"{entry.path}.uid", f"{entry.uid} is also the uid of {first.path}, "
                                         "with different content")  # fmt: skip
     result.repeated += 1
@@ -655,7 +651,7 @@ class ImportReport:
 _COMPARED = ("kind", "text", "day", "tags", "note", "minutes", "decision", "outcome", "lesson")
 
 
-def _entry_diff(new: ImportEntry, old: ImportEntry | EntryData) -> tuple[str, ...]:
+def entry_diff(new: ImportEntry, old: ImportEntry | EntryData) -> tuple[str, ...]:
     diff = [f for f in _COMPARED if getattr(new, f) != getattr(old, f)]
     if new.has_created_at and new.created_at != old.created_at:
         diff.append("created_at")
@@ -664,188 +660,7 @@ def _entry_diff(new: ImportEntry, old: ImportEntry | EntryData) -> tuple[str, ..
     return tuple(diff)
 
 
-def _chunks(items: list[Any], size: int = 900) -> Iterator[list[Any]]:
+def chunks(items: list[Any], size: int = 900) -> Iterator[list[Any]]:
+    """Slices small enough for one statement's parameters."""
     for start in range(0, len(items), size):
         yield items[start:start + size]
-
-
-def apply_import(journal: Journal, data: ImportData, *, dry_run: bool = False) -> ImportReport:
-    """Add what is new, skip exact duplicates, report conflicts (the journal wins).
-
-    One write transaction holding the write lock from its first statement; entries,
-    tags, skips and backlog items go in with bulk inserts. A dry run plans the same
-    thing in a read transaction and writes nothing.
-
-    Precedence: an entry, skip or backlog item already in the journal (same uid, or
-    same day for skips) is never changed; a difference is reported as a conflict. A
-    setting the journal has already stored keeps its value (a differing value is
-    reported); a setting it has not stored takes the file's value.
-    """
-    from sqlalchemy import select
-
-    from shipit.models import BacklogItem, Entry, Skip
-
-    report = ImportReport(format=data.format, dry_run=dry_run, warnings=list(data.warnings))
-    report.duplicates = data.repeated
-    ctx = journal.store.reading() if dry_run else journal.store.writing()
-    with ctx as conn:
-        et = Entry.__table__
-        # Entries: which uids exist, and are they the same entry?
-        existing = {uid for (uid,) in conn.exec_driver_sql("SELECT uid FROM entry")}
-        clash = [e for e in data.entries if e.uid in existing]
-        new = [e for e in data.entries if e.uid not in existing]
-        by_uid = {e.uid: e for e in clash}
-        for chunk in _chunks(list(by_uid)):
-            marks = ", ".join("?" * len(chunk))
-            for old in journal._select(conn, [f"uid IN ({marks})"], chunk):
-                diff = _entry_diff(by_uid[old.uid], old)
-                if diff:
-                    report.conflicts.append(Conflict(by_uid[old.uid].path, old.uid, diff))
-                else:
-                    report.duplicates += 1
-        report.conflicts.sort(key=lambda c: int(c.path[8:-1]))
-        report.added = len(new)
-
-        # Settings: the journal's stored values win.
-        stored = dict(conn.exec_driver_sql("SELECT key, value FROM setting").all())
-        new_settings = []
-        for key, value in data.settings.items():
-            if key in stored:
-                if stored[key] != value:
-                    report.conflicts.append(Conflict(f"settings.{key}", key, ("value",)))
-            elif value != DEFAULTS.get(key):
-                new_settings.append((key, value))
-                report.settings_added.append(key)
-
-        # Skips: matched by day.
-        st = Skip.__table__
-        old_skips = {row.day: row.reason for row in conn.execute(select(st.c.day, st.c.reason))}
-        new_skips = []
-        for s in data.skips:
-            if s.day not in old_skips:
-                new_skips.append(s)
-            elif old_skips[s.day] == s.reason:
-                report.skips_duplicates += 1
-            else:
-                report.conflicts.append(Conflict(f"skips[{s.index}]", s.day.isoformat(),
-                                                 ("reason",)))  # fmt: skip
-        report.skips_added = len(new_skips)
-
-        # Backlog: matched by uid.
-        bt = BacklogItem.__table__
-        old_backlog = {}
-        for chunk in _chunks([b.uid for b in data.backlog]):
-            query = (select(bt.c.uid, bt.c.text, bt.c.annoyance, bt.c.created_at,
-                            bt.c.closed_at, et.c.uid.label("entry_uid"))  # fmt: skip
-                     .select_from(bt.outerjoin(et, et.c.id == bt.c.entry_id))
-                     .where(bt.c.uid.in_(chunk)))  # fmt: skip
-            old_backlog.update({row.uid: row for row in conn.execute(query)})
-        new_backlog = []
-        for b in data.backlog:
-            old_b = old_backlog.get(b.uid)
-            if old_b is None:
-                new_backlog.append(b)
-                continue
-            diff = tuple(f for f in ("text", "annoyance", "created_at", "closed_at", "entry_uid")
-                         if getattr(b, f) != getattr(old_b, f))  # fmt: skip
-            if diff:
-                report.conflicts.append(Conflict(f"backlog[{b.index}]", b.uid, diff))
-            else:
-                report.backlog_duplicates += 1
-        report.backlog_added = len(new_backlog)
-
-        if dry_run:
-            return report
-        _insert_entries(conn, new)
-        if new_settings:
-            conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES (?, ?)", new_settings)
-        if new_skips:
-            conn.execute(st.insert(), [
-                {"day": s.day, "reason": s.reason, "created_at": s.created_at} for s in new_skips
-            ])  # fmt: skip
-        if new_backlog:
-            wanted = sorted({b.entry_uid for b in new_backlog if b.entry_uid})
-            ids: dict[str, int] = {}
-            for chunk in _chunks(wanted):
-                rows = conn.execute(select(et.c.uid, et.c.id).where(et.c.uid.in_(chunk)))
-                ids.update((uid, id_) for uid, id_ in rows)
-            for b in new_backlog:
-                if b.entry_uid and b.entry_uid not in ids:
-                    report.warnings.append(
-                        f"backlog[{b.index}].entry_uid: no entry {b.entry_uid}; link dropped")
-            conn.execute(bt.insert(), [
-                {"uid": b.uid, "text": b.text, "annoyance": b.annoyance,
-                 "created_at": b.created_at, "closed_at": b.closed_at,
-                 "entry_id": ids.get(b.entry_uid) if b.entry_uid else None}
-                for b in new_backlog
-            ])  # fmt: skip
-    return report
-
-
-def _day_text(value: date) -> str:
-    return value.isoformat()
-
-
-def _instant_text(value: datetime) -> str:
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-
-
-def _storage_formatters(conn: Connection, sample: ImportEntry) -> tuple[Any, Any]:
-    """Fast C-level formatters for stored days and instants, checked against the bind
-    processors SQLAlchemy uses for these columns (which are used instead if they
-    disagree, e.g. after a storage format change)."""
-    from shipit.models import Entry
-
-    cols = Entry.__table__.c
-    dialect = conn.dialect
-    day_proc = cols.day.type.dialect_impl(dialect).bind_processor(dialect) or (lambda v: v)
-    instant_proc = (cols.created_at.type.dialect_impl(dialect).bind_processor(dialect)
-                    or (lambda v: v))  # fmt: skip
-    ok_day = day_proc(sample.day) == _day_text(sample.day)
-    ok_instant = instant_proc(sample.created_at) == _instant_text(sample.created_at)
-    return (_day_text if ok_day else day_proc), (_instant_text if ok_instant else instant_proc)
-
-
-def _insert_entries(conn: Connection, new: list[ImportEntry]) -> None:
-    """Bulk insert: one executemany for the entries, one for their tags.
-
-    Values go to the driver directly, dates and instants already in the text that
-    SQLAlchemy stores for these columns (see _storage_formatters), so the rows are
-    exactly what `Journal.add` writes, without per-row statement overhead.
-    """
-    if not new:
-        return
-    as_day, as_instant = _storage_formatters(conn, new[0])
-    # Under the write lock, and with AUTOINCREMENT, every id above today's largest is ours.
-    before = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM entry").scalar_one()
-    conn.exec_driver_sql(
-        "INSERT INTO entry (uid, kind, text, day, created_at, updated_at, note, minutes, "
-        "decision, outcome, lesson) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(e.uid, e.kind, e.text, as_day(e.day), as_instant(e.created_at),
-          as_instant(e.updated_at), e.note, e.minutes, e.decision, e.outcome, e.lesson)
-         for e in new],
-    )  # fmt: skip
-    ids = dict(conn.exec_driver_sql("SELECT uid, id FROM entry WHERE id > ?", (before,)).all())
-    rows = [(ids[e.uid], tag) for e in new for tag in e.tags]
-    if rows:
-        conn.exec_driver_sql("INSERT INTO entry_tag (entry_id, tag) VALUES (?, ?)", rows)
-
-
-def import_file(
-    journal: Journal,
-    data: bytes,
-    *,
-    fmt: str | None = None,
-    kind: str | None = None,
-    dry_run: bool = False,
-    source: str = "the file",
-) -> ImportReport:
-    """Validate the whole file, then import it in one transaction (or plan, if dry_run)."""
-    from shipit.settings import Settings
-
-    # An invalid file must not even create a journal: read settings only if one exists.
-    settings = journal.settings() if journal.store.path.exists() else Settings()
-    today = dates.journal_day(dates.now(), settings.day_starts_at)
-    parsed = read_import(data, fmt=fmt, kind=kind, today=today,
-                         day_starts_at=settings.day_starts_at, source=source)  # fmt: skip
-    return apply_import(journal, parsed, dry_run=dry_run)

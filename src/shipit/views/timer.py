@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from shipit.render import plural
-from shipit.steps import minutes_spent
+from shipit.domain.steps import minutes_spent
+from shipit.domain.text import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -80,7 +80,7 @@ def run_timer(
     clock = monotonic or sys.modules[__name__].monotonic
     nap = sleep or sys.modules[__name__].sleep
     if console is None:
-        from shipit import render
+        from shipit.views import render
 
         console = render.console()
     total = float(minutes * 60)
@@ -132,7 +132,7 @@ class _LinesView(_View):
     def _line(self, head: str, tail: str = "") -> None:
         from rich.text import Text
 
-        from shipit import render
+        from shipit.views import render
 
         line = Text(head)
         line.append_text(render.user_text(self.label))
@@ -176,7 +176,7 @@ class _BarView(_View):
     ) -> None:
         from rich.progress import BarColumn, Progress, TextColumn
 
-        from shipit import render
+        from shipit.views import render
 
         self.total = total
         self.progress = Progress(

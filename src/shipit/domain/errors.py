@@ -1,7 +1,7 @@
 """Exceptions with messages written for users.
 
 Domain code raises these; the CLI turns them into one line on stderr and an exit
-code in exactly one place (`shipit.cli.ShipitGroup.main`).
+code in exactly one place (`shipit.cli.app.ShipitGroup.main`).
 """
 
 from __future__ import annotations

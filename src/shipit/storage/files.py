@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from shipit.errors import InputError, ShipitError
+from shipit.domain.errors import InputError, ShipitError
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -11,9 +11,11 @@ longer match). Instead:
 2. the staging copy is checked: a SQLite file, a shipit journal (application_id),
    a schema this shipit knows, `PRAGMA integrity_check` and `foreign_key_check` clean;
 3. the current journal is backed up (`backups/journal-...-pre-restore.db`);
-4. the staging copy is written into the live journal through the backup API, in one
-   step under the write lock: other processes see the old journal or the new one,
-   never a mixture, and the WAL stays consistent.
+4. the staging copy's rows replace the live journal's, in one transaction under the
+   write lock: other processes see the old journal or the new one, never a mixture,
+   and the WAL stays consistent. The live journal keeps its change history, and the
+   restore is one change in it (every row it removed, changed or added), so `undo`
+   reverts a restore like any other change.
 
 Any problem with the file is an InputError (exit 2) raised before step 3: the
 journal is unchanged.
@@ -28,8 +30,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from shipit.errors import InputError, JournalError
-from shipit.store import (
+from shipit.domain.changes import RowChange
+from shipit.domain.dates import now
+from shipit.domain.errors import InputError, JournalError
+from shipit.storage.db import (
     APPLICATION_ID,
     BUSY_TIMEOUT_MS,
     SCHEMA_VERSION,
@@ -37,6 +41,7 @@ from shipit.store import (
     describe_db_error,
     ensure_private_dir,
 )
+from shipit.storage.rows import TABLES, ChangeLog, read_images
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -128,6 +133,16 @@ def _staged(source: Path, folder: Path):  # noqa: ANN202
             dst.close()
 
 
+# The journal's data tables, copied by a restore. The change history (change,
+# change_row, tombstone) stays the live journal's own.
+DATA_TABLES = ("entry", "entry_tag", "setting", "skip", "backlog")
+# Order of the restore's recorded rows, so that undo (reverse order) and redo (forward)
+# never meet a foreign key or an id still in use: rows removed first (items before the
+# entries they point at), then rows changed, then rows added (entries before items).
+_REMOVE_ORDER = ("backlog", "entry", "skip", "setting")
+_ADD_ORDER = ("entry", "backlog", "skip", "setting")
+
+
 def restore_journal(store: Store, source: Path) -> RestoreResult:
     """Replace the journal's content with `source` (checked first; journal backed up).
 
@@ -150,49 +165,56 @@ def restore_journal(store: Store, source: Path) -> RestoreResult:
         if info.schema_version < SCHEMA_VERSION:
             _migrate(staged_path)
         # Create or migrate the live journal first, so both have the current schema.
-        with store.reading():
-            pass
-        store.dispose()
+        conn = store.connection()
         previous = None
-        target = sqlite3.connect(live, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
-            target.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            target.execute("PRAGMA foreign_keys = OFF")  # rows arrive in any order
-            target.execute("ATTACH DATABASE ? AS staged", (str(staged_path),))
-            target.execute("BEGIN IMMEDIATE")
+            conn.execute("PRAGMA foreign_keys = OFF")  # rows arrive in any order
+            conn.execute("ATTACH DATABASE ? AS staged", (str(staged_path),))
+            conn.execute("BEGIN IMMEDIATE")
             try:
                 if had_journal:
                     # A second connection reads the last committed state: in WAL mode
                     # our write lock does not block it, and no other writer can commit
                     # until we do, so the copy is exactly what the restore replaces.
                     previous = store.backup(label="pre-restore")
-                tables = [name for (name,) in target.execute(
-                    "SELECT name FROM main.sqlite_master WHERE type = 'table' "
-                    "AND name NOT LIKE 'sqlite_%' ORDER BY name")]  # fmt: skip
-                for table in tables:
-                    cols = ", ".join(f'"{row[1]}"' for row in target.execute(
+                before = {t: read_images(conn, t) for t in TABLES}
+                for table in DATA_TABLES:
+                    cols = ", ".join(f'"{row[1]}"' for row in conn.execute(
                         f'PRAGMA main.table_info("{table}")'))  # fmt: skip
-                    target.execute(f'DELETE FROM main."{table}"')
-                    target.execute(f'INSERT INTO main."{table}" ({cols}) '
-                                   f'SELECT {cols} FROM staged."{table}"')  # fmt: skip
-                target.execute("COMMIT")
+                    conn.execute(f'DELETE FROM main."{table}"')
+                    conn.execute(f'INSERT INTO main."{table}" ({cols}) '
+                                 f'SELECT {cols} FROM staged."{table}"')  # fmt: skip
+                after = {t: read_images(conn, t) for t in TABLES}
+                ChangeLog(conn, "restore", now()).record(_diff(before, after))
+                conn.execute("COMMIT")
             except BaseException:
-                target.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
+            finally:
+                conn.execute("DETACH DATABASE staged")
+                conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
             hint = f"the journal as it was is in {previous}" if previous else None
             err = describe_db_error(exc, live)
             raise JournalError(f"restoring into {live} failed: {err.message}", hint) from exc
-        finally:
-            target.close()
     return RestoreResult(source=info, previous=previous)
+
+
+def _diff(before: dict[str, dict], after: dict[str, dict]) -> list[RowChange]:
+    removed = [RowChange(t, str(k), v, None) for t in _REMOVE_ORDER
+               for k, v in before[t].items() if k not in after[t]]  # fmt: skip
+    changed = [RowChange(t, str(k), v, after[t][k]) for t in _ADD_ORDER
+               for k, v in before[t].items() if k in after[t] and after[t][k] != v]  # fmt: skip
+    added = [RowChange(t, str(k), None, v) for t in _ADD_ORDER
+             for k, v in after[t].items() if k not in before[t]]  # fmt: skip
+    return removed + changed + added
 
 
 def _migrate(path: Path) -> None:
     """Bring a staged copy from an older shipit up to the current schema."""
     staged_store = Store(path)
     try:
-        with staged_store.reading():
-            pass
+        staged_store.connection()
     finally:
-        staged_store.dispose()
+        staged_store.close()

@@ -18,7 +18,7 @@ from collections.abc import Collection, Mapping
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from shipit.settings import Settings
+from shipit.domain.settings import Settings
 
 # Loop Habit Tracker's multiplier for a daily habit: 0.5 ** (sqrt(frequency) / 13)
 # with frequency 1. A score halves its distance to 0 (or 1) every 13 days.

@@ -1,11 +1,12 @@
 """SQLModel tables: the schema's one source of truth.
 
-Table models do not validate their input: `journal.py` validates everything before
-a value reaches them. Operations use SQLAlchemy Core over these tables
-(`Entry.__table__`), which keeps hot paths free of ORM set-up cost.
+A new journal is created from these declarations (storage.db.create_schema compiles
+them to SQLite DDL); nothing else imports this module, so SQLAlchemy and SQLModel
+stay off every daily path. Table models do not validate their input: the domain
+validates everything before a value reaches the database.
 
-Changing a table or an index here means adding a migration in `store.py` and updating
-the pinned schema in tests/test_store.py.
+Changing a table or an index here means adding a migration in storage/migrations.py
+and updating the pinned schema in tests/test_store.py.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer
 from sqlmodel import Field, SQLModel
 
-from shipit.journal import DECISIONS, KINDS, OUTCOMES  # noqa: F401  (one vocabulary)
+from shipit.domain.entries import DECISIONS, KINDS, OUTCOMES  # noqa: F401  (one vocabulary)
 
 
 class Entry(SQLModel, table=True):
@@ -37,7 +38,7 @@ class Entry(SQLModel, table=True):
         Index("ix_entry_day_kind", "day", "kind"),
         # Entries in the order they are shown (day, then id: SQLite appends the rowid),
         # so list, today and export read in index order instead of sorting each day.
-        # Schema 2 (store.MIGRATIONS adds it to older journals).
+        # Schema 2 (storage.migrations adds it to older journals).
         Index("ix_entry_day", "day"),
         {"sqlite_autoincrement": True},  # short ids are never reused after a delete
     )
@@ -48,7 +49,7 @@ class Entry(SQLModel, table=True):
     uid: str = Field(max_length=36, unique=True)
     kind: str = Field(max_length=10)
     text: str
-    # The journal day, computed once at write time (see dates.journal_day).
+    # The journal day, computed once at write time (see domain.dates.journal_day).
     day: date
     # Aware instants, stored as UTC by sqlmodel's UTCDateTime.
     created_at: datetime
@@ -114,3 +115,63 @@ class BacklogItem(SQLModel, table=True):
         default=None,
         sa_column=Column(Integer, ForeignKey("entry.id", ondelete="SET NULL"), nullable=True),
     )
+
+
+# -- the change history (schema 3) ---------------------------------------------------------
+
+
+class Change(SQLModel, table=True):
+    """One command's change to the journal: what `history` lists and `undo` reverts.
+
+    `seq` is the local sequence number (strictly increasing, never reused). An `undo`
+    or `redo` is a change too; its `target` is the seq of the change it reverted or
+    re-applied. `undone_by` is set on a change while an undo has reverted it.
+    """
+
+    __tablename__ = "change"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    seq: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(max_length=36, unique=True)
+    at: datetime
+    command: str = Field(max_length=32)
+    target: int | None = None
+    undone_by: int | None = Field(default=None, index=True)
+
+
+class ChangeRow(SQLModel, table=True):
+    """One row a change touched: its table, its key (uid, day or setting name) and its
+    values before and after (old_values, new_values: JSON of the stored columns, NULL
+    where the row did not exist).
+
+    "Every row changed since local sequence N" is one range scan of the primary key;
+    "which later change touched this row" is one lookup in ix_change_row_row.
+    """
+
+    __tablename__ = "change_row"
+    __table_args__ = (Index("ix_change_row_row", "tbl", "key", "change_seq"),)
+
+    change_seq: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("change.seq", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    pos: int = Field(primary_key=True)
+    tbl: str = Field(max_length=32)
+    key: str
+    old_values: str | None = None
+    new_values: str | None = None
+
+
+class Tombstone(SQLModel, table=True):
+    """A deleted row: its table, key, when it was deleted and by which change."""
+
+    __tablename__ = "tombstone"
+
+    tbl: str = Field(primary_key=True, max_length=32)
+    key: str = Field(primary_key=True)
+    deleted_at: datetime
+    seq: int = Field(index=True)
+
+
+metadata = SQLModel.metadata

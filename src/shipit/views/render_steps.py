@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from shipit import render
+from shipit.views import render
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from shipit.journal import EntryData
-    from shipit.steps import BacklogData, StepLogged
+    from shipit.domain.entries import EntryData
+    from shipit.domain.steps import BacklogData, StepLogged
 
 ANNOYANCE_STYLE = {1: "dim", 2: "", 3: "yellow", 4: "bold yellow", 5: "bold red"}
 

@@ -1,0 +1,211 @@
+"""Entries: the vocabulary, the plain data every reader sees, and their validation.
+
+Pure: no SQL, no I/O. Every input is validated here before anything is written, so a
+refused command leaves the journal exactly as it was.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from shipit.domain import dates
+from shipit.domain.errors import InputError
+
+MAX_TEXT = 10_000
+MAX_TAG = 64
+# The vocabulary of entries (storage/schema.py's CHECK constraints spell out the same).
+KINDS = ("ship", "step", "attempt")
+OUTCOMES = ("open", "succeeded", "failed")
+DECISIONS = ("self", "delegate", "drop")
+
+# A hashtag: '#' at the start or after a non-word character, then a letter, then
+# letters, digits, '_' or '-'. '#123' (an issue number) and 'a#b' are not tags.
+_HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
+_ENTRY_ID = re.compile(r"\d{1,18}")
+_ENTRY_UID = re.compile(r"[0-9a-fA-F-]{36}")
+
+
+class EntryData(NamedTuple):
+    """One entry as every reader sees it. A NamedTuple: a whole-journal read (the JSON
+    and CSV exports, `list`) builds one per entry, several times faster than a frozen
+    dataclass."""
+
+    id: int
+    uid: str
+    kind: str
+    text: str
+    day: date
+    created_at: datetime
+    updated_at: datetime
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+    minutes: int | None = None
+    decision: str | None = None
+    outcome: str | None = None
+    lesson: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape (docs/json.md)."""
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "kind": self.kind,
+            "text": self.text,
+            "day": self.day.isoformat(),
+            "created_at": self.created_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
+            "tags": list(self.tags),
+            "note": self.note,
+            "minutes": self.minutes,
+            "decision": self.decision,
+            "outcome": self.outcome,
+            "lesson": self.lesson,
+        }
+
+
+class TodayData(NamedTuple):
+    day: date
+    shipped: bool
+    entries: list[EntryData]
+    journal_empty: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "day": self.day.isoformat(),
+            "shipped": self.shipped,
+            "entries": [e.to_json() for e in self.entries],
+        }
+
+
+@dataclass(frozen=True)
+class Filters:
+    since: date | None = None
+    until: date | None = None
+    kind: str | None = None
+    tags: tuple[str, ...] = ()
+    search: str | None = None
+    limit: int | None = None
+    # Exact matches on entry columns (outcome='open' for `attempts --open`).
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def without_limit(self) -> Filters:
+        return Filters(since=self.since, until=self.until, kind=self.kind, tags=self.tags,
+                       search=self.search, extra=self.extra)  # fmt: skip
+
+
+# -- validation ------------------------------------------------------------------------
+
+
+def check_text(value: str, what: str = "text", *, allow_empty: bool = False) -> str:
+    """Refuse empty, NUL-bearing or over-long text; return it unchanged otherwise."""
+    if "\x00" in value:
+        raise InputError(f"{what} contains a NUL byte")
+    if len(value) > MAX_TEXT:
+        raise InputError(f"{what} is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
+    if not allow_empty and not value.strip():
+        raise InputError(f"{what} is empty")
+    return value
+
+
+def optional_text(value: str | None, what: str) -> str | None:
+    """A note or lesson: checked; '' means none."""
+    if value is None:
+        return None
+    return check_text(value, what, allow_empty=True) or None
+
+
+def _canonical_tag(raw: str) -> str | None:
+    """The stored form of a tag (lower case, NFC, no '#'), or None if it is not one.
+
+    Lower-casing can add combining marks ('İ' becomes 'i' + U+0307), so marks are
+    allowed after the first character; both #hashtags and --tag go through here, so
+    whatever shipit stores it also accepts back (on import, in --tag).
+    """
+    tag = unicodedata.normalize("NFC", unicodedata.normalize("NFC", raw.strip()).lstrip("#").lower())
+    if not tag or len(tag) > MAX_TAG or not tag[0].isalnum():
+        return None
+    for c in tag:
+        if not (c.isalnum() or c in "-_" or unicodedata.category(c).startswith("M")):
+            return None
+    return tag
+
+
+def normalise_tag(raw: str) -> str:
+    tag = _canonical_tag(raw)
+    if tag is None:
+        raise InputError(
+            f"invalid tag {raw!r}: a tag is letters, digits, '-' and '_' "
+            f"(at most {MAX_TAG} characters)"
+        )
+    return tag
+
+
+def hashtags(text: str) -> list[str]:
+    out = []
+    for m in _HASHTAG.finditer(unicodedata.normalize("NFC", text)):
+        tag = _canonical_tag(m.group(1).rstrip("-"))
+        if tag is not None:
+            out.append(tag)
+    return out
+
+
+def combine_tags(text: str, explicit: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(hashtags(text)) | {normalise_tag(t) for t in explicit}))
+
+
+def check_kind(kind: str | None) -> str | None:
+    if kind is None:
+        return None
+    k = kind.strip().lower()
+    if k not in KINDS:
+        raise InputError(f"invalid kind {kind!r}: expected one of {', '.join(KINDS)}")
+    return k
+
+
+def parse_entry_ref(ref: str) -> tuple[str, int | str]:
+    """An entry as the user names it: ('id', 12) or ('uid', '...'); InputError otherwise."""
+    text = ref.strip()
+    if _ENTRY_ID.fullmatch(text):
+        return "id", int(text)
+    if _ENTRY_UID.fullmatch(text):
+        return "uid", text.lower()
+    raise InputError(f"invalid id {ref!r}: use the number shown by 'shipit list'")
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+def check_limit(limit: int | None) -> int | None:
+    if limit is not None and not 0 <= limit <= 2**62:
+        raise InputError(f"invalid --limit {limit}: expected 0 (all) or a positive number")
+    return limit or None
+
+
+def parse_filters(
+    today: date,
+    *,
+    since: str | None,
+    until: str | None,
+    kind: str | None,
+    tags: Sequence[str] = (),
+    search: str | None = None,
+    limit: int | None = None,
+) -> Filters:
+    """Validate list/export filters typed by the user, relative to today's journal day."""
+    limit = check_limit(limit)
+    kind_ = check_kind(kind)
+    norm_tags = tuple(normalise_tag(t) for t in tags)
+    if search is not None:
+        check_text(search, "search text")
+    s = dates.parse_when(since, today, what="--since") if since is not None else None
+    u = dates.parse_when(until, today, allow_future=True, what="--until") if until else None
+    if s and u and s > u:
+        raise InputError(f"--since {since!r} is after --until {until!r}")
+    return Filters(since=s, until=u, kind=kind_, tags=norm_tags, search=search, limit=limit)

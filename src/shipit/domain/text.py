@@ -1,0 +1,42 @@
+"""Words and numbers as people read them, shared by the views and the exports.
+
+Pure string work: no Rich, no I/O. The Rich renderables (shipit.views) and the
+Markdown export (shipit.domain.exporting) both say "3 days" and "Mon 16 Nov 2026"
+through these, so every surface words a figure the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+# Characters shown escaped: C0 controls except tab and newline, DEL, C1 controls,
+# and the bidirectional overrides/isolates that can reorder what a terminal shows.
+_BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C}
+_ESCAPES = {
+    c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}")
+    for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *_BIDI]
+}
+
+
+def safe(value: str) -> str:
+    """Neutralise control characters for display: ESC becomes the four characters \\x1b."""
+    return value.translate(_ESCAPES)
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 day', '2 days', '1,234 entries' (with many='entries')."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value * 100:.0f}%"
+
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+               "Dec")  # fmt: skip
+
+
+def fmt_day(day: date) -> str:
+    """'Mon 16 Nov 2026' without strftime (the export's hot path calls it per day)."""
+    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"

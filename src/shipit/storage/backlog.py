@@ -1,0 +1,65 @@
+"""The backlog in SQL: items in the order `step list` shows them."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from shipit.domain.errors import NotFoundError
+from shipit.domain.steps import BacklogData
+from shipit.storage.entries import db_instant, from_db_datetime
+
+_COLUMNS = "id, uid, text, annoyance, created_at, closed_at, entry_id"
+
+
+def _item(row: Sequence[Any]) -> BacklogData:
+    id_, uid, text, annoyance, created, closed, entry_id = row
+    return BacklogData(id=id_, uid=uid, text=text, annoyance=annoyance,
+                       created_at=from_db_datetime(created), closed_at=db_instant(closed),
+                       entry_id=entry_id)  # fmt: skip
+
+
+def items(conn: sqlite3.Connection, *, include_closed: bool = False) -> list[BacklogData]:
+    """Open items, most annoying first, then oldest first; closed ones after them."""
+    sql = f"SELECT {_COLUMNS} FROM backlog"
+    if not include_closed:
+        sql += " WHERE closed_at IS NULL"
+    sql += " ORDER BY closed_at IS NOT NULL, annoyance DESC, created_at, id"
+    return [_item(row) for row in conn.execute(sql)]
+
+
+def get(conn: sqlite3.Connection, item_id: int) -> BacklogData:
+    row = conn.execute(f"SELECT {_COLUMNS} FROM backlog WHERE id = ?", (item_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(
+            f"no backlog item with id {item_id}", "see the ids with 'shipit step list'"
+        )
+    return _item(row)
+
+
+def closed_by(conn: sqlite3.Connection, entry_id: int) -> list[str]:
+    """The uids of the backlog items a step entry closed."""
+    return [uid for (uid,) in conn.execute("SELECT uid FROM backlog WHERE entry_id = ?",
+                                           (entry_id,))]  # fmt: skip
+
+
+def export_rows(conn: sqlite3.Connection) -> sqlite3.Cursor:
+    """(uid, text, annoyance, created_at, closed_at, entry uid) of every item, by id."""
+    return conn.execute(
+        "SELECT b.uid, b.text, b.annoyance, b.created_at, b.closed_at, e.uid "
+        "FROM backlog AS b LEFT OUTER JOIN entry AS e ON e.id = b.entry_id ORDER BY b.id"
+    )
+
+
+def by_uids(conn: sqlite3.Connection, uids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Items by uid as the import compares them (instants parsed, the entry's uid)."""
+    marks = ", ".join("?" * len(uids))
+    out = {}
+    for uid, text, annoyance, created, closed, entry_uid in conn.execute(
+        "SELECT b.uid, b.text, b.annoyance, b.created_at, b.closed_at, e.uid FROM backlog AS b "
+        f"LEFT OUTER JOIN entry AS e ON e.id = b.entry_id WHERE b.uid IN ({marks})", list(uids)
+    ):
+        out[uid] = {"text": text, "annoyance": annoyance, "created_at": from_db_datetime(created),
+                    "closed_at": db_instant(closed), "entry_uid": entry_uid}  # fmt: skip
+    return out

@@ -1,0 +1,392 @@
+"""The journal file: location, connection settings, transactions, migrations, backups.
+
+- One SQLite file, `journal.db`, in `$SHIPIT_HOME` or the platform's user data folder.
+- One connection per command (per Store), on stdlib sqlite3 in autocommit mode:
+  transactions are explicit. WAL, a busy timeout, foreign keys on.
+- Writes begin with `BEGIN IMMEDIATE`: the write lock is taken up front, so two shells
+  writing at the same instant queue up instead of one failing half-way or losing an
+  update. Reads begin with `BEGIN`: one consistent snapshot. A transaction inside
+  another becomes a savepoint (as sqlite-utils' `atomic()` does).
+- A file is a shipit journal only if its application id says so (or, for the oldest
+  journals without one, its tables do); anything else is refused untouched. The schema
+  version lives in `PRAGMA user_version`; opening a current journal costs one cheap
+  query. A new journal is created from the SQLModel tables (storage/schema.py, the only
+  place SQLAlchemy is imported) and stamped with the latest version; an older one is
+  backed up (online backup API) and migrated forward, one transaction per migration; a
+  newer one is refused untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from shipit.domain.errors import JournalError
+from shipit.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+
+# "SHIP" — marks a SQLite file as a shipit journal (PRAGMA application_id).
+APPLICATION_ID = 0x53484950
+BUSY_TIMEOUT_MS = 10_000  # default; SHIPIT_BUSY_TIMEOUT (seconds) overrides
+JOURNAL_NAME = "journal.db"
+# Tables every shipit journal has had since schema 1 (recognises journals from before
+# the application id was set).
+_CORE_TABLES = frozenset({"entry", "entry_tag", "setting"})
+
+
+def busy_timeout_ms() -> int:
+    """How long a command waits for another one holding the journal's write lock."""
+    raw = os.environ.get("SHIPIT_BUSY_TIMEOUT")
+    if raw:
+        try:
+            return max(0, int(float(raw) * 1000))
+        except ValueError:
+            pass
+    return BUSY_TIMEOUT_MS
+
+
+def home() -> Path:
+    """The folder that holds the journal: $SHIPIT_HOME or the user data folder."""
+    env = os.environ.get("SHIPIT_HOME")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("shipit")
+
+
+def journal_path() -> Path:
+    return home() / JOURNAL_NAME
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create `folder` (and parents) as 0700 if missing; leave an existing one alone."""
+    if folder.is_dir():
+        return
+    try:
+        folder.mkdir(parents=True, mode=0o700)
+        if os.name == "posix":
+            os.chmod(folder, 0o700)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise JournalError(
+            f"cannot create the journal folder {folder}: {exc.strerror}",
+            "set SHIPIT_HOME to a writable folder",
+        ) from None
+
+
+def _touch_private(path: Path) -> None:
+    """Create an empty file with mode 0600 unless it exists (race-free)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise JournalError(f"cannot create {path}: {exc.strerror}") from None
+    os.close(fd)
+
+
+def describe_db_error(exc: BaseException, path: Path) -> JournalError:
+    """Turn a sqlite3 error into a message that names the file and what to do."""
+    text = str(exc)
+    low = text.lower()
+    if "locked" in low or "busy" in low:
+        return JournalError(
+            f"the journal {path} is locked by another program",
+            "wait for it to finish and try again",
+        )
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return JournalError(
+            f"the journal {path} is corrupt or not a shipit journal",
+            "restore a backup with 'shipit restore FILE', or move the file away",
+        )
+    if "readonly" in low or "read-only" in low:
+        return JournalError(
+            f"the journal {path} is read-only", "check the file's and its folder's permissions"
+        )
+    if "unable to open" in low:
+        return JournalError(
+            f"cannot open the journal {path}", "check the folder exists and is readable"
+        )
+    if "disk" in low and "full" in low:
+        return JournalError(f"the disk holding {path} is full", "free some space and try again")
+    return JournalError(f"journal error in {path}: {text}")
+
+
+def _casefold(value: object) -> str | None:
+    return value.casefold() if isinstance(value, str) else None
+
+
+def connect(path: Path | str, *, timeout_ms: int | None = None) -> sqlite3.Connection:
+    """A sqlite3 connection with the settings every shipit connection gets.
+
+    Autocommit in the driver (transactions are explicit). WAL is set only once the
+    file is known to be a journal: a refused file must be left exactly as it was.
+    """
+    timeout_ms = busy_timeout_ms() if timeout_ms is None else timeout_ms
+    conn = sqlite3.connect(str(path), timeout=timeout_ms / 1000, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        # Unicode-aware case folding for --search (SQLite's lower() is ASCII only).
+        conn.create_function("shipit_casefold", 1, _casefold, deterministic=True)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+_IDENTITY_SQL = (
+    "SELECT (SELECT application_id FROM pragma_application_id), "
+    "(SELECT user_version FROM pragma_user_version)"
+)
+
+
+def identity(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(application id, schema version) of the open database."""
+    app_id, version = conn.execute(_IDENTITY_SQL).fetchone()
+    return app_id, version
+
+
+def table_names(conn: sqlite3.Connection, schema: str = "main") -> set[str]:
+    return {name for (name,) in conn.execute(
+        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table'")}  # fmt: skip
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Create every table and index of a new journal from the SQLModel declarations.
+
+    The one daily-path exception to "no SQLAlchemy": a journal is created once. The DDL
+    is compiled for SQLite and run on this sqlite3 connection, inside the caller's
+    transaction.
+    """
+    from sqlalchemy.dialects import sqlite
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    from shipit.storage.schema import metadata
+
+    dialect = sqlite.dialect()
+    for table in metadata.sorted_tables:
+        conn.execute(str(CreateTable(table).compile(dialect=dialect)))
+        for index in sorted(table.indexes, key=lambda i: i.name or ""):
+            conn.execute(str(CreateIndex(index).compile(dialect=dialect)))
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+# Every journal connection this process has open (strong references: a Store may be
+# gone while its connection lingers in a reference cycle until collected).
+_open: set[sqlite3.Connection] = set()
+
+
+def close_all() -> None:
+    """Close every open journal connection. The CLI does this at the end of each
+    command, so SQLite checkpoints the WAL then, not whenever a connection is collected."""
+    while _open:
+        _open.pop().close()
+
+
+class Store:
+    """One journal file and the one connection this process uses for it."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path is not None else journal_path()
+        self._conn: sqlite3.Connection | None = None
+
+    # -- connection -------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def connection(self) -> sqlite3.Connection:
+        """The open, checked connection (creating or migrating the journal on first use)."""
+        if self._conn is None:
+            try:
+                self._conn = self._open()
+            except sqlite3.Error as exc:
+                raise describe_db_error(exc, self.path) from exc
+            _open.add(self._conn)
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            _open.discard(conn)
+            conn.close()
+
+    def _open(self) -> sqlite3.Connection:
+        ensure_private_dir(self.path.parent)
+        if not self.path.exists():
+            _touch_private(self.path)
+        conn = connect(self.path)
+        try:
+            if identity(conn) != (APPLICATION_ID, SCHEMA_VERSION):
+                self._upgrade(conn)
+            # Persistent in the file; a no-op once set. Outside any transaction.
+            conn.execute("PRAGMA journal_mode = WAL")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    # -- transactions -----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: one consistent snapshot (inside a write: that write's)."""
+        conn = self.connection()
+        if conn.in_transaction:
+            yield conn
+            return
+        try:
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")  # a read has nothing to commit
+        except sqlite3.Error as exc:
+            raise describe_db_error(exc, self.path) from exc
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction holding the write lock from its first statement.
+
+        Committed when the block ends, rolled back on any exception (Ctrl-C included).
+        Inside another write it is a savepoint of that transaction.
+        """
+        conn = self.connection()
+        try:
+            if conn.in_transaction:
+                name = f"shipit_{secrets.token_hex(8)}"
+                conn.execute(f"SAVEPOINT {name}")
+                try:
+                    yield conn
+                except BaseException:
+                    conn.execute(f"ROLLBACK TO {name}")
+                    conn.execute(f"RELEASE {name}")
+                    raise
+                conn.execute(f"RELEASE {name}")
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            self.committed = True
+        except sqlite3.Error as exc:
+            raise describe_db_error(exc, self.path) from exc
+
+    # Set once a write transaction of this Store has committed: from then on the
+    # command has changed the journal, whatever happens after (see cli.app).
+    committed = False
+
+    # -- schema -----------------------------------------------------------------------
+
+    def _upgrade(self, conn: sqlite3.Connection) -> None:
+        """Create, migrate or refuse. Nothing is written to a file that is refused."""
+        app_id, version = identity(conn)
+        tables = table_names(conn)
+        self._refuse_foreign(app_id, version, tables)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read under the write lock: another process may have just done this.
+            app_id, version = identity(conn)
+            tables = table_names(conn)
+            self._refuse_foreign(app_id, version, tables)
+            if version == 0:
+                create_schema(conn)
+                conn.execute("COMMIT")
+                return
+            if app_id == 0:  # a journal from before the application id: claim it
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        if version == SCHEMA_VERSION:
+            return
+        # An older journal: keep a consistent copy, then migrate one step per transaction.
+        backup_path = self.backup(conn=conn, label=f"pre-migration-v{version}")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if identity(conn)[1] < target:  # else another process got there first
+                    MIGRATIONS[target](conn)
+                    conn.execute(f"PRAGMA user_version = {target}")
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if not isinstance(exc, Exception) or isinstance(exc, JournalError):
+                    raise
+                raise JournalError(
+                    f"migrating {self.path} to schema {target} failed: {exc}; "
+                    f"the journal is unchanged at schema {target - 1}",
+                    f"a copy from before the migration is at {backup_path}",
+                ) from exc
+
+    def _refuse_foreign(self, app_id: int, version: int, tables: set[str]) -> None:
+        if version > SCHEMA_VERSION and app_id in (0, APPLICATION_ID):
+            raise JournalError(
+                f"the journal {self.path} was written by a newer shipit "
+                f"(schema {version}, this shipit knows {SCHEMA_VERSION})",
+                "upgrade shipit: pip install -U shipit",
+            )
+        if app_id == APPLICATION_ID:
+            return
+        if app_id == 0 and version == 0 and not tables:
+            return  # an empty file: a new journal
+        if app_id == 0 and version >= 1 and _CORE_TABLES <= tables:
+            return  # a journal from before the application id
+        raise JournalError(
+            f"{self.path} is a SQLite file but not a shipit journal",
+            "move it away or point SHIPIT_HOME at another folder",
+        )
+
+    # -- backups ----------------------------------------------------------------------
+
+    def backups_dir(self) -> Path:
+        return self.path.parent / "backups"
+
+    def backup(
+        self, dest: Path | None = None, *, conn: sqlite3.Connection | None = None,
+        label: str = "backup",
+    ) -> Path:  # fmt: skip
+        """A consistent copy through SQLite's online backup API, written atomically, 0600."""
+        from shipit.storage.files import atomic_path
+
+        if dest is None:
+            folder = self.backups_dir()
+            ensure_private_dir(folder)
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+            dest = folder / f"journal-{stamp}-{label}.db"
+        dest = Path(dest)
+        with atomic_path(dest, overwrite=False) as tmp:
+            target = sqlite3.connect(tmp)
+            try:
+                if conn is not None:
+                    conn.backup(target)
+                else:
+                    source = connect(self.path)
+                    try:
+                        source.backup(target)
+                    finally:
+                        source.close()
+                # A standalone copy: one file, no -wal beside it.
+                target.execute("PRAGMA journal_mode = DELETE")
+            except sqlite3.Error as exc:
+                raise describe_db_error(exc, self.path) from exc
+            finally:
+                target.close()
+        return dest

@@ -1,0 +1,165 @@
+"""The change history in words: `history`, and what `undo` and `redo` will do.
+
+Rows are described from their stored images (domain.changes.RowChange): an entry by
+its id, kind and text, a backlog item by its backlog id, a skip by its day, a setting
+by its name. User text goes through `user_text` (escaped, never markup).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from shipit.domain.changes import Change, RowChange
+from shipit.domain.text import plural
+from shipit.views.render import user_text
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+MAX_VALUE = 48  # characters of a text value shown in a line
+MAX_LINES = 10  # rows shown before "… and N more"
+TABLE_WORDS = {"entry": ("entry", "entries"), "backlog": ("backlog item", "backlog items"),
+               "skip": ("skip day", "skip days"), "setting": ("setting", "settings")}  # fmt: skip
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, list):
+        return " ".join(f"#{t}" for t in value) or "none"
+    if isinstance(value, str):
+        one_line = " ".join(value.split())
+        if len(one_line) > MAX_VALUE:
+            one_line = one_line[: MAX_VALUE - 1] + "…"
+        return f'"{one_line}"'
+    return str(value)
+
+
+def subject(row: RowChange) -> Text:
+    """What a row is, for people: '#12 ship "Pricing page"', 'skip day 2026-12-24'."""
+    from rich.text import Text
+
+    image = row.after if row.after is not None else row.before
+    assert image is not None
+    text = Text()
+    if row.table == "entry":
+        text.append(f"#{image['id']} {image['kind']} ")
+        text.append_text(user_text(_value(image["text"])))
+    elif row.table == "backlog":
+        text.append(f"backlog item {image['id']} ")
+        text.append_text(user_text(_value(image["text"])))
+    elif row.table == "skip":
+        text.append(f"skip day {image['day']}")
+    else:
+        text.append(f"setting {row.key}")
+    return text
+
+
+def _short_subject(row: RowChange) -> str:
+    image = row.after if row.after is not None else row.before
+    assert image is not None
+    if row.table == "entry":
+        return f"#{image['id']}"
+    if row.table == "backlog":
+        return f"backlog item {image['id']}"
+    if row.table == "skip":
+        return f"skip day {image['day']}"
+    return f"setting {row.key}"
+
+
+def effect(row: RowChange) -> Text:
+    """What applying the row does: 'removes it', 'text "a" → "b"'."""
+    from rich.text import Text
+
+    if row.after is None:
+        return Text("removes it")
+    if row.before is None:
+        if row.table == "setting":
+            return Text(f"sets it to {_value(row.after.get('value'))}")
+        return Text("adds it")
+    parts = []
+    for field in row.changed_fields():
+        old, new = row.before.get(field), row.after.get(field)
+        if field == "closed_at":
+            parts.append(Text("reopens it" if new is None else "closes it"))
+            continue
+        part = Text(f"{field} ")
+        part.append_text(user_text(f"{_value(old)} → {_value(new)}"))
+        parts.append(part)
+    return Text("; ").join(parts) if parts else Text("no visible change")
+
+
+def move_lines(change: Change, action: str) -> list[Text]:
+    """`Undo edit of #10: text "new" → "old"`: one line per row the undo (redo) writes."""
+    from rich.text import Text
+
+    rows = [r.reverted() for r in reversed(change.rows)] if action == "undo" else list(change.rows)
+    verb = action.capitalize()
+    lines = []
+    for row in rows[:MAX_LINES]:
+        line = Text(f"{verb} {change.command} of ", style="bold")
+        line.append_text(subject(row) if row.op != "update" else Text(_short_subject(row)))
+        line.append(": ")
+        line.append_text(effect(row))
+        lines.append(line)
+    if len(rows) > MAX_LINES:
+        lines.append(Text(f"… and {len(rows) - MAX_LINES:,} more", style="dim"))
+    return lines
+
+
+def _tables(change: Change) -> str:
+    if change.row_count == 1 or not change.rows:
+        return ""
+    tables = {r.table for r in change.rows}
+    if len(tables) == 1 and change.row_count <= len(change.rows):
+        one, many = TABLE_WORDS.get(next(iter(tables)), ("row", "rows"))
+        return plural(change.row_count, one, many)
+    return plural(change.row_count, "row")
+
+
+def summary(change: Change) -> Text:
+    """The rest of a history line: what the change did, in a few words."""
+    from rich.text import Text
+
+    if change.target is not None:
+        return Text(f"change #{change.target} ({change.target_command or '?'})")
+    if not change.rows:
+        return Text("nothing")
+    first = change.rows[0]
+    if change.row_count == 1:
+        if first.op == "update":
+            fields = [f for f in first.changed_fields()]
+            text = Text(f"{_short_subject(first)} ")
+            if first.table == "setting":
+                text.append_text(effect(first))
+            else:
+                text.append(", ".join(fields) or "(no visible change)")
+            return text
+        text = subject(first)
+        if first.table == "setting" and first.after is not None:
+            text.append(f" = {_value(first.after.get('value'))}")
+        return text
+    if first.table == "skip" and all(r.table == "skip" for r in change.rows):
+        return Text(f"skip day {first.key} and {plural(change.row_count - 1, 'more day')}")
+    return Text(_tables(change) or plural(change.row_count, "row"))
+
+
+def history_table(changes: list[Change]) -> Any:
+    """`shipit history`: newest first; undone changes marked."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column("Change", justify="right", no_wrap=True, style="dim")
+    table.add_column("When", no_wrap=True)
+    table.add_column("Command", no_wrap=True, style="bold")
+    table.add_column("What", overflow="fold", ratio=1)
+    for c in changes:
+        what = summary(c)
+        if c.undone:
+            what.append(f"  (undone by #{c.undone_by})", style="yellow")
+        local = c.at.astimezone()
+        table.add_row(f"#{c.seq}", Text(f"{local:%a} {local.day} {local:%b %H:%M}"),
+                      c.command, what)  # fmt: skip
+    return table
