@@ -401,3 +401,44 @@ def test_a_schema_1_journal_gains_the_day_index(shipit_home, cli, clock):
     assert "ix_entry_day ON" not in schema_of(backup)
     assert sqlite3.connect(backup).execute("SELECT text FROM entry").fetchall() == [
         ("from schema 1",)]
+
+
+def test_a_real_schema_2_journal_migrates_to_3(shipit_home, cli, clock):
+    """tests/data/schema2-journal.db was written by shipit 0.1 (schema 2): ships, a step
+    that closed a backlog item, attempts, a skip, settings. It migrates to exactly the
+    pinned schema, with a backup at schema 2 first; everything in it is kept; the
+    history starts empty, so undo has nothing to undo; then new changes are recorded."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    source = Path(__file__).parent / "data" / "schema2-journal.db"
+    shipit_home.mkdir()
+    path = shipit_home / "journal.db"
+    shutil.copyfile(source, path)
+    old = sqlite3.connect(source)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 2
+    old_rows = {t: old.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+                for t in ("entry", "entry_tag", "backlog", "skip", "setting")}  # fmt: skip
+    old.close()
+
+    r = cli("list", "--json")
+    assert r.exit_code == 0, r.output
+    assert [e["text"] for e in json.loads(r.stdout)][-1] == "Published the pricing page #web"
+    assert schema_of(path) == PINNED_SCHEMA
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    for table, rows in old_rows.items():
+        assert con.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() == rows, table
+    con.close()
+    [backup] = (shipit_home / "backups").iterdir()
+    assert "pre-migration-v2" in backup.name
+    assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 2
+
+    r = cli("undo", "--yes")
+    assert r.exit_code == 0 and "Nothing to undo" in r.stderr
+    assert cli("history", "--json").stdout.strip() == "[]"
+    assert cli("resolve", "5", "--succeeded").exit_code == 0
+    assert cli("undo", "--yes").exit_code == 0
+    [attempt] = [e for e in json.loads(cli("list", "--json").stdout) if e["id"] == 5]
+    assert attempt["outcome"] == "open"

@@ -41,13 +41,8 @@ class ReaderGone(Exception):
     """stdout's reader went away (a broken pipe), carried past Typer's own handler."""
 
 
-class ShipitGroup(TyperGroup):
-    """Turns every known failure into one line on stderr and an exit code.
-
-    0 success · 1 failure (journal locked, unreadable, corrupt, too new) ·
-    2 bad usage or input · 130 interrupted. A traceback only with --debug or
-    SHIPIT_DEBUG=1.
-    """
+class LightGroup(TyperGroup):
+    """A command group whose help options skip Typer's pydantic coercion (cli.shim)."""
 
     def get_help_option(self, ctx: typer.Context) -> Any:
         option = super().get_help_option(ctx)
@@ -60,6 +55,15 @@ class ShipitGroup(TyperGroup):
             option = cmd.get_help_option(ctx)  # created once, cached on the command
             light_runtime_params([option] if option is not None else [])
         return name, cmd, rest
+
+
+class ShipitGroup(LightGroup):
+    """Turns every known failure into one line on stderr and an exit code.
+
+    0 success · 1 failure (journal locked, unreadable, corrupt, too new) ·
+    2 bad usage or input · 130 interrupted. A traceback only with --debug or
+    SHIPIT_DEBUG=1.
+    """
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from shipit.cli.app import app
+from shipit.cli.app import LightGroup, app
 from shipit.cli.options import show_streak
 from shipit.domain.dates import WHEN_HELP
 
@@ -22,6 +22,7 @@ them); the '#' numbers of 'shipit list' are entry ids.
 """
 
 step_app = typer.Typer(
+    cls=LightGroup,
     name="step",
     help=STEP_HELP,
     invoke_without_command=True,

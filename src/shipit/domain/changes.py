@@ -14,6 +14,9 @@ from typing import Any, NamedTuple
 HISTORY_MOVES = ("undo", "redo")
 # Fields that say when a row was written, not what it says: not shown as edits.
 BOOKKEEPING = frozenset({"updated_at", "id"})
+# The order fields are shown in (what people recognise first).
+FIELD_ORDER = ("text", "kind", "day", "note", "tags", "minutes", "decision", "outcome",
+               "lesson", "annoyance", "closed_at", "entry_id", "reason", "value", "created_at")
 
 
 class RowChange(NamedTuple):
@@ -31,11 +34,13 @@ class RowChange(NamedTuple):
         return "update"
 
     def changed_fields(self) -> list[str]:
-        """The fields an update changed, in the row's column order (bookkeeping aside)."""
+        """The fields an update changed, in FIELD_ORDER (bookkeeping aside)."""
         if self.before is None or self.after is None:
             return []
-        return [k for k in self.after if k not in BOOKKEEPING
-                and self.before.get(k) != self.after.get(k)]  # fmt: skip
+        changed = [k for k in self.after if k not in BOOKKEEPING
+                   and self.before.get(k) != self.after.get(k)]  # fmt: skip
+        rank = {f: i for i, f in enumerate(FIELD_ORDER)}
+        return sorted(changed, key=lambda f: rank.get(f, len(rank)))
 
     def reverted(self) -> RowChange:
         return RowChange(self.table, self.key, self.after, self.before)

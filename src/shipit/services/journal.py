@@ -8,7 +8,6 @@ command that succeeded.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -32,7 +31,7 @@ from shipit.domain.settings import DEFAULTS, Settings, parse_value
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
 from shipit.storage.backlog import closed_by
-from shipit.storage.db import Store, close_all, journal_path
+from shipit.storage.db import Connection, Store, close_all, journal_path
 from shipit.storage.rows import ChangeLog
 
 
@@ -228,7 +227,7 @@ class Journal:
             return filters, list(entries_sql.query(conn, filters))
 
     @staticmethod
-    def parse_filters(conn: sqlite3.Connection, **raw: Any) -> Filters:
+    def parse_filters(conn: Connection, **raw: Any) -> Filters:
         """User-typed filters, relative to today's journal day (read only when needed)."""
         needs_today = raw.get("since") is not None or raw.get("until") is not None
         today = (dates.today(figures_sql.read_settings(conn).day_starts_at)

@@ -29,6 +29,10 @@ from pathlib import Path
 from shipit.domain.errors import JournalError
 from shipit.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 
+# What services hold while they work inside a transaction (they never use it
+# themselves: they hand it back to storage functions).
+Connection = sqlite3.Connection
+
 # "SHIP" — marks a SQLite file as a shipit journal (PRAGMA application_id).
 APPLICATION_ID = 0x53484950
 BUSY_TIMEOUT_MS = 10_000  # default; SHIPIT_BUSY_TIMEOUT (seconds) overrides

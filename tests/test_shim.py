@@ -1,0 +1,38 @@
+"""The Typer start-up shim (shipit/cli/shim.py) leans on a Typer internal: these tests
+fail loudly, not slowly, when Typer changes underneath it."""
+
+from __future__ import annotations
+
+import typer
+import typer.main
+
+from shipit.cli import app, shim
+
+
+def test_installed_typer_is_one_the_shim_was_checked_against() -> None:
+    major_minor = ".".join(typer.__version__.split(".")[:2])
+    assert major_minor in shim.TESTED_TYPER, (
+        f"Typer {typer.__version__} is not one shipit/cli/shim.py was checked against "
+        f"({', '.join(shim.TESTED_TYPER)}): check that typer._coercion.RuntimeParam still "
+        "works as the shim expects, run tests/test_startup_imports.py, then add the version"
+    )
+
+
+def test_the_shim_installs_itself_on_every_plain_parameter() -> None:
+    assert shim.light_param_class() is not None, "typer._coercion.RuntimeParam is gone"
+    command = typer.main.get_command(app)
+    log = command.commands["log"]  # type: ignore[attr-defined]
+    for param in log.params:
+        param._runtime_param = None  # as Typer leaves them before coercion
+    assert shim.light_runtime_params(log.params) == len(log.params)  # text, --date ... --json
+    light = shim.light_param_class()
+    assert all(isinstance(p._runtime_param, light) for p in log.params)
+
+
+def test_the_light_coercion_is_exact_for_the_simple_types(cli) -> None:
+    r = cli("log", "0042", "--date", "2026-11-20", "--tag", "a", "--tag", "b", "--json")
+    assert r.exit_code == 0, r.output
+    assert '"text": "0042"' in r.stdout and '"tags": [\n    "a",\n    "b"\n  ]' in r.stdout
+    r = cli("history", "--limit", "+1", "--json")  # an int option given as digits
+    assert r.exit_code == 0, r.output
+    assert r.stdout.count('"seq"') == 1
