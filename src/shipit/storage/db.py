@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -202,6 +201,7 @@ class Store:
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else journal_path()
         self._conn: sqlite3.Connection | None = None
+        self._savepoints = 0
 
     # -- connection -------------------------------------------------------------------
 
@@ -268,7 +268,8 @@ class Store:
         conn = self.connection()
         try:
             if conn.in_transaction:
-                name = f"shipit_{secrets.token_hex(8)}"
+                self._savepoints += 1
+                name = f"shipit_{self._savepoints}"
                 conn.execute(f"SAVEPOINT {name}")
                 try:
                     yield conn
