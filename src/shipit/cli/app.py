@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from shipit import __version__
-from shipit.cli.shim import light_runtime_params, light_tree
+from shipit.cli.shim import LazyCommands, LazyTyper, light_runtime_params, light_tree, short_help
 
 _state = {"debug": False}
 
@@ -58,12 +58,31 @@ class LightGroup(TyperGroup):
 
 
 class ShipitGroup(LightGroup):
-    """Turns every known failure into one line on stderr and an exit code.
+    """The root group: commands built on first use (cli.shim.LazyCommands), and every
+    known failure turned into one line on stderr and an exit code.
 
     0 success · 1 failure (journal locked, unreadable, corrupt, too new) ·
     2 bad usage or input · 130 interrupted. A traceback only with --debug or
     SHIPIT_DEBUG=1.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(app.lazy)
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(self.commands.keys())
+
+    def format_commands(self, ctx: typer.Context, formatter: Any) -> None:
+        """The command list of `--help`, from the registrations (nothing is built)."""
+        from typer._click.utils import make_default_short_help
+
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(n) for n in names)
+        rows = [(n, make_default_short_help(short_help(*app.lazy[n]), limit).strip())
+                for n in names]  # fmt: skip
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
@@ -86,7 +105,7 @@ class ShipitGroup(LightGroup):
         from shipit.domain.errors import ShipitError
 
         _state["debug"] = False
-        light_tree(self)
+        light_tree(self)  # the root's own options; commands get theirs when built
         try:
             rv = super().main(
                 args=args,
@@ -167,7 +186,13 @@ brave attempts, and shows your streaks. Run it with no command for today's glanc
 Text that begins with '-' goes after '--':  shipit log -- "- fixed the typo"
 """
 
-app = typer.Typer(
+class ShipitTyper(LazyTyper, typer.Typer):
+    """The app: commands register here and are built on first use."""
+
+    lazy: dict[str, tuple[str, Any]] = {}
+
+
+app = ShipitTyper(
     cls=ShipitGroup,
     name="shipit",
     help=HELP,
