@@ -38,6 +38,22 @@ def test_the_light_coercion_is_exact_for_the_simple_types(cli) -> None:
     assert r.stdout.count('"seq"') == 1
 
 
+def test_a_run_builds_only_its_command(cli, monkeypatch) -> None:
+    built: list[str] = []
+    original = shim.build
+
+    def counting(kind, info):  # noqa: ANN001, ANN202
+        built.append(info.name)
+        return original(kind, info)
+
+    monkeypatch.setattr(shim, "build", counting)
+    assert cli("log", "x").exit_code == 0
+    assert built == ["log"]
+    built.clear()
+    assert cli().exit_code == 0  # the daily glance runs `today`
+    assert built == ["today"]
+
+
 def test_commands_are_built_on_first_use_and_help_lists_them_all(cli) -> None:
     group = typer.main.get_command(app)
     assert dict.__len__(group.commands) == 0  # nothing built before it is looked up

@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from shipit import __version__
-from shipit.cli.shim import LazyCommands, LazyTyper, light_runtime_params, light_tree, short_help
+from shipit.cli.shim import LazyCommands, LazyTyper, light_runtime_params, short_help
 
 _state = {"debug": False}
 
@@ -105,7 +105,7 @@ class ShipitGroup(LightGroup):
         from shipit.domain.errors import ShipitError
 
         _state["debug"] = False
-        light_tree(self)  # the root's own options; commands get theirs when built
+        light_runtime_params(self.params)  # the root's own; commands get theirs when built
         try:
             rv = super().main(
                 args=args,

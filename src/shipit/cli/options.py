@@ -23,7 +23,7 @@ def journal():  # noqa: ANN201  (-> shipit.services.journal.Journal; imported la
     return Journal()
 
 
-def streak_line(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> rich Text | None)
+def streak_line(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> views.line.Line | None)
     """The streak line that `log` prints and `today` shows (a warning when at risk).
 
     One grouped query plus skips and settings, unless the caller already read the
@@ -47,23 +47,22 @@ def streak_line(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> rich Text | 
 
 
 def confirm_logged(entry, j, *, verb: str = "Logged", hist=None) -> None:  # noqa: ANN001
-    """The one-line confirmation after an entry is written, with the streak."""
-    from rich.text import Text
+    """The one-line confirmation after an entry is written, with the streak.
 
-    from shipit.views import render
+    Written without Rich (views.line): `log` is the command people run most."""
+    from shipit.views import line, render
 
-    line = Text(f"{verb} ", style="bold")
-    line.append_text(render.entry_summary(entry))
-    render.out(line)
-    show_streak(j, hist)
+    streak = streak_line(j, hist)
+    line.write([(f"{verb} ", "bold"), *render.summary_line(entry)],
+               *([streak] if streak is not None else []))  # fmt: skip
 
 
 def show_streak(j, hist=None) -> None:  # noqa: ANN001
-    from shipit.views import render
+    from shipit.views import line
 
-    line = streak_line(j, hist)
-    if line is not None:
-        render.out(line)
+    streak = streak_line(j, hist)
+    if streak is not None:
+        line.write(streak)
 
 
 def confirm(question: str, *, yes: bool, refuse: str) -> bool:
