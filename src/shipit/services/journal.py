@@ -30,7 +30,6 @@ from shipit.domain.history import History
 from shipit.domain.settings import DEFAULTS, Settings, parse_value
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
-from shipit.storage.backlog import closed_by
 from shipit.storage.db import Connection, Store, close_all, journal_path
 from shipit.storage.rows import ChangeLog
 
@@ -203,6 +202,8 @@ class Journal:
     @staticmethod
     def remove(log: ChangeLog, entry: EntryData) -> None:
         """Delete an entry; a backlog item it closed becomes open again."""
+        from shipit.storage.backlog import closed_by  # only here: keeps the daily path light
+
         for uid in closed_by(log.conn, entry.id):
             log.update("backlog", uid, closed_at=None, entry_id=None)
         log.delete("entry", entry.uid)
@@ -235,14 +236,18 @@ class Journal:
         return parse_filters(today, **raw)
 
     def today_view(self) -> TodayData:
+        return self.glance()[0]
+
+    def glance(self) -> tuple[TodayData, History]:
+        """The daily glance: today's entries and what the streak line needs, in one read."""
         with self.store.reading() as conn:
-            settings = figures_sql.read_settings(conn)
-            today = dates.today(settings.day_starts_at)
+            hist = figures_sql.read_history(conn)
+            today = hist.today
             entries = list(entries_sql.query(conn, Filters(since=today, until=today),
                                              order="asc"))  # fmt: skip
-            empty = not entries and entries_sql.is_empty(conn)
+            empty = not entries and not hist.counts
         shipped = any(e.kind == "ship" for e in entries)
-        return TodayData(day=today, shipped=shipped, entries=entries, journal_empty=empty)
+        return TodayData(day=today, shipped=shipped, entries=entries, journal_empty=empty), hist
 
     def history(self) -> History:
         with self.store.reading() as conn:

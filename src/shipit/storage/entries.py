@@ -162,10 +162,6 @@ def ids_of(conn: sqlite3.Connection, uids: Sequence[str]) -> dict[str, int]:
     return dict(conn.execute(f"SELECT uid, id FROM entry WHERE uid IN ({marks})", list(uids)))
 
 
-def is_empty(conn: sqlite3.Connection) -> bool:
-    return bool(conn.execute("SELECT NOT EXISTS (SELECT 1 FROM entry)").fetchone()[0])
-
-
 def selection_counts(conn: sqlite3.Connection, where: list[str], params: list[Any]
                      ) -> tuple[dict[str, int], date | None, date | None, int]:  # fmt: skip
     """For a filtered selection: entries by kind, first and last day, distinct days."""

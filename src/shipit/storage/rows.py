@@ -12,7 +12,6 @@ scan of change_row's primary key, then the rows' current images (or tombstones).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -186,11 +185,15 @@ class ChangeLog:
 
 
 def _dump(image: Image | None) -> str | None:
-    return None if image is None else json.dumps(image, ensure_ascii=False, sort_keys=True)
+    from json import dumps  # here, not at import: reading commands never need it
+
+    return None if image is None else dumps(image, ensure_ascii=False, sort_keys=True)
 
 
 def _load(text: str | None) -> Image | None:
-    return None if text is None else json.loads(text)
+    from json import loads
+
+    return None if text is None else loads(text)
 
 
 # -- reading the history -----------------------------------------------------------------
