@@ -270,3 +270,15 @@ def test_rows_changed_since_and_tombstones(cli, clock) -> None:
 def test_history_commands_have_help(cli, command) -> None:
     r = ok(cli, command, "--help")
     assert "Usage: shipit " + command in r.stdout
+
+
+def test_settings_in_history_and_undo_say_old_and_new_values(cli, clock) -> None:
+    ok(cli, "config", "weekly_target", "4")
+    ok(cli, "config", "weekly_target", "3")
+    lines = [" ".join(line.split()) for line in ok(cli, "history").stdout.splitlines()]
+    assert any('setting weekly_target: "4" → "3"' in line for line in lines)
+    assert any('setting weekly_target: default → "4"' in line for line in lines)
+    r = ok(cli, "undo", "--yes")
+    assert 'Undo config of setting weekly_target: "3" → "4"' in r.stderr
+    r = ok(cli, "undo", "--yes")
+    assert 'Undo config of setting weekly_target: "4" → default' in r.stderr
