@@ -44,17 +44,6 @@ def path() -> str:
     return str(journal_path())
 
 
-def entry_image(entry: EntryData) -> dict[str, Any]:
-    """An entry as storage.rows stores it."""
-    return {
-        "id": entry.id, "uid": entry.uid, "kind": entry.kind, "text": entry.text,
-        "day": entry.day.isoformat(), "created_at": entries_sql.db_datetime(entry.created_at),
-        "updated_at": entries_sql.db_datetime(entry.updated_at), "note": entry.note,
-        "minutes": entry.minutes, "decision": entry.decision, "outcome": entry.outcome,
-        "lesson": entry.lesson, "tags": list(entry.tags),
-    }  # fmt: skip
-
-
 class Journal:
     """The operations every command uses, on one journal (one Store, one connection)."""
 
@@ -124,18 +113,13 @@ class Journal:
         instant = log.instant
         today = dates.journal_day(instant, settings.day_starts_at)
         day = dates.parse_when(when, today) if when is not None else today
-        stamp = entries_sql.db_datetime(instant)
-        uid = new_uid()
-        image = log.insert("entry", {
-            "id": None, "uid": uid, "kind": kind, "text": text, "day": day.isoformat(),
-            "created_at": stamp, "updated_at": stamp, "note": note, "minutes": minutes,
-            "decision": decision, "outcome": outcome, "lesson": lesson, "tags": all_tags,
-        })  # fmt: skip
-        return EntryData(
-            id=image["id"], uid=uid, kind=kind, text=text, day=day, created_at=instant,
+        entry = EntryData(
+            id=0, uid=new_uid(), kind=kind, text=text, day=day, created_at=instant,
             updated_at=instant, tags=all_tags, note=note, minutes=minutes,
             decision=decision, outcome=outcome, lesson=lesson,
         )  # fmt: skip
+        image = log.insert("entry", entries_sql.entry_image(entry, None))
+        return entry._replace(id=image["id"])
 
     def add_with_history(self, kind: str, text: str, **fields: Any
                          ) -> tuple[EntryData, History]:  # fmt: skip
@@ -190,7 +174,10 @@ class Journal:
             if not values and new_tags == old.tags:
                 raise InputError("nothing to change: give --text, --date, --note or --tag")
             new = old._replace(**values, tags=new_tags, updated_at=instant)
-            ChangeLog(conn, "edit", instant).put("entry", old.uid, entry_image(new))
+            if new._replace(updated_at=old.updated_at) == old:
+                raise InputError(f"nothing to change: entry {old.id} already has these values")
+            ChangeLog(conn, "edit", instant).put("entry", old.uid,
+                                                 entries_sql.entry_image(new, new.id))  # fmt: skip
             return new
 
     def delete(self, ref: str) -> EntryData:
@@ -234,9 +221,6 @@ class Journal:
         today = (dates.today(figures_sql.read_settings(conn).day_starts_at)
                  if needs_today else dates.today())  # fmt: skip
         return parse_filters(today, **raw)
-
-    def today_view(self) -> TodayData:
-        return self.glance()[0]
 
     def glance(self) -> tuple[TodayData, History]:
         """The daily glance: today's entries and what the streak line needs, in one read."""

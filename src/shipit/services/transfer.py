@@ -201,7 +201,7 @@ def _write_import(conn: Any, new: list, new_settings: list, new_skips: list,
     """Insert what the import adds and record it all as one change."""
     changes: list[RowChange] = []
     ids = transfer_sql.insert_entries(conn, new)
-    changes += [RowChange("entry", e.uid, None, transfer_sql.entry_image(e, ids[e.uid]))
+    changes += [RowChange("entry", e.uid, None, entries_sql.entry_image(e, ids[e.uid]))
                 for e in new]  # fmt: skip
     if new_settings:
         transfer_sql.insert_settings(conn, new_settings)

@@ -202,6 +202,7 @@ class Store:
         self.path = Path(path) if path is not None else journal_path()
         self._conn: sqlite3.Connection | None = None
         self._savepoints = 0
+        self._read_only = False  # inside reading()
 
     # -- connection -------------------------------------------------------------------
 
@@ -250,9 +251,11 @@ class Store:
             return
         try:
             conn.execute("BEGIN")
+            self._read_only = True
             try:
                 yield conn
             finally:
+                self._read_only = False
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")  # a read has nothing to commit
         except sqlite3.Error as exc:
@@ -266,6 +269,9 @@ class Store:
         Inside another write it is a savepoint of that transaction.
         """
         conn = self.connection()
+        if self._read_only:
+            # Its savepoint would be rolled back with the read: the write would vanish.
+            raise RuntimeError("a write transaction cannot start inside a read transaction")
         try:
             if conn.in_transaction:
                 self._savepoints += 1
@@ -300,46 +306,49 @@ class Store:
     def _upgrade(self, conn: sqlite3.Connection) -> None:
         """Create, migrate or refuse. Nothing is written to a file that is refused."""
         app_id, version = identity(conn)
-        tables = table_names(conn)
-        self._refuse_foreign(app_id, version, tables)
+        self._refuse_foreign(app_id, version, table_names(conn))
+        if version == 0:
+            with self._locked(conn):
+                # Re-read under the write lock: another process may have just done this.
+                app_id, version = identity(conn)
+                self._refuse_foreign(app_id, version, table_names(conn))
+                if version == 0:
+                    create_schema(conn)
+                    return
+        if version < SCHEMA_VERSION:
+            # An older journal: keep a consistent copy, then migrate one step per
+            # transaction.
+            backup_path = self.backup(conn=conn, label=f"pre-migration-v{version}")
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                try:
+                    with self._locked(conn):
+                        if identity(conn)[1] < target:  # else another process got there first
+                            MIGRATIONS[target](conn)
+                            conn.execute(f"PRAGMA user_version = {target}")
+                except Exception as exc:
+                    if isinstance(exc, JournalError):
+                        raise
+                    raise JournalError(
+                        f"migrating {self.path} to schema {target} failed: {exc}; "
+                        f"the journal is unchanged at schema {target - 1}",
+                        f"a copy from before the migration is at {backup_path}",
+                    ) from exc
+        if identity(conn)[0] == 0:  # a journal from before the application id: claim it
+            with self._locked(conn):
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _locked(conn: sqlite3.Connection) -> Iterator[None]:
+        """A write transaction on a connection not yet handed out (schema changes)."""
         conn.execute("BEGIN IMMEDIATE")
         try:
-            # Re-read under the write lock: another process may have just done this.
-            app_id, version = identity(conn)
-            tables = table_names(conn)
-            self._refuse_foreign(app_id, version, tables)
-            if version == 0:
-                create_schema(conn)
-                conn.execute("COMMIT")
-                return
-            if app_id == 0:  # a journal from before the application id: claim it
-                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute("COMMIT")
+            yield
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        if version == SCHEMA_VERSION:
-            return
-        # An older journal: keep a consistent copy, then migrate one step per transaction.
-        backup_path = self.backup(conn=conn, label=f"pre-migration-v{version}")
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                if identity(conn)[1] < target:  # else another process got there first
-                    MIGRATIONS[target](conn)
-                    conn.execute(f"PRAGMA user_version = {target}")
-                conn.execute("COMMIT")
-            except BaseException as exc:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                if not isinstance(exc, Exception) or isinstance(exc, JournalError):
-                    raise
-                raise JournalError(
-                    f"migrating {self.path} to schema {target} failed: {exc}; "
-                    f"the journal is unchanged at schema {target - 1}",
-                    f"a copy from before the migration is at {backup_path}",
-                ) from exc
+        conn.execute("COMMIT")
 
     def _refuse_foreign(self, app_id: int, version: int, tables: set[str]) -> None:
         if version > SCHEMA_VERSION and app_id in (0, APPLICATION_ID):

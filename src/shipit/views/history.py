@@ -110,13 +110,9 @@ def move_lines(change: Change, action: str) -> list[Text]:
 
 
 def _tables(change: Change) -> str:
-    if change.row_count == 1 or not change.rows:
-        return ""
-    tables = {r.table for r in change.rows}
-    if len(tables) == 1 and change.row_count <= len(change.rows):
-        one, many = TABLE_WORDS.get(next(iter(tables)), ("row", "rows"))
-        return plural(change.row_count, one, many)
-    return plural(change.row_count, "row")
+    """'5 entries, 1 skip day': what a change touched, by table."""
+    return ", ".join(plural(n, *TABLE_WORDS.get(table, ("row", "rows")))
+                     for table, n in change.table_counts().items())  # fmt: skip
 
 
 def summary(change: Change) -> Text:
@@ -137,7 +133,7 @@ def summary(change: Change) -> Text:
         return subject(first)
     if first.table == "skip" and all(r.table == "skip" for r in change.rows):
         return Text(f"skip day {first.key} and {plural(change.row_count - 1, 'more day')}")
-    return Text(_tables(change) or plural(change.row_count, "row"))
+    return Text(_tables(change))
 
 
 def history_table(changes: list[Change]) -> Any:
