@@ -30,13 +30,21 @@ from shipit.domain.history import History
 from shipit.domain.settings import DEFAULTS, Settings, parse_value
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
-from shipit.storage.db import Connection, Store, close_all, journal_path
+from shipit.storage.db import Connection, Store, close_all, forget_commits, journal_path
+from shipit.storage.db import committed as _store_committed
 from shipit.storage.rows import ChangeLog
 
 
 def finish() -> None:
     """End of a command: close the journal's connection (see storage.db.close_all)."""
+    forget_commits()
     close_all()
+
+
+def committed() -> bool:
+    """True once this command's write transaction has committed: the change is in the
+    journal, whatever happens after (the CLI then reports success)."""
+    return _store_committed()
 
 
 def path() -> str:

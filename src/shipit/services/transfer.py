@@ -25,7 +25,7 @@ from shipit.storage import figures as figures_sql
 from shipit.storage import transfer as transfer_sql
 from shipit.storage.backup import RestoreResult, backup_journal, restore_journal
 from shipit.storage.entries import db_instant
-from shipit.storage.files import atomic_text_writer
+from shipit.storage.files import MAX_INPUT_BYTES, atomic_text_writer, read_bounded
 from shipit.storage.rows import ChangeLog
 from shipit.services.journal import Journal
 
@@ -95,6 +95,13 @@ def export_to_file(journal: Journal, dest: Path, fmt: str, filters: Filters, *,
 
 
 # -- import ----------------------------------------------------------------------------------
+
+
+def read_source(file: str) -> tuple[bytes, str]:
+    """The bytes to import from FILE ('-': stdin), at most MAX_INPUT_BYTES; and its name."""
+    if file == "-":
+        return read_bounded(None, "stdin", MAX_INPUT_BYTES), "stdin"
+    return read_bounded(Path(file).expanduser(), file, MAX_INPUT_BYTES), file
 
 
 def import_file(
