@@ -233,3 +233,37 @@ def test_a_schema_3_journal_gains_the_project_tables(shipit_home, cli, clock):
     assert schema_of(path) == PINNED_SCHEMA
     assert [e["text"] for e in j(cli, "list")] == ["from schema 3"]
     assert cli("undo", "--yes").exit_code == 0 and j(cli, "project", "list", "--all") == []
+
+
+def test_exports_carry_the_cards(cli, clock, planned, tmp_path):
+    from markdown_it import MarkdownIt
+
+    cli("project", "answer", "pricing", "fears", "nobody *buys* [it]\n# not a heading")
+    cli("log", "work +pricing")
+    cli("log", "other")
+    cli("project", "thrash", "pricing", "add a FAQ")
+    md = cli("export", "-f", "markdown").stdout
+    card = md[md.index("## Projects"):]
+    tokens = MarkdownIt("commonmark").parse(card)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == ["Projects", "+pricing: Pricing page"]  # user text made no heading
+    text = "".join(c.content for t in tokens if t.type == "inline" for c in t.children
+                   if c.type in ("text", "text_special"))  # as a reader sees it
+    assert "nobody *buys* [it]" in text and "# not a heading" in text
+    assert "Ships Fri 4 Dec 2026 17:00" in card and "**Thrash:** 1 early, 0 late" in card
+    csv_lines = cli("export", "-f", "csv").stdout.splitlines()
+    assert csv_lines[0].endswith(",project")
+    assert [line.rsplit(",", 1)[1] for line in csv_lines[1:]] == ["pricing", ""]
+    # JSON: export, wipe, import: the card, its answers, thrash and links come back
+    dest = tmp_path / "j.json"
+    assert cli("export", "-f", "json", "-o", str(dest)).exit_code == 0
+    before = j(cli, "project", "show", "pricing")
+    (tmp_path / "home2").mkdir()
+    env = {"SHIPIT_HOME": str(tmp_path / "home2")}
+    r = cli("import", str(dest), env=env)
+    assert r.exit_code == 0, r.output
+    r = cli("project", "show", "pricing", "--json", env=env)
+    after = json.loads(r.stdout)
+    strip = lambda card: {k: v for k, v in card.items() if k != "linked"}  # noqa: E731
+    assert strip(after) == strip(before)
+    assert [e["uid"] for e in after["linked"]] == [e["uid"] for e in before["linked"]]

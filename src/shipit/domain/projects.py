@@ -406,4 +406,41 @@ def across_figures(projects: Iterable[ProjectData], first_days: dict[str, date])
     }  # fmt: skip
 
 
-__all__ = ["MAX_TEXT", "QUESTIONS", "EDGES"]
+def figures_line(f: dict[str, Any]) -> str:
+    days = (f"shipped in {plural(f['days_to_ship'], 'day')} (planned {f['days_planned']})"
+            if f["days_to_ship"] is not None else f"day {f['days_so_far']} of {f['days_planned']}")
+    return (f"{days} · {plural(f['ships'], 'ship')}, {plural(f['steps'], 'step')}, "
+            f"{plural(f['attempts'], 'attempt')} linked · {plural(f['date_moves'], 'date move')}"
+            f" · thrash {f['thrash_early']} early, {f['thrash_late']} late")  # fmt: skip
+
+
+def markdown_cards(cards: Sequence[Card], today: date, now: datetime) -> str:
+    """Every project's card for the Markdown export ("## Projects"); "" without projects."""
+    from shipit.domain.exporting import md_inline, md_text
+
+    if not cards:
+        return ""
+    out = ["\n## Projects\n"]
+    for c in cards:
+        p = c.project
+        out.append(f"\n### +{p.short}: {md_inline(p.name)}\n")
+        team = ", ".join(f"{m}*" if m == p.owner else m for m in c.members)
+        facts = [f"Ships {fmt_day(p.ship_day)} {fmt_time(p.ship_at)}", time_left(p, now, today),
+                 f"owner {md_inline(p.owner)}" if p.owner else "no owner",
+                 *([f"team {md_inline(team)}"] if team else []),
+                 f"started {fmt_day(p.start_day)}", f"thrash until {fmt_day(p.thrash_until)}"]
+        out.append("\n" + " · ".join(facts) + "\n\n")
+        for q in QUESTIONS:
+            if q.key in c.answers and q.key not in ("owner", "members"):
+                out.append(f"- *{q.prompt}?* {md_text(c.answers[q.key], '  ')}\n")
+        early = sum(1 for t in c.thrash if not t.late)
+        out.append(f"\n**Thrash:** {early} early, {len(c.thrash) - early} late\n\n")
+        for t in c.thrash:
+            out.append(f"- {fmt_day(t.day)}{' (late)' if t.late else ''}: {md_text(t.text, '  ')}\n")
+        out.append(f"\n**Ship date:** {moves_line(c.moves) if c.moves else 'never moved'}\n\n")
+        for m in c.moves:
+            out.append(f"- {fmt_day(local_day(m.at))}: {fmt_day(local_day(m.from_at))} → "
+                       f"{fmt_day(local_day(m.to_at))} ({fmt_shift(m.shift_days)}): "
+                       f"{md_text(m.reason, '  ')}\n")  # fmt: skip
+        out.append(f"\n**Figures:** {figures_line(project_figures(c, today))}\n")
+    return "".join(out)

@@ -19,7 +19,8 @@ from shipit.domain.projects import Card, MoveData, ProjectData, ThrashData
 from shipit.storage import projects as projects_sql
 from shipit.storage.db import Connection, Store
 from shipit.storage.entries import db_datetime, from_db_datetime
-from shipit.storage.rows import ChangeLog
+from shipit.domain.changes import RowChange
+from shipit.storage.rows import ChangeLog, read_image, write_image
 from shipit.services.journal import Journal
 from shipit.services.project_links import today_of
 
@@ -350,3 +351,83 @@ def _warning(p: ProjectData, now: datetime, today: date, last: date | None) -> s
     if (today - quiet_since).days >= 7:
         return "no linked ship for 7 days" if last else "no linked ship yet in 7 days"
     return None
+
+
+# -- export and import (services.transfer) --------------------------------------------
+
+
+def markdown_cards(conn: Connection) -> str:
+    """The Markdown export's "## Projects" section ("" without projects)."""
+    every = projects_sql.projects(conn, everything=True)
+    if not every:
+        return ""
+    instant = dates.now()
+    return dom.markdown_cards([Projects._card(conn, p) for p in every],
+                              _today(conn, instant), instant)  # fmt: skip
+
+
+def export_json(conn: Connection) -> list[dict[str, Any]]:
+    """Every project as the JSON export writes it (docs/json.md, "projects")."""
+    out = []
+    for p in projects_sql.projects(conn, everything=True):
+        answers = {k: v for k, (_, v) in sorted(projects_sql.answers(conn, p.uid).items())}
+        out.append({
+            **project_json(p), "entry_uid": p.entry_uid, "answers": answers,
+            "thrash": [{"uid": t.uid, "text": t.text, "at": t.at.isoformat(),
+                        "day": t.day.isoformat(), "late": t.late}
+                       for t in projects_sql.thrash(conn, p.uid)],
+            "moves": [{"uid": m.uid, "at": m.at.isoformat(), "from": m.from_at.isoformat(),
+                       "to": m.to_at.isoformat(), "reason": m.reason}
+                      for m in projects_sql.moves(conn, p.uid)],
+            "entries": sorted(projects_sql.linked_uids(conn, p.uid)),
+        })  # fmt: skip
+    return out
+
+
+def import_rows(conn: Connection, items: list[Any], entry_uids: set[str], report: Any
+                ) -> list[RowChange]:  # fmt: skip
+    """Write the projects an import adds (matched by uid: a project the journal has is
+    never changed; a difference is a conflict) and the links of entries without one.
+    Returns the rows written, for the import's one change."""
+    from shipit.domain.importing import Conflict
+
+    changes: list[RowChange] = []
+
+    def put(table: str, key: str, image: dict[str, Any]) -> None:
+        after = write_image(conn, table, key, image)
+        changes.append(RowChange(table, key, None, after))
+
+    for item in items:
+        old = read_image(conn, "project", item.uid)
+        if old is not None:
+            diff = tuple(k for k, v in item.image.items() if old.get(k) != v)
+            theirs = projects_sql.answers(conn, item.uid)
+            diff += tuple(k for k in sorted(set(item.answers) | set(theirs))
+                          if item.answers.get(k) != theirs.get(k, (None, None))[1])  # fmt: skip
+            if diff:
+                report.conflicts.append(Conflict(f"projects[{item.index}]", item.uid, diff))
+            else:
+                report.projects_duplicates += 1
+        elif projects_sql.short_taken(conn, item.image["short"]):
+            report.conflicts.append(Conflict(f"projects[{item.index}]", item.uid, ("short",)))
+            continue
+        else:
+            put("project", item.uid, {**item.image, "id": None})
+            for key, text in item.answers.items():
+                uid = new_uid()
+                put("project_answer", uid, {"uid": uid, "project_uid": item.uid,
+                                            "question": key, "text": text,
+                                            "updated_at": item.image["updated_at"]})
+            for row in (*item.thrash, *item.moves):
+                table = "project_thrash" if "late" in row else "project_move"
+                if read_image(conn, table, row["uid"]) is None:
+                    put(table, row["uid"], row)
+            report.projects_added += 1
+        for entry_uid in item.entries:
+            if entry_uid not in entry_uids:
+                report.warnings.append(f"projects[{item.index}].entries: no entry {entry_uid}; "
+                                       "link dropped")  # fmt: skip
+            elif projects_sql.link_of(conn, entry_uid) is None:
+                put("project_link", entry_uid, {"entry_uid": entry_uid, "project_uid": item.uid})
+                report.links_added += 1
+    return changes

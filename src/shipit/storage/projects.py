@@ -137,3 +137,14 @@ def every_row(conn: sqlite3.Connection, table: str, columns: str) -> list[tuple[
     assert table in ("project", "project_answer", "project_thrash", "project_move",
                      "project_link")  # fmt: skip
     return conn.execute(f"SELECT {columns} FROM {table}").fetchall()
+
+
+def linked_uids(conn: sqlite3.Connection, project_uid: str) -> list[str]:
+    return [u for (u,) in conn.execute(
+        "SELECT entry_uid FROM project_link WHERE project_uid = ?", (project_uid,))]  # fmt: skip
+
+
+def links(conn: sqlite3.Connection) -> dict[str, str]:
+    """Every linked entry's uid -> its project's short name (the CSV export)."""
+    return dict(conn.execute("SELECT l.entry_uid, p.short FROM project_link AS l "
+                             "JOIN project AS p ON p.uid = l.project_uid"))  # fmt: skip

@@ -147,16 +147,8 @@ def card(shown: Any) -> list[Any]:
     if c.linked:
         parts.append(entries_table(list(reversed(c.linked))))
     parts.append(_section("Figures"))
-    parts.append(Text(figures_line(shown.figures)))
+    parts.append(Text(dom.figures_line(shown.figures)))
     return parts
-
-
-def figures_line(f: dict[str, Any]) -> str:
-    days = (f"shipped in {plural(f['days_to_ship'], 'day')} (planned {f['days_planned']})"
-            if f["days_to_ship"] is not None else f"day {f['days_so_far']} of {f['days_planned']}")
-    return (f"{days} · {plural(f['ships'], 'ship')}, {plural(f['steps'], 'step')}, "
-            f"{plural(f['attempts'], 'attempt')} linked · {plural(f['date_moves'], 'date move')}"
-            f" · thrash {f['thrash_early']} early, {f['thrash_late']} late")  # fmt: skip
 
 
 def across_lines(f: dict[str, Any]) -> list[Text]:
@@ -170,7 +162,7 @@ def across_lines(f: dict[str, Any]) -> list[Text]:
         + ("n/a" if slip is None else plural(slip, "day") if slip == int(slip) else f"{slip} days"))]
     for short, pf in f["projects"].items():
         line = user_text(f"  +{short}: ", style="cyan")
-        line.append(figures_line(pf))
+        line.append(dom.figures_line(pf))
         lines.append(line)
     return lines
 
