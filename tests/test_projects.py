@@ -262,6 +262,7 @@ def test_exports_carry_the_cards(cli, clock, planned, tmp_path):
     env = {"SHIPIT_HOME": str(tmp_path / "home2")}
     r = cli("import", str(dest), env=env)
     assert r.exit_code == 0, r.output
+    assert "1 project added; 1 entry linked to projects" in r.output
     r = cli("project", "show", "pricing", "--json", env=env)
     after = json.loads(r.stdout)
     strip = lambda card: {k: v for k, v in card.items() if k != "linked"}  # noqa: E731
