@@ -264,7 +264,7 @@ def test_json_export_has_the_documented_shape(cli, clock) -> None:
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
     assert list(doc) == ["format", "version", "exported_at", "settings", "entries", "skips",
-                         "backlog"]  # fmt: skip
+                         "backlog", "projects"]  # fmt: skip
     assert doc["format"] == "shipit-journal" and doc["version"] == 1
     assert doc["exported_at"] == "2026-11-23T12:00:00+00:00"
     assert doc["settings"] == {"day_starts_at": "00:00", "rest_days": "none",
@@ -299,7 +299,7 @@ def test_csv_export_is_rfc4180_and_defuses_formulas(cli, clock, tmp_path) -> Non
     assert r.exit_code == 0, r.output
     data = dest.read_bytes().decode("utf-8")
     assert data.startswith("id,uid,day,kind,text,tags,note,minutes,decision,outcome,"
-                           "lesson,created_at,updated_at\r\n")  # fmt: skip
+                           "lesson,created_at,updated_at,project\r\n")  # fmt: skip
     rows = list(csv.DictReader(io.StringIO(data, newline="")))
     assert [row["text"] for row in rows] == [
         "'=HYPERLINK(\"http://evil\")", "'-1+2", "multi\nline, \"quoted\""]

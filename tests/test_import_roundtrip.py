@@ -133,3 +133,94 @@ def test_tags_that_lowercase_into_combining_marks_round_trip(cli, clock, tmp_pat
     assert r.exit_code == 0, r.output
     [back] = _json.loads(cli("list", "--json").stdout)
     assert back["tags"] == entry["tags"] and back["uid"] == entry["uid"]
+
+
+# -- projects: cards, answers, thrash, date moves and links travel with the JSON ---------
+
+ONE_LINE = TEXT.filter(lambda t: t == t.strip() and "\n" not in t and "\r" not in t
+                       and len(t) <= 200)  # fmt: skip
+SHORTS = st.from_regex(r"[a-z][a-z0-9_-]{0,10}", fullmatch=True)
+EDGE_ANSWERS = st.lists(st.sampled_from(["open", "easy", "fast", "cheap", "proven", "safe",
+                                         "durable", "solo", "classic"]),
+                        min_size=1, max_size=4, unique=True).map(", ".join)  # fmt: skip
+MEMBERS = st.lists(st.from_regex(r"[A-Z][a-z]{1,6}", fullmatch=True), min_size=1, max_size=3,
+                   unique=True).map(", ".join)  # fmt: skip
+
+
+def _uuid(draw) -> str:
+    return str(uuid.uuid4())  # unique, as in a real journal (the backlog's too)
+
+
+@st.composite
+def projects(draw, entry_uids: list[str]) -> list[dict]:
+    from shipit.domain.projects import QUESTION_KEYS
+
+    out = []
+    for short in draw(st.lists(SHORTS, max_size=3, unique=True)):
+        start = draw(DAYS)
+        ship_at = draw(INSTANTS)
+        status = draw(st.sampled_from(["active", "shipped", "dropped"]))
+        ended = draw(INSTANTS) if status != "active" else None
+        keys = draw(st.lists(st.sampled_from([k for k in QUESTION_KEYS if k != "owner"]),
+                             unique=True, max_size=5))  # fmt: skip
+        answers = {k: draw(EDGE_ANSWERS if k == "edges" else MEMBERS if k == "members"
+                           else TEXT) for k in keys}  # fmt: skip
+        out.append({
+            "uid": _uuid(draw), "short": short, "name": draw(ONE_LINE), "status": status,
+            "owner": draw(st.none() | ONE_LINE), "ship_at": ship_at.isoformat(),
+            "ship_day": ship_at.date().isoformat(), "thrash_until": start.isoformat(),
+            "start_day": start.isoformat(), "created_at": draw(INSTANTS).isoformat(),
+            "updated_at": draw(INSTANTS).isoformat(),
+            "ended_at": ended.isoformat() if ended else None,
+            "ended_day": ended.date().isoformat() if ended else None,
+            "entry_uid": draw(st.none() | st.sampled_from(entry_uids)) if entry_uids else None,
+            "answers": answers,
+            "thrash": [{"uid": _uuid(draw), "text": draw(TEXT), "at": draw(INSTANTS).isoformat(),
+                        "day": draw(DAYS).isoformat(), "late": draw(st.booleans())}
+                       for _ in range(draw(st.integers(0, 2)))],
+            "moves": [{"uid": _uuid(draw), "at": draw(INSTANTS).isoformat(),
+                       "from": draw(INSTANTS).isoformat(), "to": draw(INSTANTS).isoformat(),
+                       "reason": draw(TEXT)} for _ in range(draw(st.integers(0, 2)))],
+            "entries": [],
+        })  # fmt: skip
+    # each entry links to at most one project
+    for uid in entry_uids:
+        if out and draw(st.booleans()):
+            draw(st.sampled_from(out))["entries"].append(uid)
+    for p in out:
+        p["entries"].sort()
+    return out
+
+
+@st.composite
+def journals_with_projects(draw) -> dict:
+    doc = draw(journals())
+    doc["projects"] = draw(projects([e["uid"] for e in doc["entries"]]))
+    return doc
+
+
+def _by_uid(items: list[dict]) -> dict:
+    return {p["uid"]: {**p, "thrash": sorted(p["thrash"], key=lambda t: t["uid"]),
+                       "moves": sorted(p["moves"], key=lambda m: m["uid"])} for p in items}
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(doc=journals_with_projects())
+def test_projects_round_trip(doc: dict, clock) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        a = Journal(Store(Path(tmp) / "a" / "journal.db"))
+        b = Journal(Store(Path(tmp) / "b" / "journal.db"))
+        report = transfer.import_file(a, json.dumps(doc).encode())
+        assert not report.conflicts and report.projects_added == len(doc["projects"])
+        first = json.loads(_export(a))
+        report = transfer.import_file(b, json.dumps(first, ensure_ascii=False).encode())
+        assert not report.conflicts and report.projects_added == len(doc["projects"])
+        second = json.loads(_export(b))
+        assert _by_uid(second["projects"]) == _by_uid(first["projects"]) == \
+            _by_uid(doc["projects"])  # fmt: skip
+        again = transfer.import_file(b, json.dumps(first).encode())
+        assert (again.projects_added, again.projects_duplicates, again.links_added,
+                again.conflicts) == (0, len(doc["projects"]), 0, [])  # fmt: skip
+        a.store.close()
+        b.store.close()

@@ -127,6 +127,7 @@ def case(id: str, *args: str, env: dict[str, str] | None = None,
 
 COMPLETION = {"_SHIPIT_COMPLETE": "complete_bash", "COMP_WORDS": "shipit l", "COMP_CWORD": "1"}
 
+PLAN = ("project", "new", "Startup", "--ship", "in 9 days")
 COMMANDS = [
     case("log", "log", "shipped the start-up test"),
     case("today", "today"),
@@ -158,6 +159,17 @@ COMMANDS = [
     case("backup", "backup"),
     case("restore", "restore", "{backup}"),
     case("path", "path"),
+    case("project-new", "project", "new", "Startup", "--ship", "in 9 days"),
+    case("project", "project"),
+    case("project-show", "project", "show", "startup", before=(PLAN,)),
+    case("project-answer", "project", "answer", "startup", "fears", "x", before=(PLAN,)),
+    case("project-thrash", "project", "thrash", "startup", "an idea", before=(PLAN,)),
+    case("project-move", "project", "move", "startup", "in 10 days", "--reason", "r",
+         before=(PLAN,)),
+    case("project-ship", "project", "ship", "startup", "--feeling", "good", before=(PLAN,)),
+    case("project-drop", "project", "drop", "startup", "--lesson", "l", before=(PLAN,)),
+    case("log-project", "log", "linked", "--project", "startup", before=(PLAN,)),
+    case("list-project", "list", "--project", "startup", before=(PLAN,)),
     case("help", "--help"),
     case("version", "--version"),
     case("completion", env=COMPLETION),

@@ -73,6 +73,57 @@ CREATE TABLE entry_tag (
 	PRIMARY KEY (entry_id, tag), 
 	FOREIGN KEY(entry_id) REFERENCES entry (id) ON DELETE CASCADE
 )
+CREATE TABLE project (
+	id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
+	uid VARCHAR(36) NOT NULL, 
+	short VARCHAR(32) NOT NULL, 
+	name VARCHAR NOT NULL, 
+	status VARCHAR(10) NOT NULL, 
+	owner VARCHAR, 
+	ship_at DATETIME NOT NULL, 
+	ship_day DATE NOT NULL, 
+	thrash_until DATE NOT NULL, 
+	start_day DATE NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	ended_at DATETIME, 
+	ended_day DATE, 
+	entry_uid VARCHAR(36), 
+	CONSTRAINT ck_project_status CHECK (status IN ('active', 'shipped', 'dropped')), 
+	UNIQUE (uid), 
+	UNIQUE (short)
+)
+CREATE TABLE project_answer (
+	uid VARCHAR(36) NOT NULL, 
+	project_uid VARCHAR(36) NOT NULL, 
+	question VARCHAR(32) NOT NULL, 
+	text VARCHAR NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uid)
+)
+CREATE TABLE project_link (
+	entry_uid VARCHAR(36) NOT NULL, 
+	project_uid VARCHAR(36) NOT NULL, 
+	PRIMARY KEY (entry_uid)
+)
+CREATE TABLE project_move (
+	uid VARCHAR(36) NOT NULL, 
+	project_uid VARCHAR(36) NOT NULL, 
+	at DATETIME NOT NULL, 
+	from_at DATETIME NOT NULL, 
+	to_at DATETIME NOT NULL, 
+	reason VARCHAR NOT NULL, 
+	PRIMARY KEY (uid)
+)
+CREATE TABLE project_thrash (
+	uid VARCHAR(36) NOT NULL, 
+	project_uid VARCHAR(36) NOT NULL, 
+	text VARCHAR NOT NULL, 
+	at DATETIME NOT NULL, 
+	day DATE NOT NULL, 
+	late BOOLEAN NOT NULL, 
+	PRIMARY KEY (uid)
+)
 CREATE TABLE setting (
 	"key" VARCHAR(64) NOT NULL, 
 	value VARCHAR NOT NULL, 
@@ -98,6 +149,10 @@ CREATE INDEX ix_entry_day ON entry (day)
 CREATE INDEX ix_entry_day_kind ON entry (day, kind)
 CREATE INDEX ix_entry_outcome ON entry (outcome)
 CREATE INDEX ix_entry_tag_tag ON entry_tag (tag)
+CREATE UNIQUE INDEX ix_project_answer_question ON project_answer (project_uid, question)
+CREATE INDEX ix_project_link_project_uid ON project_link (project_uid)
+CREATE INDEX ix_project_move_project_uid ON project_move (project_uid)
+CREATE INDEX ix_project_thrash_project_uid ON project_thrash (project_uid)
 CREATE INDEX ix_tombstone_seq ON tombstone (seq)"""
 
 
@@ -395,7 +450,7 @@ def test_a_schema_1_journal_gains_the_day_index(shipit_home, cli, clock):
     assert "from schema 1" in r.stdout
     assert schema_of(path) == PINNED_SCHEMA
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     [backup] = (shipit_home / "backups").iterdir()
     assert "pre-migration-v1" in backup.name
     assert "ix_entry_day ON" not in schema_of(backup)
@@ -427,7 +482,7 @@ def test_a_real_schema_2_journal_migrates_to_3(shipit_home, cli, clock):
     assert [e["text"] for e in json.loads(r.stdout)][-1] == "Published the pricing page #web"
     assert schema_of(path) == PINNED_SCHEMA
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     for table, rows in old_rows.items():
         assert con.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() == rows, table
     con.close()

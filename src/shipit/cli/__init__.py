@@ -29,7 +29,7 @@ _interrupted_early.shipit_boot = True  # type: ignore[attr-defined]  (cli.app ke
 
 
 def _load() -> Any:
-    from shipit.cli import entries, history, stats, steps, transfer  # noqa: F401  (registers commands)
+    from shipit.cli import entries, history, projects, stats, steps, transfer  # noqa: F401  (registers)
     from shipit.cli.app import app
 
     # The submodule import bound `shipit.cli.app` to the module: the name is the app.

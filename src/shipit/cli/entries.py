@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import app
-from shipit.cli.options import DateOpt, YesOpt, confirm, confirm_logged, journal, streak_line
+from shipit.cli.options import DateOpt, ProjectOpt, YesOpt, confirm, confirm_logged, journal, show_nearest, streak_line
 TagOpt = Annotated[
     list[str] | None,
     typer.Option("--tag", "-t", metavar="TAG", help="A tag (repeatable). #hashtags in the text count too."),
@@ -39,6 +39,7 @@ def log_cmd(
     tag: TagOpt = None,
     note: NoteOpt = None,
     json_output: JsonOpt = False,
+    project: ProjectOpt = None,
 ) -> None:
     """Log a ship: something you delivered today (or on --date).
 
@@ -52,7 +53,7 @@ def log_cmd(
 
     j = journal()
     entry, hist = j.add_with_history("ship", join_words(text), when=date, tags=tag or (),
-                                     note=note)  # fmt: skip
+                                     note=note, project=project)  # fmt: skip
     if json_output:
         render.print_json(entry.to_json())
         return
@@ -66,8 +67,9 @@ def ship_cmd(
     tag: TagOpt = None,
     note: NoteOpt = None,
     json_output: JsonOpt = False,
+    project: ProjectOpt = None,
 ) -> None:
-    log_cmd(text=text, date=date, tag=tag, note=note, json_output=json_output)
+    log_cmd(text=text, date=date, tag=tag, note=note, json_output=json_output, project=project)
 
 
 def show_today(json_output: bool) -> None:
@@ -80,6 +82,8 @@ def show_today(json_output: bool) -> None:
         return
     streak = None if data.journal_empty else streak_line(j, hist)
     render.out(*render.today_view(data, streak))
+    if not data.journal_empty:
+        show_nearest(j)
 
 
 @app.command("today")
@@ -97,17 +101,18 @@ def list_cmd(
     search: Annotated[str | None, typer.Option("--search", "-q", help="Only entries whose text or note contains this (any case).")] = None,
     limit: Annotated[int | None, typer.Option("--limit", "-l", help="At most N entries (newest first).")] = None,
     json_output: JsonOpt = False,
+    project: Annotated[str | None, typer.Option("--project", "-P", metavar="NAME", help="Only entries linked to this project.")] = None,
 ) -> None:  # fmt: skip
     """List entries, newest first, grouped by day."""
     from shipit.views import render
 
     filters, entries = journal().list(since=since, until=until, kind=kind, tags=tag or (),
-                                      search=search, limit=limit)  # fmt: skip
+                                      search=search, limit=limit, project=project)  # fmt: skip
     if json_output:
         render.print_json([e.to_json() for e in entries])
         return
     if not entries:
-        render.err("No entries match." if filters != type(filters)() else
+        render.err("No entries match." if filters != type(filters)() or project else
                    'No entries yet. Log one: shipit log "what you delivered"')  # fmt: skip
         return
     render.out(render.entries_table(entries))
@@ -124,6 +129,7 @@ def edit_cmd(
     tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Replace the tags given with --tag (repeatable); #hashtags follow the text.")] = None,
     clear_tags: Annotated[bool, typer.Option("--clear-tags", help="Remove the tags given with --tag.")] = False,
     json_output: JsonOpt = False,
+    project: Annotated[str | None, typer.Option("--project", "-P", metavar="NAME", help="Link it to this project ('' unlinks).")] = None,
 ) -> None:  # fmt: skip
     """Change an entry's text, day, note or tags."""
     from rich.text import Text
@@ -131,7 +137,7 @@ def edit_cmd(
     from shipit.views import render
 
     entry = journal().edit(entry_id, text=text, when=date, note=note, tags=tag,
-                           clear_tags=clear_tags)  # fmt: skip
+                           clear_tags=clear_tags, project=project)  # fmt: skip
     if json_output:
         render.print_json(entry.to_json())
         return

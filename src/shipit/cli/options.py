@@ -13,6 +13,11 @@ from shipit.domain.dates import WHEN_HELP
 DateOpt = Annotated[
     str | None, typer.Option("--date", "-d", metavar="WHEN", help=f"Journal day. {WHEN_HELP}")
 ]
+ProjectOpt = Annotated[
+    str | None,
+    typer.Option("--project", "-P", metavar="NAME",
+                 help="Link it to a project (its short name); a +name word in the text does too."),
+]  # fmt: skip
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; required when not interactive.")]
 
 
@@ -55,6 +60,27 @@ def confirm_logged(entry, j, *, verb: str = "Logged", hist=None) -> None:  # noq
     streak = streak_line(j, hist)
     line.write([(f"{verb} ", "bold"), *render.summary_line(entry)],
                *([streak] if streak is not None else []))  # fmt: skip
+    show_linked(j)
+    show_nearest(j)
+
+
+def show_linked(j) -> None:  # noqa: ANN001
+    """'→ +pricing' after an entry linked to a project."""
+    from shipit.views import render
+
+    if getattr(j, "linked", None):
+        render.out(render.user_text(f"→ linked to +{j.linked}", style="cyan"))
+
+
+def show_nearest(j) -> None:  # noqa: ANN001
+    """'Pricing page ships in 3 days': the active project that ships soonest, if any."""
+    from shipit.services.project_links import nearest_in
+    from shipit.views import render
+    from shipit.views.projects import nearest_line
+
+    found = j.nearest if getattr(j, "nearest_read", False) else nearest_in(j.store)
+    if found is not None:
+        render.out(nearest_line(*found))
 
 
 def show_streak(j, hist=None) -> None:  # noqa: ANN001

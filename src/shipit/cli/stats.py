@@ -35,14 +35,22 @@ def stats_cmd(json_output: JsonOpt = False) -> None:
     """Streaks, weekly streak, consistency, score and totals (docs/figures.md)."""
     from shipit.views import render, render_stats
 
-    hist = journal().history()
+    from shipit.services.projects import Projects
+
+    j = journal()
+    hist = j.history()
     figs = hist.figures()
+    projects = Projects(j).figures()  # {"projects": {}} without any project: not shown
     if json_output:
-        render.print_json(figs.to_json())
+        render.print_json({**figs.to_json(), **({"projects": projects} if projects["projects"] else {})})
         return
     render.out(render_stats.stats_panel(
         figs, hist.settings.as_strings()["rest_days"], len(hist.skips)
     ))  # fmt: skip
+    if projects["projects"]:
+        from shipit.views.projects import across_lines
+
+        render.out(*across_lines(projects))
 
 
 @app.command("week", context_settings=WHEN_ARGS)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import LightGroup, app
-from shipit.cli.options import show_streak
+from shipit.cli.options import ProjectOpt, show_linked, show_streak
 from shipit.domain.dates import WHEN_HELP
 
 STEP_HELP = """Small steps: a backlog of what annoys you, worked on five minutes at a time.
@@ -273,6 +273,7 @@ def done_cmd(
     note: NoteOpt = None,
     decision: DecisionOpt = None,
     json_output: JsonOpt = False,
+    project: ProjectOpt = None,
 ) -> None:  # fmt: skip
     """Log a step done without the timer.
 
@@ -290,11 +291,12 @@ def done_cmd(
 
     s = _steps()
     logged = s.done(" ".join(what), minutes=parse_whole(minutes, "--minutes"), when=date,
-                    note=note, decision=decision)  # fmt: skip
+                    note=note, decision=decision, project=project)  # fmt: skip
     if json_output:
         render.print_json(logged.entry.to_json())
         return
     _confirm_step(s, logged)
+    show_linked(s.journal)
 
 
 # -- attempts ----------------------------------------------------------------------------
@@ -322,6 +324,7 @@ def try_cmd(
     failed: FailedOpt = False,
     lesson: LessonOpt = None,
     json_output: JsonOpt = False,
+    project: ProjectOpt = None,
 ) -> None:
     """Log an attempt: open until you resolve it, or --succeeded/--failed at once.
 
@@ -336,12 +339,13 @@ def try_cmd(
 
     outcome = _outcome(succeeded, failed, required=False)
     s = _steps()
-    entry = s.attempt(" ".join(text), when=date, outcome=outcome, lesson=lesson)
+    entry = s.attempt(" ".join(text), when=date, outcome=outcome, lesson=lesson, project=project)
     if json_output:
         render.print_json(entry.to_json())
         return
     render.out(*render_steps.attempt_line(entry, verb="Logged"))
     show_streak(s.journal)
+    show_linked(s.journal)
 
 
 @app.command("resolve")

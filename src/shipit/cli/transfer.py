@@ -107,6 +107,10 @@ def import_report_lines(report) -> list[str]:  # noqa: ANN001
         extras.append(f"{n(report.skips_added, 'skipped day')} added")
     if report.backlog_added or report.backlog_duplicates:
         extras.append(f"{n(report.backlog_added, 'backlog item')} added")
+    if report.projects_added or report.projects_duplicates:
+        extras.append(f"{n(report.projects_added, 'project')} added")
+    if report.links_added:
+        extras.append(f"{n(report.links_added, 'entry', 'entries')} linked to projects")
     if report.settings_added:
         extras.append(f"settings taken from the file: {', '.join(report.settings_added)}")
     if extras:

@@ -376,6 +376,7 @@ def write_json(
     settings: Mapping[str, str],
     skips: Iterable[Mapping[str, Any]] = (),
     backlog: Iterable[Mapping[str, Any]] = (),
+    projects: Iterable[Mapping[str, Any]] = (),
 ) -> int:
     """Write the shipit JSON format, one entry object per line. Returns the entry count."""
     import json
@@ -386,14 +387,15 @@ def write_json(
     out.write(f'  "settings": {json.dumps(dict(settings), ensure_ascii=False, sort_keys=True)},\n')
     n = _json_list(out, "entries", (e.to_json() for e in entries), last=False)
     _json_list(out, "skips", skips, last=False)
-    _json_list(out, "backlog", backlog, last=True)
+    _json_list(out, "backlog", backlog, last=False)
+    _json_list(out, "projects", projects, last=True)
     out.write("}\n")
     return n
 
 
 CSV_COLUMNS = (
     "id", "uid", "day", "kind", "text", "tags", "note", "minutes", "decision", "outcome",
-    "lesson", "created_at", "updated_at",
+    "lesson", "created_at", "updated_at", "project",
 )  # fmt: skip
 # A cell a spreadsheet would run as a formula (OWASP "CSV injection"): = + - @ and the
 # tab/CR that some spreadsheets skip before one. Such user-text cells get a leading
@@ -409,8 +411,11 @@ def csv_cell(value: str | None) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def write_csv(out: IO[str], entries: Iterable[EntryData]) -> int:
+def write_csv(out: IO[str], entries: Iterable[EntryData],
+              projects: Mapping[str, str] | None = None) -> int:  # fmt: skip
     """RFC 4180 CSV (CRLF rows, quoted where needed), a header row, one row per entry.
+
+    `projects`: entry uid -> the short name of the project it is linked to.
 
     Open `out` with newline="" so embedded line breaks are kept as typed.
     """
@@ -420,6 +425,7 @@ def write_csv(out: IO[str], entries: Iterable[EntryData]) -> int:
     chunk = io.StringIO()  # rows go out a few hundred at a time (see write_markdown)
     writer = csv.writer(chunk, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    links = projects or {}
     n = 0
     for e in entries:
         if n % 256 == 255:
@@ -430,7 +436,7 @@ def write_csv(out: IO[str], entries: Iterable[EntryData]) -> int:
             e.id, e.uid, e.day.isoformat(), e.kind, csv_cell(e.text), " ".join(e.tags),
             csv_cell(e.note), "" if e.minutes is None else e.minutes, e.decision or "",
             e.outcome or "", csv_cell(e.lesson), e.created_at.isoformat(),
-            e.updated_at.isoformat(),
+            e.updated_at.isoformat(), links.get(e.uid, ""),
         ))  # fmt: skip
         n += 1
     out.write(chunk.getvalue())

@@ -118,6 +118,22 @@ class ImportBacklogItem:
     entry_uid: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class ImportProject:
+    """A project card from a shipit JSON export (docs/json.md, "projects")."""
+
+    index: int
+    image: dict[str, Any]  # the project row as storage.rows stores it (without its id)
+    answers: dict[str, str]
+    thrash: tuple[dict[str, Any], ...]  # project_thrash row images
+    moves: tuple[dict[str, Any], ...]  # project_move row images
+    entries: tuple[str, ...]  # the uids of the entries linked to it
+
+    @property
+    def uid(self) -> str:
+        return self.image["uid"]
+
+
 @dataclass
 class ImportData:
     """A validated import file: everything `apply_import` needs, nothing it must check."""
@@ -127,6 +143,7 @@ class ImportData:
     settings: dict[str, str] = field(default_factory=dict)
     skips: list[ImportSkip] = field(default_factory=list)
     backlog: list[ImportBacklogItem] = field(default_factory=list)
+    projects: list[ImportProject] = field(default_factory=list)
     # Entries repeated inside the file with identical content (counted as duplicates).
     repeated: int = 0
     warnings: list[str] = field(default_factory=list)
@@ -495,7 +512,105 @@ def _read_shipit(doc: Any, default_kind: str, today: date, source: str) -> Impor
             index=i, uid=uid, text=_text(obj, "text", path, required=True),  # type: ignore[arg-type]
             annoyance=annoyance, created_at=created, closed_at=closed, entry_uid=entry_uid,
         ))  # fmt: skip
+    result.projects = _read_projects(doc, today)
     return result
+
+
+def _db_instant(value: datetime | None) -> str | None:
+    # storage's format (storage.entries.db_datetime), spelled out: domain imports no storage
+    return None if value is None else value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _project_field(path: str, key: str, check: Any, value: Any) -> Any:
+    try:
+        return check(value)
+    except InputError as exc:
+        raise _Bad(f"{path}.{key}", exc.message) from None
+
+
+def _read_projects(doc: Mapping[str, Any], today: date) -> list[ImportProject]:
+    """The "projects" list: cards, answers, thrash, date moves and linked entry uids."""
+    from shipit.domain import projects as dom
+
+    far = today + timedelta(days=3660)
+    out: list[ImportProject] = []
+    uids: set[str] = set()
+    shorts: set[str] = set()
+    for i, raw in enumerate(_list(doc, "projects")):
+        path = f"projects[{i}]"
+        obj = _object(raw, path)
+        uid = _uid(obj.get("uid"), f"{path}.uid")
+        short = _project_field(path, "short", dom.check_short,
+                               _get(obj, "short", path, str, required=True, what="a string"))
+        if uid in uids or short in shorts:
+            raise _Bad(path, f"project {short!r} appears twice")
+        uids.add(uid)
+        shorts.add(short)
+        name = _project_field(path, "name", dom.check_name, _text(obj, "name", path, required=True))
+        status = _choice(obj, "status", path, dom.STATUSES) or "active"
+        owner = _text(obj, "owner", path)
+
+        def instant(key: str, *, required: bool = True) -> datetime | None:
+            if obj.get(key) is None:
+                if required:
+                    raise _Bad(f"{path}.{key}", "is missing")
+                return None
+            return _instant(obj[key], f"{path}.{key}")
+
+        def day(key: str, *, required: bool = True) -> date | None:
+            if obj.get(key) is None:
+                if required:
+                    raise _Bad(f"{path}.{key}", "is missing")
+                return None
+            return _day(obj[key], f"{path}.{key}", far)
+
+        image = {
+            "uid": uid, "short": short, "name": name, "status": status, "owner": owner,
+            "ship_at": _db_instant(instant("ship_at")), "ship_day": str(day("ship_day")),
+            "thrash_until": str(day("thrash_until")), "start_day": str(day("start_day")),
+            "created_at": _db_instant(instant("created_at")),
+            "updated_at": _db_instant(instant("updated_at")),
+            "ended_at": _db_instant(instant("ended_at", required=False)),
+            "ended_day": (str(d) if (d := day("ended_day", required=False)) else None),
+            "entry_uid": (_uid(obj["entry_uid"], f"{path}.entry_uid")
+                          if obj.get("entry_uid") is not None else None),
+        }  # fmt: skip
+        answers_obj = _object(obj.get("answers") or {}, f"{path}.answers")
+        answers: dict[str, str] = {}
+        for key, value in answers_obj.items():
+            where = f"{path}.answers.{key}"
+            if key not in dom.QUESTION_KEYS or key == "owner":
+                raise _Bad(where, f"not a question ({', '.join(dom.QUESTION_KEYS)})")
+            if not isinstance(value, str) or not value:
+                raise _Bad(where, f"{_show(value)} is not an answer")
+            stored = _project_field(where, "", lambda v, k=key: dom.check_answer(k, v), value)
+            answers[key] = stored
+        thrash = []
+        for t_i, t_raw in enumerate(_list(obj, "thrash")):
+            t_path = f"{path}.thrash[{t_i}]"
+            t = _object(t_raw, t_path)
+            if not isinstance(t.get("late"), bool):
+                raise _Bad(f"{t_path}.late", f"{_show(t.get('late'))} is not true or false")
+            thrash.append({
+                "uid": _uid(t.get("uid"), f"{t_path}.uid"), "project_uid": uid,
+                "text": _text(t, "text", t_path, required=True),
+                "at": _db_instant(_instant(t.get("at"), f"{t_path}.at")),
+                "day": str(_day(t.get("day"), f"{t_path}.day", far)), "late": int(t["late"]),
+            })  # fmt: skip
+        moves = []
+        for m_i, m_raw in enumerate(_list(obj, "moves")):
+            m_path = f"{path}.moves[{m_i}]"
+            m = _object(m_raw, m_path)
+            moves.append({
+                "uid": _uid(m.get("uid"), f"{m_path}.uid"), "project_uid": uid,
+                "at": _db_instant(_instant(m.get("at"), f"{m_path}.at")),
+                "from_at": _db_instant(_instant(m.get("from"), f"{m_path}.from")),
+                "to_at": _db_instant(_instant(m.get("to"), f"{m_path}.to")),
+                "reason": _text(m, "reason", m_path, required=True),
+            })  # fmt: skip
+        linked = tuple(_uid(u, f"{path}.entries[{k}]") for k, u in enumerate(_list(obj, "entries")))
+        out.append(ImportProject(i, image, answers, tuple(thrash), tuple(moves), linked))
+    return out
 
 
 def _add_unique(result: ImportData, seen: dict[str, ImportEntry], entry: ImportEntry) -> None:
@@ -635,6 +750,9 @@ class ImportReport:
     skips_duplicates: int = 0
     backlog_added: int = 0
     backlog_duplicates: int = 0
+    projects_added: int = 0
+    projects_duplicates: int = 0
+    links_added: int = 0
     warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -644,7 +762,10 @@ class ImportReport:
             "conflicts": [c.to_json() for c in self.conflicts],
             "settings_added": self.settings_added, "skips_added": self.skips_added,
             "skips_duplicates": self.skips_duplicates, "backlog_added": self.backlog_added,
-            "backlog_duplicates": self.backlog_duplicates, "warnings": self.warnings,
+            "backlog_duplicates": self.backlog_duplicates,
+            "projects_added": self.projects_added,
+            "projects_duplicates": self.projects_duplicates, "links_added": self.links_added,
+            "warnings": self.warnings,
         }  # fmt: skip
 
 

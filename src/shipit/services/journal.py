@@ -33,6 +33,7 @@ from shipit.storage import figures as figures_sql
 from shipit.storage.db import Connection, Store, close_all, forget_commits, journal_path
 from shipit.storage.db import committed as _store_committed
 from shipit.storage.rows import ChangeLog
+from shipit.services import project_links
 
 
 def finish() -> None:
@@ -57,6 +58,9 @@ class Journal:
 
     def __init__(self, store: Store | None = None) -> None:
         self.store = store or Store()
+        self.linked: str | None = None  # the project the last entry added was linked to
+        self.nearest: Any = None  # (project, time left) read by add_with_history
+        self.nearest_read = False
 
     # settings ---------------------------------------------------------------------
 
@@ -95,11 +99,14 @@ class Journal:
         lesson: str | None = None,
         log: ChangeLog | None = None,
         command: str = "log",
+        project: str | None = None,
     ) -> EntryData:
         """Validate and record one entry for the journal day of `when` (default: now).
 
         In the caller's change (`log`, inside its write transaction), or in a write
-        transaction and change of its own (`command`).
+        transaction and change of its own (`command`). Linked to `project` (a project's
+        short name), or to the active project a '+name' word in the text names; the short
+        name it was linked to is left in `self.linked`.
         """
         check_text(text)
         note = optional_text(note, "note")
@@ -107,15 +114,16 @@ class Journal:
         all_tags = combine_tags(text, tags)
         if log is not None:
             return self._insert(log, kind, text, when, all_tags, note, minutes, decision,
-                                outcome, lesson)  # fmt: skip
+                                outcome, lesson, project)  # fmt: skip
         with self.store.writing() as conn:
             return self._insert(ChangeLog(conn, command, dates.now()), kind, text, when,
-                                all_tags, note, minutes, decision, outcome, lesson)  # fmt: skip
+                                all_tags, note, minutes, decision, outcome, lesson,
+                                project)  # fmt: skip
 
     def _insert(
         self, log: ChangeLog, kind: str, text: str, when: str | None, all_tags: tuple[str, ...],
         note: str | None, minutes: int | None, decision: str | None, outcome: str | None,
-        lesson: str | None,
+        lesson: str | None, project: str | None = None,
     ) -> EntryData:  # fmt: skip
         settings = figures_sql.read_settings(log.conn)
         instant = log.instant
@@ -127,6 +135,7 @@ class Journal:
             decision=decision, outcome=outcome, lesson=lesson,
         )  # fmt: skip
         image = log.insert("entry", entries_sql.entry_image(entry, None))
+        self.linked = project_links.link(log, entry.uid, text, project)
         return entry._replace(id=image["id"])
 
     def add_with_history(self, kind: str, text: str, **fields: Any
@@ -138,6 +147,8 @@ class Journal:
         """
         with self.store.writing() as conn:
             entry = self.add(kind, text, log=ChangeLog(conn, "log", dates.now()), **fields)
+            self.nearest = project_links.nearest(conn)  # the confirmation's ship date line
+            self.nearest_read = True
             return entry, figures_sql.read_history(conn)
 
     def edit(
@@ -151,8 +162,11 @@ class Journal:
         clear_tags: bool = False,
         lesson: str | None = None,
         extra: dict[str, Any] | None = None,
+        project: str | None = None,
     ) -> EntryData:
-        """Change fields of one entry; hashtags follow the text, --tag replaces the rest."""
+        """Change fields of one entry; hashtags follow the text, --tag replaces the rest.
+
+        `project` links it to a project ('' unlinks)."""
         if text is not None:
             check_text(text)
         if note is not None:
@@ -179,13 +193,18 @@ class Journal:
                 kept = set(old.tags) - set(hashtags(old.text))
                 explicit = [] if clear_tags else sorted(kept)
             new_tags = combine_tags(values.get("text", old.text), explicit)
+            log = ChangeLog(conn, "edit", instant)
+            relinked = project is not None and project_links.relink(log, old.uid, project)
             if not values and new_tags == old.tags:
+                if relinked:
+                    return old
                 raise InputError("nothing to change: give --text, --date, --note or --tag")
             new = old._replace(**values, tags=new_tags, updated_at=instant)
             if new._replace(updated_at=old.updated_at) == old:
+                if relinked:
+                    return old
                 raise InputError(f"nothing to change: entry {old.id} already has these values")
-            ChangeLog(conn, "edit", instant).put("entry", old.uid,
-                                                 entries_sql.entry_image(new, new.id))  # fmt: skip
+            log.put("entry", old.uid, entries_sql.entry_image(new, new.id))
             return new
 
     def delete(self, ref: str) -> EntryData:
@@ -201,6 +220,7 @@ class Journal:
 
         for uid in closed_by(log.conn, entry.id):
             log.update("backlog", uid, closed_at=None, entry_id=None)
+        project_links.unlink(log, entry.uid)
         log.delete("entry", entry.uid)
 
     # reading ----------------------------------------------------------------------
@@ -215,12 +235,18 @@ class Journal:
 
     def list(self, *, since: str | None = None, until: str | None = None,
              kind: str | None = None, tags: Sequence[str] = (), search: str | None = None,
-             limit: int | None = None) -> tuple[Filters, list[EntryData]]:  # fmt: skip
+             limit: int | None = None, project: str | None = None,
+             ) -> tuple[Filters, list[EntryData]]:  # fmt: skip
         """`shipit list`: the filters as understood, and the entries, in one read."""
         with self.store.reading() as conn:
             filters = self.parse_filters(conn, since=since, until=until, kind=kind, tags=tags,
                                          search=search, limit=limit)  # fmt: skip
-            return filters, list(entries_sql.query(conn, filters))
+            if project is None:
+                return filters, list(entries_sql.query(conn, filters))
+            where, params = entries_sql.filter_sql(filters)
+            more, more_params = project_links.project_filter(conn, project)
+            return filters, list(entries_sql.select(conn, where + more, params + more_params,
+                                                    limit=filters.limit))  # fmt: skip
 
     @staticmethod
     def parse_filters(conn: Connection, **raw: Any) -> Filters:

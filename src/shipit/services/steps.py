@@ -107,8 +107,9 @@ class Steps:
         when: str | None = None,
         note: str | None = None,
         decision: str | None = None,
+        project: str | None = None,
     ) -> StepLogged:
-        """Log a step done without the timer.
+        """Log a step done without the timer (linked to `project`, or a '+name' in its text).
 
         An all-digit argument is a backlog id: the step takes the item's text and
         closes it, in the same transaction. Anything else is the text of a step that
@@ -120,14 +121,14 @@ class Steps:
         if not is_backlog_ref(text_or_id):
             entry = self.journal.add("step", text_or_id, when=when, note=note,
                                      minutes=minutes, decision=decision,
-                                     command="step done")  # fmt: skip
+                                     command="step done", project=project)  # fmt: skip
             return StepLogged(entry=entry)
         with self.store.writing() as conn:
             item = backlog_sql.get(conn, _item_id(text_or_id))
             require_open(item)
             log = ChangeLog(conn, "step done", dates.now())
             entry = self.journal.add("step", item.text, when=when, note=note, minutes=minutes,
-                                     decision=decision, log=log)  # fmt: skip
+                                     decision=decision, log=log, project=project)  # fmt: skip
             closed = self._close_item(log, item.id, entry.id)
         return StepLogged(entry=entry, item=closed, closed=True)
 
@@ -179,13 +180,14 @@ class Steps:
         when: str | None = None,
         outcome: str = "open",
         lesson: str | None = None,
+        project: str | None = None,
     ) -> EntryData:
         """Log an attempt: open, or already succeeded/failed (with an optional lesson)."""
         outcome = check_outcome(outcome)
         if lesson is not None and outcome == "open":
             raise InputError("a lesson needs an outcome: add --succeeded or --failed")
         return self.journal.add("attempt", text, when=when, outcome=outcome, lesson=lesson,
-                                command="try")  # fmt: skip
+                                command="try", project=project)  # fmt: skip
 
     def resolve(self, ref: str, outcome: str, *, lesson: str | None = None) -> EntryData:
         """Record how an open attempt went. Only an open attempt can be resolved."""

@@ -22,11 +22,13 @@ from shipit.domain.settings import DEFAULTS, Settings
 from shipit.storage import backlog as backlog_sql
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
+from shipit.storage import projects as projects_sql
 from shipit.storage import transfer as transfer_sql
 from shipit.storage.backup import RestoreResult, backup_journal, restore_journal
 from shipit.storage.entries import db_instant
 from shipit.storage.files import MAX_INPUT_BYTES, atomic_text_writer, read_bounded
 from shipit.storage.rows import ChangeLog
+from shipit.services import projects as projects_service
 from shipit.services.journal import Journal
 
 # -- export ----------------------------------------------------------------------------------
@@ -56,14 +58,17 @@ def export_journal(journal: Journal, out: IO[str], fmt: str, filters: Filters | 
                 sel = exporting.whole_journal(hist)
             summary = exporting.markdown_summary(hist, filters, sel)
             rows = transfer_sql.markdown_rows(conn, where, params)
-            return exporting.write_markdown(out, rows, summary, summary_extra=summary.streaks)
+            n = exporting.write_markdown(out, rows, summary, summary_extra=summary.streaks)
+            out.write(projects_service.markdown_cards(conn))
+            return n
         entries = entries_sql.query(conn, filters, order="asc")
         if fmt == "csv":
-            return exporting.write_csv(out, entries)
+            return exporting.write_csv(out, entries, projects=projects_sql.links(conn))
         return exporting.write_json(
             out, entries, exported_at=dates.now(),
             settings=figures_sql.read_settings(conn).as_strings(),
             skips=_skips_json(conn, filters), backlog=_backlog_json(conn),
+            projects=projects_service.export_json(conn),
         )  # fmt: skip
 
 
@@ -199,12 +204,14 @@ def apply_import(journal: Journal, data: ImportData, *, dry_run: bool = False) -
 
         if dry_run:
             return report
-        _write_import(conn, new, new_settings, new_skips, new_backlog, report)
+        _write_import(conn, new, new_settings, new_skips, new_backlog, report,
+                      data.projects, existing | {e.uid for e in new})  # fmt: skip
     return report
 
 
 def _write_import(conn: Any, new: list, new_settings: list, new_skips: list,
-                  new_backlog: list, report: ImportReport) -> None:  # fmt: skip
+                  new_backlog: list, report: ImportReport, projects: list = (),
+                  entry_uids: set[str] = frozenset()) -> None:  # fmt: skip
     """Insert what the import adds and record it all as one change."""
     changes: list[RowChange] = []
     ids = transfer_sql.insert_entries(conn, new)
@@ -229,6 +236,7 @@ def _write_import(conn: Any, new: list, new_settings: list, new_skips: list,
         changes += [RowChange("backlog", b.uid, None, transfer_sql.backlog_image(
             b, item_ids[b.uid], entry_ids.get(b.entry_uid) if b.entry_uid else None))
             for b in new_backlog]  # fmt: skip
+    changes += projects_service.import_rows(conn, projects, entry_uids, report)
     ChangeLog(conn, "import", dates.now()).record(changes)
 
 

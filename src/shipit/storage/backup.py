@@ -149,12 +149,13 @@ def _staged(source: Path, folder: Path):  # noqa: ANN202
 
 # The journal's data tables, copied by a restore. The change history (change,
 # change_row, tombstone) stays the live journal's own.
-DATA_TABLES = ("entry", "entry_tag", "setting", "skip", "backlog")
+_PROJECT_TABLES = ("project", "project_answer", "project_thrash", "project_move", "project_link")
+DATA_TABLES = ("entry", "entry_tag", "setting", "skip", "backlog", *_PROJECT_TABLES)
 # Order of the restore's recorded rows, so that undo (reverse order) and redo (forward)
 # never meet a foreign key or an id still in use: rows removed first (items before the
 # entries they point at), then rows changed, then rows added (entries before items).
-_REMOVE_ORDER = ("backlog", "entry", "skip", "setting")
-_ADD_ORDER = ("entry", "backlog", "skip", "setting")
+_REMOVE_ORDER = ("backlog", "entry", "skip", "setting", *_PROJECT_TABLES)
+_ADD_ORDER = ("entry", "backlog", "skip", "setting", *_PROJECT_TABLES)
 
 
 def restore_journal(store: Store, source: Path) -> RestoreResult:

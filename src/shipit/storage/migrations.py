@@ -61,5 +61,74 @@ _V3 = (
     'CREATE INDEX IF NOT EXISTS ix_change_row_row ON change_row (tbl, "key", change_seq)',
 )
 
-MIGRATIONS: dict[int, Migration] = {2: _v2_entries_by_day, 3: _v3_change_history}
-SCHEMA_VERSION = 3
+
+def _v4_projects(conn: sqlite3.Connection) -> None:
+    """Schema 4: Ship It projects (`shipit project`): cards, answers, thrash, date moves,
+    and the links from entries to projects (a table of its own: entry rows stay as they were).
+    """
+    for statement in _V4:
+        conn.execute(statement)
+
+
+_V4 = (
+    """CREATE TABLE IF NOT EXISTS project (
+	id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
+	uid VARCHAR(36) NOT NULL, 
+	short VARCHAR(32) NOT NULL, 
+	name VARCHAR NOT NULL, 
+	status VARCHAR(10) NOT NULL, 
+	owner VARCHAR, 
+	ship_at DATETIME NOT NULL, 
+	ship_day DATE NOT NULL, 
+	thrash_until DATE NOT NULL, 
+	start_day DATE NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	ended_at DATETIME, 
+	ended_day DATE, 
+	entry_uid VARCHAR(36), 
+	CONSTRAINT ck_project_status CHECK (status IN ('active', 'shipped', 'dropped')), 
+	UNIQUE (uid), 
+	UNIQUE (short)
+)""",
+    """CREATE TABLE IF NOT EXISTS project_answer (
+	uid VARCHAR(36) NOT NULL, 
+	project_uid VARCHAR(36) NOT NULL, 
+	question VARCHAR(32) NOT NULL, 
+	text VARCHAR NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uid)
+)""",
+    """CREATE TABLE IF NOT EXISTS project_link (
+	entry_uid VARCHAR(36) NOT NULL, 
+	project_uid VARCHAR(36) NOT NULL, 
+	PRIMARY KEY (entry_uid)
+)""",
+    """CREATE TABLE IF NOT EXISTS project_move (
+	uid VARCHAR(36) NOT NULL, 
+	project_uid VARCHAR(36) NOT NULL, 
+	at DATETIME NOT NULL, 
+	from_at DATETIME NOT NULL, 
+	to_at DATETIME NOT NULL, 
+	reason VARCHAR NOT NULL, 
+	PRIMARY KEY (uid)
+)""",
+    """CREATE TABLE IF NOT EXISTS project_thrash (
+	uid VARCHAR(36) NOT NULL, 
+	project_uid VARCHAR(36) NOT NULL, 
+	text VARCHAR NOT NULL, 
+	at DATETIME NOT NULL, 
+	day DATE NOT NULL, 
+	late BOOLEAN NOT NULL, 
+	PRIMARY KEY (uid)
+)""",
+    "CREATE UNIQUE INDEX IF NOT EXISTS ix_project_answer_question ON project_answer (project_uid, question)",
+    "CREATE INDEX IF NOT EXISTS ix_project_link_project_uid ON project_link (project_uid)",
+    "CREATE INDEX IF NOT EXISTS ix_project_move_project_uid ON project_move (project_uid)",
+    "CREATE INDEX IF NOT EXISTS ix_project_thrash_project_uid ON project_thrash (project_uid)",
+)
+
+MIGRATIONS: dict[int, Migration] = {
+    2: _v2_entries_by_day, 3: _v3_change_history, 4: _v4_projects,
+}
+SCHEMA_VERSION = 4

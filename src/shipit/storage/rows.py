@@ -37,6 +37,16 @@ TABLES = {
                          "closed_at", "entry_id")),  # fmt: skip
     "skip": TableSpec("skip", "day", ("day", "reason", "created_at")),
     "setting": TableSpec("setting", "key", ("key", "value")),
+    "project": TableSpec("project", "uid", ("id", "uid", "short", "name", "status", "owner",
+                         "ship_at", "ship_day", "thrash_until", "start_day", "created_at",
+                         "updated_at", "ended_at", "ended_day", "entry_uid")),  # fmt: skip
+    "project_answer": TableSpec("project_answer", "uid", ("uid", "project_uid", "question",
+                                "text", "updated_at")),  # fmt: skip
+    "project_thrash": TableSpec("project_thrash", "uid", ("uid", "project_uid", "text", "at",
+                                "day", "late")),  # fmt: skip
+    "project_move": TableSpec("project_move", "uid", ("uid", "project_uid", "at", "from_at",
+                              "to_at", "reason")),  # fmt: skip
+    "project_link": TableSpec("project_link", "entry_uid", ("entry_uid", "project_uid")),
 }
 Image = dict[str, Any]
 

@@ -174,4 +174,85 @@ class Tombstone(SQLModel, table=True):
     seq: int = Field(index=True)
 
 
+# -- Ship It projects (schema 4) ------------------------------------------------------------
+
+
+class Project(SQLModel, table=True):
+    """A dated project card (`shipit project`): one owner, a ship date and time, a thrash date.
+
+    `ship_at` is the UTC instant; `ship_day` its local day, computed when it is set.
+    """
+
+    __tablename__ = "project"
+    __table_args__ = (
+        CheckConstraint("status IN ('active', 'shipped', 'dropped')", name="ck_project_status"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(max_length=36, unique=True)
+    short: str = Field(max_length=32, unique=True)  # the '+name' handle
+    name: str
+    status: str = Field(max_length=10)
+    owner: str | None = None
+    ship_at: datetime
+    ship_day: date
+    thrash_until: date
+    start_day: date
+    created_at: datetime
+    updated_at: datetime
+    ended_at: datetime | None = None
+    ended_day: date | None = None
+    entry_uid: str | None = Field(default=None, max_length=36)  # the ship or the dropped attempt
+
+
+class ProjectAnswer(SQLModel, table=True):
+    """One answer on a project's card, by its question's stable key."""
+
+    __tablename__ = "project_answer"
+    __table_args__ = (Index("ix_project_answer_question", "project_uid", "question", unique=True),)
+
+    uid: str = Field(primary_key=True, max_length=36)
+    project_uid: str = Field(max_length=36)
+    question: str = Field(max_length=32)
+    text: str
+    updated_at: datetime
+
+
+class ProjectThrash(SQLModel, table=True):
+    """An idea, change or objection on a project's thrash list; `late` after the thrash date."""
+
+    __tablename__ = "project_thrash"
+
+    uid: str = Field(primary_key=True, max_length=36)
+    project_uid: str = Field(max_length=36, index=True)
+    text: str
+    at: datetime
+    day: date
+    late: bool
+
+
+class ProjectMove(SQLModel, table=True):
+    """A moved ship date, with its reason."""
+
+    __tablename__ = "project_move"
+
+    uid: str = Field(primary_key=True, max_length=36)
+    project_uid: str = Field(max_length=36, index=True)
+    at: datetime
+    from_at: datetime
+    to_at: datetime
+    reason: str
+
+
+class ProjectLink(SQLModel, table=True):
+    """An entry's project (an entry belongs to at most one). Kept beside the entry table,
+    so entries' rows, images and indexes stay as they were."""
+
+    __tablename__ = "project_link"
+
+    entry_uid: str = Field(primary_key=True, max_length=36)
+    project_uid: str = Field(max_length=36, index=True)
+
+
 metadata = SQLModel.metadata

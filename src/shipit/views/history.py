@@ -19,7 +19,17 @@ if TYPE_CHECKING:
 MAX_VALUE = 48  # characters of a text value shown in a line
 MAX_LINES = 10  # rows shown before "… and N more"
 TABLE_WORDS = {"entry": ("entry", "entries"), "backlog": ("backlog item", "backlog items"),
-               "skip": ("skip day", "skip days"), "setting": ("setting", "settings")}  # fmt: skip
+               "skip": ("skip day", "skip days"), "setting": ("setting", "settings"),
+               "project": ("project", "projects"),
+               "project_answer": ("project answer", "project answers"),
+               "project_thrash": ("thrash item", "thrash items"),
+               "project_move": ("ship date move", "ship date moves"),
+               "project_link": ("project link", "project links")}  # fmt: skip
+
+
+# The value that names a project row in `history` (the row's user text).
+PROJECT_SUBJECTS = {"project": "name", "project_answer": "text", "project_thrash": "text",
+                    "project_move": "reason", "project_link": None}  # fmt: skip
 
 
 def _value(value: Any) -> str:
@@ -50,6 +60,11 @@ def subject(row: RowChange) -> Text:
         text.append_text(user_text(_value(image["text"])))
     elif row.table == "skip":
         text.append(f"skip day {image['day']}")
+    elif row.table in PROJECT_SUBJECTS:
+        text.append(f"{_short_subject(row)} ")
+        value = image.get(PROJECT_SUBJECTS[row.table])
+        if value is not None:
+            text.append_text(user_text(_value(value)))
     else:
         text.append(f"setting {row.key}")
     return text
@@ -64,6 +79,14 @@ def _short_subject(row: RowChange) -> str:
         return f"backlog item {image['id']}"
     if row.table == "skip":
         return f"skip day {image['day']}"
+    if row.table == "project":
+        return f"project +{image['short']}"
+    if row.table == "project_answer":
+        return f"answer {image['question']}"
+    if row.table == "project_link":
+        return "project link"
+    if row.table in TABLE_WORDS and row.table != "setting":
+        return TABLE_WORDS[row.table][0]
     return f"setting {row.key}"
 
 

@@ -1,0 +1,264 @@
+"""Ship It projects (`shipit project ...`): a dated card that makes you ship.
+
+Thin: parse → call a service (shipit.services.projects) → render (shipit.views.projects).
+Only Typer at the top: everything else is imported inside the commands.
+"""
+
+from typing import Annotated
+
+import typer
+
+from shipit.cli.app import LightGroup, app
+from shipit.cli.options import print_json
+
+QUESTION_KEYS_HELP = (
+    "sentence, owner, members, fears, truth, why_afraid, edges, customers, pleasing, "
+    "gatekeepers, ignore, perfect, good_enough, failure, feeling"
+)
+PROJECT_HELP = f"""Ship It projects: one project, a ship date and time, one owner, thrash early.
+
+A card in the spirit of Seth Godin's ShipIt Journal. Plan it with 'project new' (a
+walk-through on a terminal), link daily work to it (shipit log "... +short" or
+--project short), thrash early, and ship it on the date.
+
+Question keys (project answer NAME KEY TEXT): {QUESTION_KEYS_HELP}.
+"""
+
+project_app = typer.Typer(
+    cls=LightGroup,
+    name="project",
+    help=PROJECT_HELP,
+    invoke_without_command=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(project_app, name="project")
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, see docs/projects.md).")]
+NameArg = Annotated[str, typer.Argument(metavar="NAME", help="The project's short name (or its name).")]
+
+
+@project_app.callback()
+def project_root(ctx: typer.Context) -> None:
+    # `shipit project` alone lists the active projects.
+    if ctx.invoked_subcommand is None:
+        list_projects(everything=False, json_output=False)
+
+
+def _projects():  # -> shipit.services.projects.Projects
+    from shipit.services.projects import Projects
+
+    return Projects()
+
+
+def _ask(question: str, default: str = "") -> str:
+    """One question of the walk-through, on stderr; Enter skips it."""
+    return typer.prompt(f"{question}", default=default, show_default=bool(default), err=True)
+
+
+def _walk(keys: tuple[str, ...], current: dict[str, str] | None = None) -> dict[str, str]:
+    from shipit.domain.projects import QUESTIONS
+    from shipit.views import render
+
+    render.err("Each question can be skipped with Enter and answered later "
+               "(shipit project answer NAME KEY TEXT).", style="dim")  # fmt: skip
+    answers = {}
+    for q in QUESTIONS:
+        if q.key in keys:
+            answers[q.key] = _ask(f"{q.prompt}? [{q.key}]", (current or {}).get(q.key, "")).strip()
+    return answers
+
+
+@project_app.command("new")
+def new_cmd(
+    name: Annotated[str | None, typer.Argument(metavar="[NAME]", help="The project, one line.")] = None,
+    ship: Annotated[str | None, typer.Option("--ship", metavar="WHEN", help="Ship date and time: 2026-12-11 15:00, 'friday', 'in 2 weeks' (time defaults to 17:00).")] = None,
+    owner: Annotated[list[str] | None, typer.Option("--owner", metavar="NAME", help="The one person responsible.")] = None,
+    member: Annotated[list[str] | None, typer.Option("--member", metavar="NAME", help="A team member (repeatable).")] = None,
+    thrash_until: Annotated[str | None, typer.Option("--thrash-until", metavar="WHEN", help="Last day for changes of scope (default: a third of the way).")] = None,
+    short: Annotated[str | None, typer.Option("--short", metavar="NAME", help="The short name for +name (default: the name's first word).")] = None,
+    json_output: JsonOpt = False,
+) -> None:  # fmt: skip
+    """Plan a project: a name and a ship date; on a terminal, the card's questions.
+
+    \b
+    Examples:
+      shipit project new                      (the walk-through)
+      shipit project new "Pricing page" --ship "2026-12-11 15:00" --owner Ana
+    """
+    from shipit.domain.errors import InputError
+    from shipit.views import render
+    from shipit.views import projects as views
+
+    answers: dict[str, str] = {}
+    if render.is_interactive():
+        if name is None:
+            name = _ask("The project's name (one line)")
+        if ship is None:
+            ship = _ask("Ship date and time (e.g. 2026-12-11 15:00, friday, in 2 weeks)")
+        if not owner:
+            who = _ask("Who is responsible (the one owner)")
+            owner = [who] if who.strip() else []
+        if not member:
+            team = _ask("Team members (comma separated)")
+            member = [team] if team.strip() else []
+        answers = _walk(_walk_keys())
+    if name is None or not name.strip():
+        raise InputError("a project needs a name: shipit project new NAME --ship WHEN")
+    if ship is None or not ship.strip():
+        raise InputError("a project needs a ship date: --ship WHEN (e.g. 2026-12-11 15:00)")
+    p = _projects().new(name, ship, short=short, owners=owner or (), members=member or (),
+                        thrash_until=thrash_until, answers=answers)  # fmt: skip
+    if json_output:
+        from shipit.services.projects import project_json
+
+        print_json(project_json(p))
+        return
+    render.out(*views.created(p))
+
+
+def _walk_keys() -> tuple[str, ...]:
+    from shipit.domain.projects import WALK_KEYS
+
+    return WALK_KEYS
+
+
+def list_projects(*, everything: bool, json_output: bool) -> None:
+    from shipit.views import render
+    from shipit.views import projects as views
+
+    rows = _projects().list(everything=everything)
+    if json_output:
+        print_json([r.to_json() for r in rows])
+        return
+    if not rows:
+        render.err("No active projects. Plan one: shipit project new" if not everything
+                   else "No projects yet. Plan one: shipit project new")  # fmt: skip
+        return
+    render.out(views.project_table(rows))
+
+
+@project_app.command("list")
+def list_cmd(
+    everything: Annotated[bool, typer.Option("--all", "-a", help="Shipped and dropped projects too.")] = False,
+    json_output: JsonOpt = False,
+) -> None:  # fmt: skip
+    """Active projects: owner, ship date, time left, ships linked this week, warnings."""
+    list_projects(everything=everything, json_output=json_output)
+
+
+@project_app.command("show")
+def show_cmd(name: NameArg, json_output: JsonOpt = False) -> None:
+    """The card: answers, edges, thrash, ship-date history, linked work, figures."""
+    from shipit.views import render
+    from shipit.views import projects as views
+
+    shown = _projects().show(name)
+    if json_output:
+        print_json(shown.to_json())
+        return
+    render.out(*views.card(shown))
+
+
+@project_app.command("answer")
+def answer_cmd(
+    name: NameArg,
+    question: Annotated[str, typer.Argument(metavar="QUESTION", help=f"One of: {QUESTION_KEYS_HELP}.")],
+    text: Annotated[list[str] | None, typer.Argument(metavar="[TEXT...]", help="The answer ('' clears it); asked on a terminal when left out.", show_default=False)] = None,
+) -> None:  # fmt: skip
+    """Fill in or change one answer on the card."""
+    from shipit.domain.errors import InputError
+    from shipit.domain.projects import QUESTIONS, check_question
+    from shipit.views import render
+    from shipit.views import projects as views
+
+    key = check_question(question)
+    if text is None:
+        if not render.is_interactive():
+            raise InputError(f"give the answer: shipit project answer {name} {key} TEXT")
+        prompt = next(q.prompt for q in QUESTIONS if q.key == key)
+        text = [_ask(f"{prompt}? [{key}]")]
+    p, key, stored = _projects().answer(name, key, " ".join(text))
+    render.out(views.answered(p, key, stored))
+
+
+@project_app.command("edit")
+def edit_cmd(name: NameArg) -> None:
+    """The walk-through again (on a terminal): Enter keeps an answer."""
+    from shipit.domain.errors import InputError
+    from shipit.domain.projects import QUESTION_KEYS
+    from shipit.views import render
+
+    s = _projects()
+    if not render.is_interactive():
+        raise InputError(f"'project edit' asks on a terminal; without one use "
+                         f"'shipit project answer {name} QUESTION TEXT'")  # fmt: skip
+    shown = s.show(name)
+    keys = tuple(k for k in QUESTION_KEYS if k != "feeling")
+    given = _walk(keys, shown.card.answers)
+    changed = {k: v for k, v in given.items() if v != shown.card.answers.get(k, "")}
+    if not changed:
+        render.err("Nothing changed.")
+        return
+    p, _ = s.answer_many(name, changed)
+    render.out(f"Updated {len(changed)} answer{'s' if len(changed) != 1 else ''} on +{p.short}")
+
+
+@project_app.command("thrash")
+def thrash_cmd(
+    name: NameArg,
+    text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="An idea, a change or an objection.", show_default=False)],
+) -> None:  # fmt: skip
+    """Add to the thrash list. After the thrash date it is kept, but marked late."""
+    from shipit.views import render
+    from shipit.views import projects as views
+
+    p, item = _projects().thrash(name, " ".join(text))
+    render.out(*views.thrashed(p, item))
+    if item.late:
+        render.err(views.late_thrash_warning(p), style="yellow")
+
+
+@project_app.command("move")
+def move_cmd(
+    name: NameArg,
+    when: Annotated[str, typer.Argument(metavar="WHEN", help="The new ship date (and time).")],
+    reason: Annotated[str, typer.Option("--reason", "-r", help="Why it moves (kept on the card).")],
+) -> None:  # fmt: skip
+    """Move the ship date; every move is kept with its reason."""
+    from shipit.views import render
+    from shipit.views import projects as views
+
+    p, move, moves = _projects().move(name, when, reason)
+    render.out(*views.moved(p, move, moves))
+
+
+@project_app.command("ship")
+def ship_cmd(
+    name: NameArg,
+    feeling: Annotated[str | None, typer.Option("--feeling", "-f", help="How does it feel now? (asked on a terminal)")] = None,
+) -> None:  # fmt: skip
+    """Mark it shipped: logs a ship linked to it (it counts for the streak)."""
+    from shipit.cli.options import show_streak
+    from shipit.views import render
+    from shipit.views import projects as views
+
+    s = _projects()
+    if feeling is None and render.is_interactive():
+        feeling = _ask("Shipped. How does it feel now?").strip() or None
+    p, entry = s.ship(name, feeling)
+    render.out(*views.ended(p, entry))
+    show_streak(s.journal)
+
+
+@project_app.command("drop")
+def drop_cmd(
+    name: NameArg,
+    lesson: Annotated[str, typer.Option("--lesson", "-L", help="What you learned (recorded as a failed attempt).")],
+) -> None:  # fmt: skip
+    """End it unshipped: the lesson is recorded as a failed attempt, not a secret."""
+    from shipit.views import render
+    from shipit.views import projects as views
+
+    p, entry = _projects().drop(name, lesson)
+    render.out(*views.ended(p, entry))

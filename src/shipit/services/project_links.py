@@ -1,0 +1,93 @@
+"""Entries linked to Ship It projects: the link on log/step/try/edit, the nearest ship date.
+
+Called by services.journal inside its write transaction (so it imports nothing of
+services.journal), and by services.projects.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from shipit.domain import dates
+from shipit.domain import projects as dom
+from shipit.domain.projects import ProjectData
+from shipit.storage import figures as figures_sql
+from shipit.storage import projects as projects_sql
+from shipit.storage.db import Connection, Store
+from shipit.storage.rows import ChangeLog
+
+
+def today_of(conn: Connection, instant: datetime) -> date:
+    return dates.journal_day(instant, figures_sql.read_settings(conn).day_starts_at)
+
+
+# -- linking entries (Journal.add and Journal.edit call these in their transaction) ----
+
+
+def link(log: ChangeLog, entry_uid: str, text: str, ref: str | None) -> str | None:
+    """Link a new entry to `ref` (--project) or the first '+name' of an active project in
+    its text. Returns the project's short name, or None."""
+    conn = log.conn
+    if ref is not None and ref.strip():
+        p = projects_sql.get(conn, ref)
+        log.insert("project_link", {"entry_uid": entry_uid, "project_uid": p.uid})
+        return p.short
+    names = dom.plus_names(text)
+    if not names:
+        return None
+    shorts = projects_sql.active_shorts(conn)
+    for name in names:
+        if name in shorts:
+            log.insert("project_link", {"entry_uid": entry_uid, "project_uid": shorts[name]})
+            return name
+    return None
+
+
+def relink(log: ChangeLog, entry_uid: str, ref: str) -> bool:
+    """`edit --project NAME` ('' unlinks). True when it changed."""
+    conn = log.conn
+    current = projects_sql.link_of(conn, entry_uid)
+    if not ref.strip():
+        if current is None:
+            return False
+        log.delete("project_link", entry_uid)
+        return True
+    p = projects_sql.get(conn, ref)
+    if current == p.uid:
+        return False
+    log.put("project_link", entry_uid, {"entry_uid": entry_uid, "project_uid": p.uid})
+    return True
+
+
+def unlink(log: ChangeLog, entry_uid: str) -> None:
+    """An entry is deleted: its link goes with it (recorded, so undo brings both back)."""
+    if projects_sql.link_of(log.conn, entry_uid) is not None:
+        log.delete("project_link", entry_uid)
+
+
+def nearest(conn: Connection) -> tuple[ProjectData, str] | None:
+    """The active project that ships soonest, and its time left (the glance, `log`)."""
+    active = projects_sql.projects(conn)
+    if not active:
+        return None
+    instant = dates.now()
+    p = active[0]
+    return p, dom.time_left(p, instant, today_of(conn, instant))
+
+
+def nearest_in(store: Store) -> tuple[ProjectData, str] | None:
+    with store.reading() as conn:
+        return nearest(conn)
+
+
+def project_filter(conn: Connection, ref: str) -> tuple[list[str], list[Any]]:
+    """`list --project NAME`: the SQL condition on entries."""
+    p = projects_sql.get(conn, ref)
+    return [projects_sql.LINKED], [p.uid]
+
+
+def shorts_of(conn: Connection, entry_uids: list[str]) -> dict[str, str]:
+    return projects_sql.links_of(conn, entry_uids)
+
+
