@@ -25,19 +25,37 @@ from shipit.domain.entries import (
     optional_text,
     parse_filters,
 )
-from shipit.domain.errors import InputError
+from shipit.domain.errors import InputError, ShipitError
 from shipit.domain.history import History
+from shipit.domain.prompt import DayStatus, format_status, status_days
 from shipit.domain.settings import DEFAULTS, Settings, parse_value
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
 from shipit.storage.backlog import closed_by
 from shipit.storage.db import Connection, Store, close_all, journal_path
 from shipit.storage.rows import ChangeLog
+from shipit.storage.status import write_status
+
+
+_journals: list[Journal] = []
 
 
 def finish() -> None:
-    """End of a command: close the journal's connection (see storage.db.close_all)."""
+    """End of a command: close the journal's connection (see storage.db.close_all).
+
+    When the command committed a write, the prompt status file is refreshed (the one
+    place every writing command passes): computed on the still-open connection, written
+    after the connection closed, so it is newer than the journal's last checkpoint.
+    """
+    committed = [j for j in _journals if j.store.committed]
+    text = committed[-1].status_text() if committed else None
+    _journals.clear()
     close_all()
+    if text is not None:
+        try:
+            write_status(committed[-1].store.path, text)
+        except Exception:  # noqa: BLE001  a prompt cache never fails a committed command
+            pass
 
 
 def path() -> str:
@@ -61,6 +79,7 @@ class Journal:
 
     def __init__(self, store: Store | None = None) -> None:
         self.store = store or Store()
+        _journals.append(self)
 
     # settings ---------------------------------------------------------------------
 
@@ -147,7 +166,10 @@ class Journal:
         """
         with self.store.writing() as conn:
             entry = self.add(kind, text, log=ChangeLog(conn, "log", dates.now()), **fields)
-            return entry, figures_sql.read_history(conn)
+            hist = figures_sql.read_history(conn)
+            # The prompt status needs the same history: no second read at the end.
+            self._status_from = (conn.total_changes, hist)
+            return entry, hist
 
     def edit(
         self,
@@ -247,6 +269,33 @@ class Journal:
     def history(self) -> History:
         with self.store.reading() as conn:
             return figures_sql.read_history(conn)
+
+    # the prompt status ----------------------------------------------------------------
+
+    _status_from: tuple[int, History] | None = None
+
+    def status_days(self) -> list[DayStatus]:
+        """Today's and the next 7 journal days' status, as if nothing more were logged."""
+        hist = None
+        if self._status_from is not None:
+            changes, hist = self._status_from
+            if changes != self.store.connection().total_changes:
+                hist = None  # written since: read again
+        hist = hist or self.history()
+        s = hist.settings
+        return status_days(hist.counts, hist.skips, s.rest_days, s.day_starts_at, hist.today)
+
+    def status_text(self) -> str | None:
+        """The status file's content, or None when the journal cannot be read."""
+        try:
+            return format_status(self.status_days())
+        except ShipitError:
+            return None
+
+    def refresh_status(self) -> list[DayStatus]:
+        days = self.status_days()
+        write_status(self.store.path, format_status(days))
+        return days
 
 
 __all__ = ["DEFAULTS", "EntryData", "Filters", "Journal", "TodayData", "path"]
