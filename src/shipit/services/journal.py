@@ -58,6 +58,16 @@ def finish() -> None:
             pass
 
 
+def _check_fields_fit(entry: EntryData, **fields: Any) -> None:
+    """Outcome and lesson are an attempt's, minutes and decision a step's."""
+    owner = {"outcome": "attempt", "lesson": "attempt", "minutes": "step", "decision": "step"}
+    for name, value in fields.items():
+        if value is not None and entry.kind != owner[name]:
+            article = "an" if entry.kind == "attempt" else "a"
+            raise InputError(f"entry {entry.id} is {article} {entry.kind}; "
+                             f"{name} is for {owner[name]}s")  # fmt: skip
+
+
 def path() -> str:
     """Where the journal lives ($SHIPIT_HOME/journal.db or the user data folder)."""
     return str(journal_path())
@@ -181,20 +191,37 @@ class Journal:
         tags: Sequence[str] | None = None,
         clear_tags: bool = False,
         lesson: str | None = None,
+        outcome: str | None = None,
+        minutes: str | int | None = None,
+        decision: str | None = None,
         extra: dict[str, Any] | None = None,
     ) -> EntryData:
-        """Change fields of one entry; hashtags follow the text, --tag replaces the rest."""
+        """Change fields of one entry; hashtags follow the text, --tag replaces the rest.
+
+        Outcome and lesson belong to attempts, minutes and decision to steps; a
+        decision of '' removes it.
+        """
+        from shipit.domain.steps import check_decision, check_minutes, check_outcome, parse_whole
+
         if text is not None:
             check_text(text)
         if note is not None:
             check_text(note, "note", allow_empty=True)
         if lesson is not None:
             check_text(lesson, "lesson", allow_empty=True)
+        values: dict[str, Any] = {}
+        if outcome is not None:
+            values["outcome"] = check_outcome(outcome)
+        if minutes is not None:
+            values["minutes"] = check_minutes(parse_whole(minutes, "minutes"), what="minutes")
+        if decision is not None:
+            values["decision"] = check_decision(decision) if decision.strip() else None
         explicit = [normalise_tag(t) for t in tags] if tags is not None else None
         with self.store.writing() as conn:
             old = entries_sql.get(conn, ref)
+            _check_fields_fit(old, outcome=outcome, lesson=lesson, minutes=minutes,
+                              decision=decision)  # fmt: skip
             instant = dates.now()
-            values: dict[str, Any] = {}
             if text is not None:
                 values["text"] = text
             if when is not None:
@@ -210,9 +237,16 @@ class Journal:
                 kept = set(old.tags) - set(hashtags(old.text))
                 explicit = [] if clear_tags else sorted(kept)
             new_tags = combine_tags(values.get("text", old.text), explicit)
-            if not values and new_tags == old.tags:
-                raise InputError("nothing to change: give --text, --date, --note or --tag")
+            changed = {k: v for k, v in values.items() if getattr(old, k) != v}
+            if not changed and new_tags == old.tags:
+                if values or tags is not None or clear_tags:
+                    return old  # asked for what it already is: nothing to record
+                raise InputError("nothing to change: give --text, --date, --note or --tag "
+                                 "(or no option, to edit the entry in $EDITOR)")  # fmt: skip
             new = old._replace(**values, tags=new_tags, updated_at=instant)
+            if new.kind == "attempt" and new.outcome == "open" and new.lesson:
+                raise InputError("a lesson needs an outcome: succeeded or failed",
+                                 "set --outcome, or remove the lesson with --lesson ''")  # fmt: skip
             ChangeLog(conn, "edit", instant).put("entry", old.uid, entry_image(new))
             return new
 
