@@ -138,6 +138,8 @@ COMMANDS = [
     case("redo", "redo", "--yes", before=(("undo", "--yes"),)),
     case("history", "history"),
     case("stats", "stats"),
+    case("stats-slice", "stats", "--tag", "web", "--since", "last month"),
+    case("tags", "tags"),
     case("week", "week"),
     case("calendar", "calendar"),
     case("config", "config"),

@@ -12,7 +12,7 @@ from shipit.cli.app import app
 from shipit.cli.options import DateOpt, YesOpt, confirm, confirm_logged, journal, streak_line
 TagOpt = Annotated[
     list[str] | None,
-    typer.Option("--tag", "-t", metavar="TAG", help="A tag (repeatable). #hashtags in the text count too."),
+    typer.Option("--tag", "-t", metavar="TAG", help="A tag (repeatable): web, #web or @web. #tags and @tags in the text count too."),
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="A note to keep with the entry.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, see docs/json.md).")]
@@ -97,9 +97,14 @@ def log_cmd(
 ) -> None:
     """Log a ship: something you delivered today (or on --date).
 
+    Tags: write #web or @web in the text, or give --tag web. In bash and zsh an
+    unquoted #web starts a comment and is silently lost: quote the text
+    ("Fixed the form #web") or write @web, which needs no quotes.
+
     \b
     Examples:
       shipit log "Published the pricing page #web"
+      shipit log Published the pricing page @web
       shipit log --date yesterday "Sent the newsletter" --tag email
       shipit log -- "- fixed the typo in the footer"
       git log -1 --format=%s | shipit log -
@@ -152,7 +157,7 @@ def list_cmd(
     until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="Up to this day.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="ship, step or attempt.")] = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Only entries with this tag (repeat: all of them).")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-q", help="Only entries whose text or note contains this (any case).")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-q", help="Only entries whose text, note or lesson contains this (any case).")] = None,
     limit: Annotated[int | None, typer.Option("--limit", "-l", help="At most N entries (newest first).")] = None,
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
@@ -171,6 +176,22 @@ def list_cmd(
     render.out(render.entries_table(entries))
     count = len(entries)
     render.err(f"{count} entr{'y' if count == 1 else 'ies'}", style="dim")
+
+
+@app.command("tags")
+def tags_cmd(json_output: JsonOpt = False) -> None:
+    """Every tag with the number of entries that have it and the day it was last used."""
+    from shipit.views import render
+
+    rows = journal().tags()
+    if json_output:
+        render.print_json([{"tag": t, "entries": n, "last_used": last.isoformat()}
+                           for t, n, last in rows])  # fmt: skip
+        return
+    if not rows:
+        render.err('No tags yet. Tag an entry: shipit log "Fixed the form @web"')
+        return
+    render.out(render.tags_table(rows))
 
 
 @app.command("edit")

@@ -304,6 +304,11 @@ class Journal:
         with self.store.reading() as conn:
             return figures_sql.read_history(conn)
 
+    def tags(self) -> list[tuple[str, int, date]]:
+        """`shipit tags`: (tag, entries, last day used), most used first."""
+        with self.store.reading() as conn:
+            return entries_sql.tag_counts(conn)
+
     # the prompt status ----------------------------------------------------------------
 
     _status_from: tuple[int, History] | None = None
