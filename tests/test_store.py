@@ -73,6 +73,40 @@ CREATE TABLE entry_tag (
 	PRIMARY KEY (entry_id, tag), 
 	FOREIGN KEY(entry_id) REFERENCES entry (id) ON DELETE CASCADE
 )
+CREATE TABLE local_state (
+	"key" VARCHAR(64) NOT NULL, 
+	value VARCHAR NOT NULL, 
+	PRIMARY KEY ("key")
+)
+CREATE TABLE member_entry (
+	uid VARCHAR(36) NOT NULL, 
+	author VARCHAR(63) NOT NULL, 
+	kind VARCHAR(10) NOT NULL, 
+	text VARCHAR NOT NULL, 
+	day DATE NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	tags VARCHAR, 
+	note VARCHAR, 
+	minutes INTEGER, 
+	decision VARCHAR(10), 
+	outcome VARCHAR(10), 
+	lesson VARCHAR, 
+	PRIMARY KEY (uid)
+)
+CREATE TABLE member_setting (
+	author VARCHAR(63) NOT NULL, 
+	"key" VARCHAR(64) NOT NULL, 
+	value VARCHAR NOT NULL, 
+	PRIMARY KEY (author, "key")
+)
+CREATE TABLE member_skip (
+	author VARCHAR(63) NOT NULL, 
+	day DATE NOT NULL, 
+	reason VARCHAR, 
+	created_at DATETIME NOT NULL, 
+	PRIMARY KEY (author, day)
+)
 CREATE TABLE setting (
 	"key" VARCHAR(64) NOT NULL, 
 	value VARCHAR NOT NULL, 
@@ -98,6 +132,7 @@ CREATE INDEX ix_entry_day ON entry (day)
 CREATE INDEX ix_entry_day_kind ON entry (day, kind)
 CREATE INDEX ix_entry_outcome ON entry (outcome)
 CREATE INDEX ix_entry_tag_tag ON entry_tag (tag)
+CREATE INDEX ix_member_entry_author_day ON member_entry (author, day, kind)
 CREATE INDEX ix_tombstone_seq ON tombstone (seq)"""
 
 
@@ -395,7 +430,7 @@ def test_a_schema_1_journal_gains_the_day_index(shipit_home, cli, clock):
     assert "from schema 1" in r.stdout
     assert schema_of(path) == PINNED_SCHEMA
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     [backup] = (shipit_home / "backups").iterdir()
     assert "pre-migration-v1" in backup.name
     assert "ix_entry_day ON" not in schema_of(backup)
@@ -427,9 +462,10 @@ def test_a_real_schema_2_journal_migrates_to_3(shipit_home, cli, clock):
     assert [e["text"] for e in json.loads(r.stdout)][-1] == "Published the pricing page #web"
     assert schema_of(path) == PINNED_SCHEMA
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     for table, rows in old_rows.items():
-        assert con.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() == rows, table
+        mine = " WHERE key != 'author'" if table == "setting" else ""  # schema 4 adds it
+        assert con.execute(f"SELECT * FROM {table}{mine} ORDER BY 1").fetchall() == rows, table
     con.close()
     [backup] = (shipit_home / "backups").iterdir()
     assert "pre-migration-v2" in backup.name
@@ -442,3 +478,38 @@ def test_a_real_schema_2_journal_migrates_to_3(shipit_home, cli, clock):
     assert cli("undo", "--yes").exit_code == 0
     [attempt] = [e for e in json.loads(cli("list", "--json").stdout) if e["id"] == 5]
     assert attempt["outcome"] == "open"
+
+
+def test_schema_4_gives_an_existing_journal_its_author_and_a_device(shipit_home, cli, clock,
+                                                                    monkeypatch):  # fmt: skip
+    """A schema-3 journal migrates to 4: its author is the login name (its entries are
+    that author's: `stats --author` with that name shows them), a device id is made once,
+    and nothing else changes."""
+    import json
+
+    assert cli("log", "before identity").exit_code == 0
+    path = shipit_home / "journal.db"
+    con = sqlite3.connect(path)
+    for table in ("local_state", "member_entry", "member_setting", "member_skip"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("DELETE FROM setting WHERE key = 'author'")
+    con.execute("PRAGMA user_version = 3")
+    con.commit()
+    con.close()
+    monkeypatch.setenv("USER", "grace")
+    monkeypatch.setenv("LOGNAME", "grace")
+    r = cli("config", "author")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.strip() == "grace"
+    assert schema_of(path) == PINNED_SCHEMA
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 4
+    [(device,)] = con.execute("SELECT value FROM local_state WHERE key = 'device_id'").fetchall()
+    con.close()
+    assert len(device) == 36
+    r = cli("list", "--author", "grace", "--json")
+    assert [e["text"] for e in json.loads(r.stdout)] == ["before identity"]
+    assert cli("config", "author").stdout.strip() == "grace"  # the device id stays too
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT value FROM local_state WHERE key = 'device_id'").fetchone() == (
+        device,)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import app
-from shipit.cli.options import DateOpt, YesOpt, confirm, confirm_logged, journal, streak_line
+from shipit.cli.options import AuthorOpt, DateOpt, YesOpt, confirm, confirm_logged, journal, streak_line
 TagOpt = Annotated[
     list[str] | None,
     typer.Option("--tag", "-t", metavar="TAG", help="A tag (repeatable). #hashtags in the text count too."),
@@ -70,10 +70,10 @@ def ship_cmd(
     log_cmd(text=text, date=date, tag=tag, note=note, json_output=json_output)
 
 
-def show_today(json_output: bool) -> None:
+def show_today(json_output: bool, author: str | None = None) -> None:
     from shipit.views import render
 
-    j = journal()
+    j = journal(author)
     data = j.today_view()
     if json_output:
         render.print_json(data.to_json())
@@ -83,9 +83,9 @@ def show_today(json_output: bool) -> None:
 
 
 @app.command("today")
-def today_cmd(json_output: JsonOpt = False) -> None:
+def today_cmd(json_output: JsonOpt = False, author: AuthorOpt = None) -> None:
     """Today's entries and whether today is shipped (the default command)."""
-    show_today(json_output)
+    show_today(json_output, author)
 
 
 @app.command("list")
@@ -97,11 +97,12 @@ def list_cmd(
     search: Annotated[str | None, typer.Option("--search", "-q", help="Only entries whose text or note contains this (any case).")] = None,
     limit: Annotated[int | None, typer.Option("--limit", "-l", help="At most N entries (newest first).")] = None,
     json_output: JsonOpt = False,
+    author: AuthorOpt = None,
 ) -> None:  # fmt: skip
     """List entries, newest first, grouped by day."""
     from shipit.views import render
 
-    filters, entries = journal().list(since=since, until=until, kind=kind, tags=tag or (),
+    filters, entries = journal(author).list(since=since, until=until, kind=kind, tags=tag or (),
                                       search=search, limit=limit)  # fmt: skip
     if json_output:
         render.print_json([e.to_json() for e in entries])
