@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shipit.cli import entries, history, stats, steps, transfer  # noqa: F401  (registers commands)
+from shipit.cli import entries, history, stats, steps, sync, transfer  # noqa: F401  (registers commands)
 from shipit.cli.app import app
 
 __all__ = ["app", "main"]
