@@ -19,7 +19,7 @@ def add_member_rows(home, author="bob", days=("2026-11-20", "2026-11-21", "2026-
         con.execute(
             "INSERT INTO member_entry (uid, author, kind, text, day, created_at, updated_at, "
             "tags) VALUES (?, ?, 'ship', ?, ?, ?, ?, ?)",
-            (f"00000000-0000-4000-8000-00000000000{i}", author, f"{author} shipped {day}", day,
+            (f"{author:0>8}-0000-4000-8000-00000000000{i}", author, f"{author} shipped {day}", day,
              f"{day} 10:00:00.000000", f"{day} 10:00:00.000000", "web" if i % 2 else None),
         )  # fmt: skip
     con.execute("INSERT INTO member_setting (author, key, value) VALUES (?, 'weekly_target', '2')",
@@ -85,3 +85,25 @@ def test_a_members_name_cannot_become_yours(cli, clock, shipit_home):
     add_member_rows(shipit_home)
     r = cli("config", "author", "bob")
     assert r.exit_code == 2 and "another member" in r.stderr
+
+
+def test_team_shows_every_member_with_their_own_settings(cli, clock, shipit_home):
+    """You first, then members by name; bob's week counts against his target of 2 and
+    his skip day; the last ship is each member's own."""
+    assert cli("log", "mine").exit_code == 0
+    add_member_rows(shipit_home)
+    add_member_rows(shipit_home, "cy", days=("2026-11-21",))
+    me = cli("config", "author").stdout.strip()
+    rows = json.loads(cli("team", "--json").stdout)
+    assert rows == [
+        {"author": me, "you": True, "today": "shipped", "streak": 1, "week_shipped_days": 1,
+         "week_target": 5, "last_ship": {"day": "2026-11-23", "text": "mine"}},
+        {"author": "bob", "you": False, "today": "shipped", "streak": 4,
+         "week_shipped_days": 1, "week_target": 2,
+         "last_ship": {"day": "2026-11-23", "text": "bob shipped 2026-11-23"}},
+        {"author": "cy", "you": False, "today": "not yet", "streak": 0,
+         "week_shipped_days": 0, "week_target": 2,
+         "last_ship": {"day": "2026-11-21", "text": "cy shipped 2026-11-21"}},
+    ]
+    table = cli("team").stdout
+    assert "bob" in table and "not yet" in table and "1/2" in table and "(you)" in table

@@ -146,6 +146,7 @@ COMMANDS = [
     case("config-author", "config", "author", "ada"),
     case("stats-author", "stats", "--author", "ada", before=(("config", "author", "ada"),)),
     case("sync-status", "sync", "--status"),
+    case("team", "team"),
     case("skip", "skip"),
     case("skip-list", "skip", "--list"),
     case("step-add", "step", "add", "a new step"),

@@ -101,3 +101,20 @@ def sync_init_cmd(url: UrlArg) -> None:
     if joined.renamed_from:
         render.err(f"On this hub your author name is your PostgreSQL role, {joined.author} "
                    f"(was {joined.renamed_from}); your entries follow.")  # fmt: skip
+
+
+@app.command("team")
+def team_cmd(json_output: JsonOpt = False) -> None:
+    """One row per team member: shipped today, streak, this week against the target, last ship.
+
+    Read from this journal's copy of the hub: run 'shipit sync' first for the latest.
+    """
+    from shipit.services import team
+    from shipit.views import render
+    from shipit.views import sync as sync_view
+
+    rows = team.team(journal())
+    if json_output:
+        render.print_json([r.to_json() for r in rows])
+        return
+    render.out(sync_view.team_table(rows))

@@ -163,7 +163,8 @@ def sync(journal: Journal, *, dry_run: bool = False, timeout: float = DEFAULT_TI
             for v in incoming:
                 if not (v.author == author and v.device == device):
                     report.pulled[v.tbl] = report.pulled.get(v.tbl, 0) + 1
-                    report.members.add(v.author)
+                    if v.author != author:
+                        report.members.add(v.author)
             report.hub_seq = hub_seq
             return report
         h.push(rows)
@@ -195,7 +196,8 @@ def _apply(journal: Journal, incoming: list, author: str, upto: int, report: Syn
                 changed = replica.apply_member(conn, v.tbl, v.author, v.key, data)
             if changed:
                 report.pulled[v.tbl] = report.pulled.get(v.tbl, 0) + 1
-                report.members.add(v.author)
+                if v.author != author:  # your other devices are not other members
+                    report.members.add(v.author)
         replica.set_state(conn, "sync.pushed_seq", str(upto))
         replica.set_state(conn, "sync.hub_seq", str(new_hub_seq))
         replica.set_state(conn, "sync.last_at", db_datetime(instant))

@@ -103,3 +103,19 @@ def query(conn: sqlite3.Connection, author: str, filters: Filters, *, order: str
             tags=tuple(sorted(tags.split(" "))) if tags else (), note=note, minutes=minutes,
             decision=decision, outcome=outcome, lesson=lesson,
         )  # fmt: skip
+
+
+def last_ships(conn: sqlite3.Connection) -> dict[str | None, tuple[date, str]]:
+    """Each author's last ship (day, text): None is the journal's own author."""
+    out: dict[str | None, tuple[date, str]] = {}
+    row = conn.execute("SELECT day, text FROM entry WHERE kind = 'ship' "
+                       "ORDER BY day DESC, id DESC LIMIT 1").fetchone()  # fmt: skip
+    if row:
+        out[None] = (date.fromisoformat(row[0]), row[1])
+    for author, day, text in conn.execute(
+        "SELECT author, day, text FROM (SELECT author, day, text, row_number() OVER "
+        "(PARTITION BY author ORDER BY day DESC, created_at DESC) AS n FROM member_entry "
+        "WHERE kind = 'ship') WHERE n = 1"
+    ):
+        out[author] = (date.fromisoformat(day), text)
+    return out

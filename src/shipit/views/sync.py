@@ -42,3 +42,29 @@ def status_lines(status: Any) -> list[str]:
 
 def not_synced(waiting: int, reason: str) -> str:
     return f"not synced: {reason} ({plural(waiting, 'change')} waiting)"
+
+
+def team_table(rows: list[Any]) -> Any:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from shipit.domain.text import fmt_day
+    from shipit.views.render import user_text
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for name in ("Member", "Today", "Streak", "Week", "Last ship"):
+        table.add_column(name, no_wrap=name != "Last ship", overflow="fold")
+    marks = {"shipped": ("✔", "green"), "not yet": ("not yet", "yellow"), "excused": ("excused", "dim")}
+    for r in rows:
+        who = user_text(r.author)
+        if r.you:
+            who.append(" (you)", style="dim")
+        mark, style = marks[r.today]
+        last = Text("—", style="dim")
+        if r.last_day is not None:
+            last = Text(f"{fmt_day(r.last_day)}: ")
+            last.append_text(user_text(r.last_text or ""))
+        table.add_row(who, Text(mark, style=style), f"{r.streak} d",
+                      f"{r.week_shipped}/{r.week_target}", last)  # fmt: skip
+    return table
