@@ -130,3 +130,25 @@ def sh(shipit_home: Path) -> Callable[..., subprocess.CompletedProcess]:
         )  # fmt: skip
 
     return run
+
+
+# -- a throw-away PostgreSQL server (tests/pg.py) -------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One PostgreSQL server for the whole session, stopped at the end."""
+    from tests import pg
+
+    server = pg.start_server()
+    yield server
+    server.stop("immediate")
+    shutil.rmtree(server.folder, ignore_errors=True)
+
+
+@pytest.fixture
+def hub_url(pg_server) -> str:
+    """A new, empty database on the session's server (not yet a hub)."""
+    from tests import pg
+
+    return pg_server.url(pg.new_database(pg_server))

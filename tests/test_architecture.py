@@ -70,8 +70,9 @@ CLI_SHARED = {"app", "shim", "options"}
 # `rich.text` counts as `rich`). ANY: nothing at all but `__future__`.
 ANY = "*"
 _NOT_IN_DOMAIN = {"rich", "typer", "click", "sqlite3", "sqlalchemy", "sqlmodel", "pydantic",
-                  "platformdirs", "subprocess", "shutil"}  # fmt: skip
-_STORAGE_ONLY = {"sqlite3", "sqlalchemy", "sqlmodel"}
+                  "platformdirs", "subprocess", "shutil", "psycopg"}  # fmt: skip
+# psycopg (the hub's driver) is storage's too: storage.hub is its one user.
+_STORAGE_ONLY = {"sqlite3", "sqlalchemy", "sqlmodel", "psycopg"}
 FORBIDDEN: dict[str, set[str]] = {
     ROOT: {ANY},
     MAIN: {ANY},
@@ -539,6 +540,44 @@ def test_no_private_names_across_modules(package):
 def test_no_sql_outside_storage(package):
     found = sql_outside_storage(package)
     _report("SQL outside shipit/storage/", found)
+
+
+# The PostgreSQL hub (and so psycopg) is reached only through the sync service: no
+# other path can load the driver. (module -> the only modules that may import it)
+ONLY_IMPORTED_BY = {
+    "storage.hub": {"services.sync"},
+    "storage.hub_schema": {"storage.hub"},
+}
+
+
+def restricted_imports(pkg: Package) -> list[str]:
+    out = []
+    for imp in pkg.internal:
+        for target, allowed in ONLY_IMPORTED_BY.items():
+            full = f"{pkg.name}.{target}"
+            if imp.target == full or imp.target.startswith(full + "."):
+                if imp.module.removeprefix(pkg.name + ".") not in allowed:
+                    out.append(f"{imp}: only {', '.join(sorted(allowed))} may import {target}")
+    return out
+
+
+def test_the_hub_is_reached_only_through_sync(package):
+    _report("imports of the hub outside services.sync", restricted_imports(package))
+    assert restricted_imports(collect_fake_hub()) != []
+
+
+def collect_fake_hub() -> Package:
+    """A package where a view imports the hub: the check above must see it."""
+    import tempfile
+
+    root = Path(tempfile.mkdtemp()) / "shipit"
+    for folder in ("storage", "views", "services"):
+        (root / folder).mkdir(parents=True)
+        (root / folder / "__init__.py").write_text("")
+    (root / "__init__.py").write_text("")
+    (root / "storage" / "hub.py").write_text("")
+    (root / "views" / "bad.py").write_text("def f():\n    from shipit.storage import hub\n")
+    return collect(root)
 
 
 # -- proof that each check can fail: a small fake package ---------------------------------

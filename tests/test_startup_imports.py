@@ -23,7 +23,8 @@ import pytest
 
 from tests.conftest import shipit_exe
 
-HEAVY = ("sqlalchemy", "sqlmodel", "pydantic")
+# psycopg too: only the sync, hub and team commands that reach the hub may load it.
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "psycopg")
 
 DRIVER = r"""
 import json, os, sys, traceback
@@ -145,6 +146,10 @@ COMMANDS = [
     case("calendar", "calendar"),
     case("config", "config"),
     case("config-set", "config", "weekly_target", "4"),
+    case("config-author", "config", "author", "ada"),
+    case("stats-author", "stats", "--author", "ada", before=(("config", "author", "ada"),)),
+    case("sync-status", "sync", "--status"),
+    case("team", "team"),
     case("skip", "skip"),
     case("skip-list", "skip", "--list"),
     case("step-add", "step", "add", "a new step"),

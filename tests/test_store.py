@@ -73,6 +73,40 @@ CREATE TABLE entry_tag (
 	PRIMARY KEY (entry_id, tag), 
 	FOREIGN KEY(entry_id) REFERENCES entry (id) ON DELETE CASCADE
 )
+CREATE TABLE local_state (
+	"key" VARCHAR(64) NOT NULL, 
+	value VARCHAR NOT NULL, 
+	PRIMARY KEY ("key")
+)
+CREATE TABLE member_entry (
+	uid VARCHAR(36) NOT NULL, 
+	author VARCHAR(63) NOT NULL, 
+	kind VARCHAR(10) NOT NULL, 
+	text VARCHAR NOT NULL, 
+	day DATE NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	tags VARCHAR, 
+	note VARCHAR, 
+	minutes INTEGER, 
+	decision VARCHAR(10), 
+	outcome VARCHAR(10), 
+	lesson VARCHAR, 
+	PRIMARY KEY (uid)
+)
+CREATE TABLE member_setting (
+	author VARCHAR(63) NOT NULL, 
+	"key" VARCHAR(64) NOT NULL, 
+	value VARCHAR NOT NULL, 
+	PRIMARY KEY (author, "key")
+)
+CREATE TABLE member_skip (
+	author VARCHAR(63) NOT NULL, 
+	day DATE NOT NULL, 
+	reason VARCHAR, 
+	created_at DATETIME NOT NULL, 
+	PRIMARY KEY (author, day)
+)
 CREATE TABLE project (
 	id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
 	uid VARCHAR(36) NOT NULL, 
@@ -149,6 +183,7 @@ CREATE INDEX ix_entry_day ON entry (day)
 CREATE INDEX ix_entry_day_kind ON entry (day, kind)
 CREATE INDEX ix_entry_outcome ON entry (outcome)
 CREATE INDEX ix_entry_tag_tag ON entry_tag (tag)
+CREATE INDEX ix_member_entry_author_day ON member_entry (author, day, kind)
 CREATE UNIQUE INDEX ix_project_answer_question ON project_answer (project_uid, question)
 CREATE INDEX ix_project_link_project_uid ON project_link (project_uid)
 CREATE INDEX ix_project_move_project_uid ON project_move (project_uid)
@@ -450,7 +485,7 @@ def test_a_schema_1_journal_gains_the_day_index(shipit_home, cli, clock):
     assert "from schema 1" in r.stdout
     assert schema_of(path) == PINNED_SCHEMA
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     [backup] = (shipit_home / "backups").iterdir()
     assert "pre-migration-v1" in backup.name
     assert "ix_entry_day ON" not in schema_of(backup)
@@ -482,9 +517,10 @@ def test_a_real_schema_2_journal_migrates_to_3(shipit_home, cli, clock):
     assert [e["text"] for e in json.loads(r.stdout)][-1] == "Published the pricing page #web"
     assert schema_of(path) == PINNED_SCHEMA
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     for table, rows in old_rows.items():
-        assert con.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() == rows, table
+        mine = " WHERE key != 'author'" if table == "setting" else ""  # schema 5 adds it
+        assert con.execute(f"SELECT * FROM {table}{mine} ORDER BY 1").fetchall() == rows, table
     con.close()
     [backup] = (shipit_home / "backups").iterdir()
     assert "pre-migration-v2" in backup.name
@@ -515,7 +551,8 @@ def test_nested_writes_are_savepoints_of_the_outer_transaction(shipit_home):
         raise ValueError("the outer write fails: everything in it is rolled back")
     s.close()
     con = sqlite3.connect(s.path)
-    assert con.execute("SELECT key FROM setting ORDER BY key").fetchall() == [("a",), ("b",)]
+    assert con.execute("SELECT key FROM setting WHERE key != 'author' ORDER BY key"
+                       ).fetchall() == [("a",), ("b",)]  # fmt: skip
 
 
 def test_a_write_inside_a_read_is_refused_not_lost(shipit_home):
@@ -525,5 +562,40 @@ def test_a_write_inside_a_read_is_refused_not_lost(shipit_home):
     with s.writing() as conn:  # the store is usable afterwards
         conn.execute("INSERT INTO setting (key, value) VALUES ('a', '1')")
     with s.reading() as conn:
-        assert conn.execute("SELECT value FROM setting").fetchone() == ("1",)
+        assert conn.execute("SELECT value FROM setting WHERE key = 'a'").fetchone() == ("1",)
     s.close()
+
+
+def test_schema_5_gives_an_existing_journal_its_author_and_a_device(shipit_home, cli, clock,
+                                                                    monkeypatch):  # fmt: skip
+    """A schema-4 journal migrates to 5: its author is the login name (its entries are
+    that author's: `stats --author` with that name shows them), a device id is made once,
+    and nothing else changes."""
+    import json
+
+    assert cli("log", "before identity").exit_code == 0
+    path = shipit_home / "journal.db"
+    con = sqlite3.connect(path)
+    for table in ("local_state", "member_entry", "member_setting", "member_skip"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("DELETE FROM setting WHERE key = 'author'")
+    con.execute("PRAGMA user_version = 4")
+    con.commit()
+    con.close()
+    monkeypatch.setenv("USER", "grace")
+    monkeypatch.setenv("LOGNAME", "grace")
+    r = cli("config", "author")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.strip() == "grace"
+    assert schema_of(path) == PINNED_SCHEMA
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 5
+    [(device,)] = con.execute("SELECT value FROM local_state WHERE key = 'device_id'").fetchall()
+    con.close()
+    assert len(device) == 36
+    r = cli("list", "--author", "grace", "--json")
+    assert [e["text"] for e in json.loads(r.stdout)] == ["before identity"]
+    assert cli("config", "author").stdout.strip() == "grace"  # the device id stays too
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT value FROM local_state WHERE key = 'device_id'").fetchone() == (
+        device,)

@@ -31,7 +31,7 @@ _interrupted_early.shipit_boot = True  # type: ignore[attr-defined]  (cli.app ke
 
 def load() -> Any:
     """The Typer app with every command registered."""
-    from shipit.cli import entries, history, projects, prompt, stats, steps, transfer  # noqa: F401
+    from shipit.cli import entries, history, projects, prompt, stats, steps, sync, transfer  # noqa: F401
     from shipit.cli.app import app
 
     # The submodule import bound `shipit.cli.app` to the module: the name is the app.

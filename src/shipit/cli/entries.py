@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import app
-from shipit.cli.options import DateOpt, ProjectOpt, YesOpt, confirm, confirm_logged, journal, show_nearest, streak_line
+from shipit.cli.options import (AuthorOpt, DateOpt, ProjectOpt, YesOpt, confirm, confirm_logged, journal,
+                                show_nearest, streak_line)
 TagOpt = Annotated[
     list[str] | None,
     typer.Option("--tag", "-t", metavar="TAG", help="A tag (repeatable): web, #web or @web. #tags and @tags in the text count too."),
@@ -135,10 +136,10 @@ def ship_cmd(
     log_cmd(text=text, date=date, tag=tag, note=note, json_output=json_output, project=project)
 
 
-def show_today(json_output: bool) -> None:
+def show_today(json_output: bool, author: str | None = None) -> None:
     from shipit.views import render
 
-    j = journal()
+    j = journal(author)
     data, hist = j.glance()
     if json_output:
         render.print_json(data.to_json())
@@ -150,9 +151,9 @@ def show_today(json_output: bool) -> None:
 
 
 @app.command("today")
-def today_cmd(json_output: JsonOpt = False) -> None:
+def today_cmd(json_output: JsonOpt = False, author: AuthorOpt = None) -> None:
     """Today's entries and whether today is shipped (the default command)."""
-    show_today(json_output)
+    show_today(json_output, author)
 
 
 @app.command("list")
@@ -165,12 +166,13 @@ def list_cmd(
     limit: Annotated[int | None, typer.Option("--limit", "-l", help="At most N entries (newest first).")] = None,
     json_output: JsonOpt = False,
     project: Annotated[str | None, typer.Option("--project", "-P", metavar="NAME", help="Only entries linked to this project.")] = None,
+    author: AuthorOpt = None,
 ) -> None:  # fmt: skip
     """List entries, newest first, grouped by day."""
     from shipit.views import render
 
-    filters, entries = journal().list(since=since, until=until, kind=kind, tags=tag or (),
-                                      search=search, limit=limit, project=project)  # fmt: skip
+    filters, entries = journal(author).list(since=since, until=until, kind=kind, tags=tag or (),
+                                            search=search, limit=limit, project=project)  # fmt: skip
     if json_output:
         render.print_json([e.to_json() for e in entries])
         return

@@ -19,13 +19,18 @@ ProjectOpt = Annotated[
                  help="Link it to a project (its short name); a +name word in the text does too."),
 ]  # fmt: skip
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; required when not interactive.")]
+AuthorOpt = Annotated[
+    str | None,
+    typer.Option("--author", metavar="NAME", help="Another team member's (synced) entries and figures; default: yours."),
+]
 
 
-def journal():  # noqa: ANN201  (-> shipit.services.journal.Journal; imported lazily)
-    """The journal every command works on (services stay out of start-up)."""
+def journal(author: str | None = None):  # noqa: ANN201  (-> services.journal.Journal)
+    """The journal every command works on (services stay out of start-up); its reads
+    show `author`'s rows (a team member's), or the journal's own author's."""
     from shipit.services.journal import Journal
 
-    return Journal()
+    return Journal(author=author)
 
 
 def streak_line(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> views.line.Line | None)

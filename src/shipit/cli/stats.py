@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import app
-from shipit.cli.options import journal
+from shipit.cli.options import AuthorOpt, journal
 from shipit.domain.dates import WHEN_HELP
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (keys in docs/figures.md).")]
@@ -36,6 +36,7 @@ def stats_cmd(
     since: Annotated[str | None, typer.Option("--since", "-s", metavar="WHEN", help="Only entries from this day on.")] = None,
     until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="Only entries up to this day; the figures are as of it.")] = None,
     json_output: JsonOpt = False,
+    author: AuthorOpt = None,
 ) -> None:  # fmt: skip
     """Streaks, weekly streak, consistency, score and totals (docs/figures.md).
 
@@ -49,7 +50,7 @@ def stats_cmd(
 
     from shipit.services.projects import Projects
 
-    j = journal()
+    j = journal(author)
     sliced = tag is not None or since is not None or until is not None
     if sliced:
         from shipit.services.figures import sliced_history
@@ -83,6 +84,7 @@ def week_cmd(
     when: Annotated[str | None, typer.Argument(metavar="[WHEN]", help=f"A day in the week to review (default today). {WHEN_HELP}", show_default=False)] = None,
     weeks: Annotated[int | None, typer.Option("--weeks", "-w", metavar="N", help="A table of the N weeks up to that week.")] = None,
     json_output: JsonOpt = False,
+    author: AuthorOpt = None,
 ) -> None:  # fmt: skip
     """Review an ISO week (Monday to Sunday): each day, shipped days vs target, the streak.
 
@@ -96,7 +98,7 @@ def week_cmd(
     from shipit.views import render, render_stats
 
     when = when_arg(when)
-    j = journal()
+    j = journal(author)
     if weeks is not None:
         data = review.week_table(j, when, weeks)
         if json_output:
@@ -115,18 +117,19 @@ def week_cmd(
 def calendar_cmd(
     year: Annotated[int | None, typer.Option("--year", "-y", metavar="YYYY", help="One calendar year.")] = None,
     weeks: Annotated[int | None, typer.Option("--weeks", "-w", metavar="N", help="The last N weeks (default 53, at most 75).")] = None,
+    author: AuthorOpt = None,
 ) -> None:  # fmt: skip
     """A heatmap of shipped days, shaded by number of ships; excused days marked '-'."""
     from shipit.services import review
     from shipit.views import render, render_stats
 
-    cal = review.calendar(journal(), year=year, weeks=weeks)
+    cal = review.calendar(journal(author), year=year, weeks=weeks)
     render.out(*render_stats.calendar_view(cal))
 
 
 @app.command("config")
 def config_cmd(
-    key: Annotated[str | None, typer.Argument(metavar="[KEY]", help="day_starts_at, rest_days or weekly_target.", show_default=False)] = None,
+    key: Annotated[str | None, typer.Argument(metavar="[KEY]", help="day_starts_at, rest_days, weekly_target or author.", show_default=False)] = None,
     value: Annotated[str | None, typer.Argument(metavar="[VALUE]", help="The new value.", show_default=False)] = None,
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
@@ -139,20 +142,30 @@ def config_cmd(
       shipit config rest_days none
       shipit config weekly_target 4
       shipit config day_starts_at 04:00
+      shipit config author ada
     """
     from shipit.views import render, render_stats
     from shipit.domain.errors import InputError
     from shipit.domain.settings import DEFAULTS, DESCRIPTIONS
 
     j = journal()
+    name = None if key is None else key.strip().lower().replace("-", "_")
+    if name == "author":
+        author = j.own_author() if value is None else j.set_author(value)
+        if json_output:
+            render.print_json({"author": author})
+        else:
+            typer.echo(author) if value is None else render.out(f"author = {author}")
+        return
     if key is None:
-        values = j.raw_settings()
+        values = {**j.raw_settings(), "author": j.own_author()}
+        DEFAULTS = {**DEFAULTS, "author": "(login name)"}  # noqa: N806
+        DESCRIPTIONS = {**DESCRIPTIONS, "author": "whose entries this journal's are (sync, team)"}  # noqa: N806
         if json_output:
             render.print_json(values)
             return
         render.out(render_stats.config_table(values, DEFAULTS, DESCRIPTIONS))
         return
-    name = key.strip().lower().replace("-", "_")
     if name not in DEFAULTS:
         raise InputError(f"unknown setting {key!r}: known settings are {', '.join(DEFAULTS)}")
     if value is None:

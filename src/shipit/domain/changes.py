@@ -12,6 +12,9 @@ from typing import Any, NamedTuple
 
 # Changes that move through the history instead of adding to it.
 HISTORY_MOVES = ("undo", "redo")
+# Changes that bring in what another device or member did (`shipit sync`): history
+# lists them, but undo and redo never revert them and they do not end a redo.
+NOT_YOURS = ("sync",)
 # Fields that say when a row was written, not what it says: a row that differs only in
 # these is unchanged.
 BOOKKEEPING = frozenset({"updated_at"})

@@ -37,3 +37,10 @@ class JournalError(ShipitError):
     """The journal file cannot be used: locked, unreadable, corrupt, too new. Exit 1."""
 
     exit_code = 1
+
+
+class HubError(ShipitError):
+    """The sync hub cannot be used: unreachable, refused, not a hub, too new. Exit 1;
+    the local journal is untouched."""
+
+    exit_code = 1

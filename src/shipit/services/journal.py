@@ -25,12 +25,14 @@ from shipit.domain.entries import (
     optional_text,
     parse_filters,
 )
-from shipit.domain.errors import InputError, ShipitError
+from shipit.domain.errors import InputError, NotFoundError, ShipitError
 from shipit.domain.history import History
+from shipit.domain.identity import check_author
 from shipit.domain.prompt import DayStatus, format_status, status_days
 from shipit.domain.settings import DEFAULTS, Settings, parse_value
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
+from shipit.storage import members as members_sql
 from shipit.storage.db import Connection, Store, close_all, forget_commits, journal_path
 from shipit.storage.db import committed as _store_committed
 from shipit.storage.rows import ChangeLog
@@ -83,12 +85,46 @@ def path() -> str:
 class Journal:
     """The operations every command uses, on one journal (one Store, one connection)."""
 
-    def __init__(self, store: Store | None = None) -> None:
+    def __init__(self, store: Store | None = None, *, author: str | None = None) -> None:
         self.store = store or Store()
         self.linked: str | None = None  # the project the last entry added was linked to
         self.nearest: Any = None  # (project, time left) read by add_with_history
         self.nearest_read = False
         _journals.append(self)
+        # Whose entries and figures the reads show (`--author NAME`): None for the
+        # journal's own author. Writes are always the journal's own.
+        self.author = author
+
+    # whose rows -----------------------------------------------------------------------
+
+    def member(self, conn: Connection) -> str | None:
+        """The member whose rows the reads show, or None for the journal's own author.
+
+        NotFoundError for a name that is neither the author nor a member seen on the hub.
+        """
+        if self.author is None:
+            return None
+        name = self.author.strip()
+        if name == members_sql.own_author(conn):
+            return None
+        if not members_sql.is_member(conn, name):
+            raise NotFoundError(f"no member named {name!r} in this journal",
+                                "see 'shipit team' for the members synced here")  # fmt: skip
+        return name
+
+    def read_history(self, conn: Connection) -> History:
+        """The figures' inputs of the author shown (their own settings)."""
+        member = self.member(conn)
+        if member is None:
+            return figures_sql.read_history(conn)
+        return members_sql.read_history(conn, member)
+
+    def read_entries(self, conn: Connection, filters: Filters, *, order: str = "desc"
+                     ) -> list[EntryData]:  # fmt: skip
+        member = self.member(conn)
+        if member is None:
+            return list(entries_sql.query(conn, filters, order=order))
+        return list(members_sql.query(conn, member, filters, order=order))
 
     # settings ---------------------------------------------------------------------
 
@@ -107,6 +143,22 @@ class Journal:
                 "setting", key, {"key": key, "value": canonical}
             )
         return canonical
+
+    def own_author(self) -> str:
+        with self.store.reading() as conn:
+            return members_sql.own_author(conn)
+
+    def set_author(self, name: str) -> str:
+        """`config author NAME`: this journal's rows are NAME's from now on (a change,
+        so undo reverts it). A name a team member already has is refused."""
+        name = check_author(name)
+        with self.store.writing() as conn:
+            if members_sql.is_member(conn, name):
+                raise InputError(f"{name!r} is another member of the team: pick your own name")
+            ChangeLog(conn, "config", dates.now()).put(
+                "setting", "author", {"key": "author", "value": name}
+            )
+        return name
 
     def today(self) -> date:
         return dates.today(self.settings().day_starts_at)
@@ -289,7 +341,7 @@ class Journal:
             filters = self.parse_filters(conn, since=since, until=until, kind=kind, tags=tags,
                                          search=search, limit=limit)  # fmt: skip
             if project is None:
-                return filters, list(entries_sql.query(conn, filters))
+                return filters, self.read_entries(conn, filters)
             where, params = entries_sql.filter_sql(filters)
             more, more_params = project_links.project_filter(conn, project)
             return filters, list(entries_sql.select(conn, where + more, params + more_params,
@@ -306,17 +358,16 @@ class Journal:
     def glance(self) -> tuple[TodayData, History]:
         """The daily glance: today's entries and what the streak line needs, in one read."""
         with self.store.reading() as conn:
-            hist = figures_sql.read_history(conn)
+            hist = self.read_history(conn)
             today = hist.today
-            entries = list(entries_sql.query(conn, Filters(since=today, until=today),
-                                             order="asc"))  # fmt: skip
+            entries = self.read_entries(conn, Filters(since=today, until=today), order="asc")
             empty = not entries and not hist.counts
         shipped = any(e.kind == "ship" for e in entries)
         return TodayData(day=today, shipped=shipped, entries=entries, journal_empty=empty), hist
 
     def history(self) -> History:
         with self.store.reading() as conn:
-            return figures_sql.read_history(conn)
+            return self.read_history(conn)
 
     def tags(self) -> list[tuple[str, int, date]]:
         """`shipit tags`: (tag, entries, last day used), most used first."""

@@ -19,7 +19,6 @@ from shipit.domain.review import (
     skip_range,
 )
 from shipit.domain.errors import InputError
-from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
 from shipit.storage.entries import db_datetime
 from shipit.storage.rows import ChangeLog, read_image
@@ -29,10 +28,10 @@ from shipit.services.journal import Journal
 def week_review(journal: Journal, when: str | None = None) -> WeekReview:
     """The ISO week containing `when` (default this week), day by day."""
     with journal.store.reading() as conn:
-        hist = figures_sql.read_history(conn)
+        hist = journal.read_history(conn)
         monday = review.week_monday(hist, when)
         sunday = monday + timedelta(days=6)
-        entries = list(entries_sql.query(conn, Filters(since=monday, until=sunday), order="asc"))
+        entries = journal.read_entries(conn, Filters(since=monday, until=sunday), order="asc")
     return review.build_week_review(hist, monday, entries)
 
 

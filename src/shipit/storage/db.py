@@ -255,6 +255,9 @@ def create_schema(conn: sqlite3.Connection) -> None:
             conn.execute(str(CreateIndex(index).compile(dialect=dialect)))
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    from shipit.storage.migrations import init_identity
+
+    init_identity(conn)
 
 
 # True once a write transaction of this process has committed: from then on the

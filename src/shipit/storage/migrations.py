@@ -128,7 +128,73 @@ _V4 = (
     "CREATE INDEX IF NOT EXISTS ix_project_thrash_project_uid ON project_thrash (project_uid)",
 )
 
+
+def _v5_identity(conn: sqlite3.Connection) -> None:
+    """Schema 5: identity and the team. The journal gets its author (the login name,
+    unless set) and a device id; its existing rows are the author's. Other members'
+    rows get tables of their own (member_entry, member_skip, member_setting), and
+    local_state keeps this replica's facts (device id, hub, sync positions)."""
+    for statement in _V5:
+        conn.execute(statement)
+    init_identity(conn)
+
+
+_V5 = (
+    """CREATE TABLE IF NOT EXISTS local_state (
+	"key" VARCHAR(64) NOT NULL, 
+	value VARCHAR NOT NULL, 
+	PRIMARY KEY ("key")
+)""",
+    """CREATE TABLE IF NOT EXISTS member_entry (
+	uid VARCHAR(36) NOT NULL, 
+	author VARCHAR(63) NOT NULL, 
+	kind VARCHAR(10) NOT NULL, 
+	text VARCHAR NOT NULL, 
+	day DATE NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	tags VARCHAR, 
+	note VARCHAR, 
+	minutes INTEGER, 
+	decision VARCHAR(10), 
+	outcome VARCHAR(10), 
+	lesson VARCHAR, 
+	PRIMARY KEY (uid)
+)""",
+    "CREATE INDEX IF NOT EXISTS ix_member_entry_author_day ON member_entry (author, day, kind)",
+    """CREATE TABLE IF NOT EXISTS member_setting (
+	author VARCHAR(63) NOT NULL, 
+	"key" VARCHAR(64) NOT NULL, 
+	value VARCHAR NOT NULL, 
+	PRIMARY KEY (author, "key")
+)""",
+    """CREATE TABLE IF NOT EXISTS member_skip (
+	author VARCHAR(63) NOT NULL, 
+	day DATE NOT NULL, 
+	reason VARCHAR, 
+	created_at DATETIME NOT NULL, 
+	PRIMARY KEY (author, day)
+)""",
+)
+
+
+def init_identity(conn: sqlite3.Connection) -> None:
+    """Give a journal its author (the login name) and a device id, unless it has them.
+
+    Run by schema 5's migration and when a new journal is created. The author is a
+    setting (it travels to the author's other devices); the device id is local.
+    """
+    import uuid
+
+    from shipit.domain.identity import default_author
+
+    conn.execute("INSERT OR IGNORE INTO setting (key, value) VALUES ('author', ?)",
+                 (default_author(),))  # fmt: skip
+    conn.execute("INSERT OR IGNORE INTO local_state (key, value) VALUES ('device_id', ?)",
+                 (str(uuid.uuid4()),))  # fmt: skip
+
+
 MIGRATIONS: dict[int, Migration] = {
-    2: _v2_entries_by_day, 3: _v3_change_history, 4: _v4_projects,
+    2: _v2_entries_by_day, 3: _v3_change_history, 4: _v4_projects, 5: _v5_identity,
 }
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from shipit.domain.changes import HISTORY_MOVES, Change, RowChange, same_values
+from shipit.domain.changes import HISTORY_MOVES, NOT_YOURS, Change, RowChange, same_values
 from shipit.domain.entries import new_uid
 from shipit.storage.entries import db_datetime, from_db_datetime
 
@@ -242,7 +242,7 @@ def _load(text: str | None) -> Image | None:
 # -- reading the history -----------------------------------------------------------------
 
 _CHANGE_COLUMNS = "seq, uid, at, command, target, undone_by"
-_MOVES = ", ".join(f"'{m}'" for m in HISTORY_MOVES)
+_MOVES = ", ".join(f"'{m}'" for m in HISTORY_MOVES + NOT_YOURS)
 
 
 def _change(conn: sqlite3.Connection, row: tuple[Any, ...], *, all_rows: bool,

@@ -255,4 +255,64 @@ class ProjectLink(SQLModel, table=True):
     project_uid: str = Field(max_length=36, index=True)
 
 
+# -- identity and the team's rows (schema 5) --------------------------------------------------
+#
+# The journal's own tables (entry, skip, backlog, setting) hold the rows of this
+# journal's author: every daily command, every figure and undo work on them. The rows
+# of the other members of a team live beside them, in member_* tables that only sync
+# writes: read by `--author NAME` and the team views, never changed by a local command.
+
+
+class MemberEntry(SQLModel, table=True):
+    """Another member's entry, as the hub last gave it (tags: space-separated)."""
+
+    __tablename__ = "member_entry"
+    __table_args__ = (Index("ix_member_entry_author_day", "author", "day", "kind"),)
+
+    uid: str = Field(primary_key=True, max_length=36)
+    author: str = Field(max_length=63)
+    kind: str = Field(max_length=10)
+    text: str
+    day: date
+    created_at: datetime
+    updated_at: datetime
+    tags: str | None = None
+    note: str | None = None
+    minutes: int | None = None
+    decision: str | None = Field(default=None, max_length=10)
+    outcome: str | None = Field(default=None, max_length=10)
+    lesson: str | None = None
+
+
+class MemberSkip(SQLModel, table=True):
+    """Another member's excused day."""
+
+    __tablename__ = "member_skip"
+
+    author: str = Field(primary_key=True, max_length=63)
+    day: date = Field(primary_key=True)
+    reason: str | None = None
+    created_at: datetime
+
+
+class MemberSetting(SQLModel, table=True):
+    """Another member's settings (their figures follow their own rest days and target)."""
+
+    __tablename__ = "member_setting"
+
+    author: str = Field(primary_key=True, max_length=63)
+    key: str = Field(primary_key=True, max_length=64)
+    value: str
+
+
+class LocalState(SQLModel, table=True):
+    """This replica's own facts, never synced nor undone: its device id, the hub it syncs
+    with, how far it has pushed and pulled."""
+
+    __tablename__ = "local_state"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str
+
+
 metadata = SQLModel.metadata

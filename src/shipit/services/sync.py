@@ -1,0 +1,204 @@
+"""Sync with a PostgreSQL hub: `hub init`, `sync init`, `sync` (push then pull),
+`sync --status`, `sync --dry-run`.
+
+The only module that imports storage.hub (and so psycopg). A sync is:
+
+1. read the rows changed locally since the last push (one read transaction);
+2. push them in ONE hub transaction (the hub keeps, per row, the newest version:
+   instant, then device id);
+3. pull every hub row version after the last hub sequence number seen and apply them
+   in ONE local write transaction, which also records how far both sides got.
+
+Killed between 2 and 3, the next sync pushes the same versions again (the hub takes
+nothing twice) and pulls again: both sides converge, nothing is lost or duplicated.
+A row changed locally while a sync runs is not overwritten by the pull: it is pushed
+next time and the rule decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from shipit.domain import dates
+from shipit.domain.errors import HubError, InputError
+from shipit.storage import members as members_sql
+from shipit.storage import replica
+from shipit.storage.entries import db_datetime, from_db_datetime
+from shipit.storage.rows import ChangeLog
+from shipit.services.journal import Journal
+
+DEFAULT_TIMEOUT = 10.0
+AUTO_TIMEOUT = 2.0
+
+
+@dataclass
+class SyncReport:
+    pushed: dict[str, int] = field(default_factory=dict)  # table -> rows the hub took
+    sent: int = 0  # rows sent (taken or not)
+    pulled: dict[str, int] = field(default_factory=dict)  # table -> rows that changed here
+    members: set[str] = field(default_factory=set)  # authors whose rows changed here
+    hub_seq: int = 0
+    dry_run: bool = False
+
+    def to_json(self) -> dict:
+        return {"pushed": self.pushed, "sent": self.sent, "pulled": self.pulled,
+                "members": sorted(self.members), "hub_seq": self.hub_seq,
+                "dry_run": self.dry_run}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    url: str | None
+    author: str
+    device: str | None
+    last_at: datetime | None
+    waiting: int
+    hub_seq: int
+
+    def to_json(self) -> dict:
+        return {"url": self.url, "author": self.author, "device": self.device,
+                "last_sync": self.last_at.isoformat() if self.last_at else None,
+                "waiting": self.waiting, "hub_seq": self.hub_seq}  # fmt: skip
+
+
+def _hub(url: str, timeout: float = DEFAULT_TIMEOUT):  # noqa: ANN202
+    from shipit.storage import hub
+
+    return hub.Hub(url, timeout=timeout)
+
+
+def hub_init(url: str, *, roles: bool) -> tuple[int, int, bool]:
+    """Create or upgrade a hub: (version before, 0 if new; version now; roles on)."""
+    from shipit.storage import hub
+
+    hub.check_url(url)
+    with _hub(url) as h:
+        before, roles_on = h.init(roles=roles)
+    return before, hub.HUB_SCHEMA_VERSION, roles_on
+
+
+@dataclass(frozen=True)
+class Joined:
+    url: str
+    author: str
+    renamed_from: str | None
+    roles: bool
+
+
+def join(journal: Journal, url: str) -> Joined:
+    """`sync init URL`: check the hub, remember its URL (never a password); on a hub with
+    roles the journal's author becomes the role name."""
+    from shipit.storage import hub
+
+    hub.check_url(url)
+    with _hub(url) as h:
+        info = h.check()
+    with journal.store.writing() as conn:
+        own = members_sql.own_author(conn)
+        renamed = None
+        if info.roles and info.user != own:
+            if members_sql.is_member(conn, info.user):
+                raise InputError(f"the role {info.user!r} is another member here")
+            ChangeLog(conn, "config", dates.now()).put(
+                "setting", "author", {"key": "author", "value": info.user})  # fmt: skip
+            renamed, own = own, info.user
+        if replica.get_state(conn, "sync.url") != url:  # a new hub: send everything
+            replica.set_state(conn, "sync.pushed_seq", "0")
+            replica.set_state(conn, "sync.hub_seq", "0")
+        replica.set_state(conn, "sync.url", url)
+    return Joined(url, own, renamed, info.roles)
+
+
+def _url(conn: object) -> str:
+    url = replica.get_state(conn, "sync.url")  # type: ignore[arg-type]
+    if not url:
+        raise HubError("this journal is not joined to a hub",
+                       "join one with 'shipit sync init URL'")  # fmt: skip
+    return url
+
+
+def status(journal: Journal) -> SyncStatus:
+    from shipit.storage import hub
+
+    hub.require_driver()
+    with journal.store.reading() as conn:
+        url = replica.get_state(conn, "sync.url")
+        pushed = int(replica.get_state(conn, "sync.pushed_seq") or 0)
+        last = replica.get_state(conn, "sync.last_at")
+        return SyncStatus(
+            url=url, author=members_sql.own_author(conn), device=members_sql.device_id(conn),
+            last_at=from_db_datetime(last) if last else None,
+            waiting=len(replica.pending(conn, pushed)),
+            hub_seq=int(replica.get_state(conn, "sync.hub_seq") or 0),
+        )  # fmt: skip
+
+
+def sync(journal: Journal, *, dry_run: bool = False, timeout: float = DEFAULT_TIMEOUT
+         ) -> SyncReport:  # fmt: skip
+    """Push what changed here, then pull what changed on the hub (see the module doc)."""
+    from shipit.storage.hub import HubRowVersion, require_driver
+
+    require_driver()
+    with journal.store.reading() as conn:
+        url = _url(conn)
+        author = members_sql.own_author(conn)
+        device = members_sql.device_id(conn) or "unknown"
+        pushed_seq = int(replica.get_state(conn, "sync.pushed_seq") or 0)
+        hub_seq = int(replica.get_state(conn, "sync.hub_seq") or 0)
+        upto = replica.last_seq(conn)
+        waiting = replica.pending(conn, pushed_seq)
+        rows = [HubRowVersion(p.tbl, author, p.key, from_db_datetime(p.at), device,
+                              replica.to_hub(conn, p.tbl, p.image)) for p in waiting]  # fmt: skip
+    report = SyncReport(sent=len(rows), dry_run=dry_run)
+    with _hub(url, timeout) as h:
+        info = h.check()
+        if info.roles and info.user != author:
+            raise HubError(f"this journal's author is {author!r} but the hub knows you as "
+                           f"{info.user!r}", "run 'shipit sync init URL' again")  # fmt: skip
+        if dry_run:
+            for r in rows:
+                report.pushed[r.tbl] = report.pushed.get(r.tbl, 0) + 1
+            incoming = h.pull(hub_seq)
+            for v in incoming:
+                if not (v.author == author and v.device == device):
+                    report.pulled[v.tbl] = report.pulled.get(v.tbl, 0) + 1
+                    if v.author != author:
+                        report.members.add(v.author)
+            report.hub_seq = hub_seq
+            return report
+        h.push(rows)
+        for r in rows:
+            report.pushed[r.tbl] = report.pushed.get(r.tbl, 0) + 1
+        incoming = h.pull(hub_seq)
+    _apply(journal, incoming, author, upto, report)
+    return report
+
+
+def _apply(journal: Journal, incoming: list, author: str, upto: int, report: SyncReport) -> None:
+    """Apply pulled versions in ONE local transaction, with the new sync positions."""
+    instant = dates.now()
+    order = replica.TABLE_ORDER
+    incoming = sorted(incoming, key=lambda v: (order.get(v.tbl, 9), v.seq))
+    with journal.store.writing() as conn:
+        log = ChangeLog(conn, replica.SYNC_COMMAND, instant)
+        new_hub_seq = int(replica.get_state(conn, "sync.hub_seq") or 0)
+        for v in incoming:
+            new_hub_seq = max(new_hub_seq, v.seq)
+            if v.tbl not in order or (v.tbl, v.key) in replica.LOCAL_ONLY:
+                continue
+            data = v.data if v.data is None else dict(v.data)
+            if v.author == author:
+                if replica.changed_since(conn, v.tbl, v.key, upto):
+                    continue  # changed here during this sync: pushed next time
+                changed = replica.apply_own(log, v.tbl, v.key, data)
+            else:
+                changed = replica.apply_member(conn, v.tbl, v.author, v.key, data)
+            if changed:
+                report.pulled[v.tbl] = report.pulled.get(v.tbl, 0) + 1
+                if v.author != author:  # your other devices are not other members
+                    report.members.add(v.author)
+        replica.set_state(conn, "sync.pushed_seq", str(upto))
+        replica.set_state(conn, "sync.hub_seq", str(new_hub_seq))
+        replica.set_state(conn, "sync.last_at", db_datetime(instant))
+        report.hub_seq = new_hub_seq

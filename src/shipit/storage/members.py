@@ -1,0 +1,121 @@
+"""The team's rows in this journal: other members' entries, skips and settings.
+
+Only sync writes them (services.sync, through `put_*` here); `--author NAME` and the
+team views read them. The journal's own author is not a member row: their rows are
+the journal's own tables. `author` names the journal's author (setting `author`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+
+from shipit.domain import dates, stats
+from shipit.domain.entries import EntryData, Filters
+from shipit.domain.history import History
+from shipit.domain.identity import default_author
+from shipit.domain.settings import Settings
+from shipit.storage.entries import filter_sql, from_db_datetime
+
+# The columns of a member's entry in storage.entries' row order (a member's entry has
+# no short id here: 0).
+_ROW_COLUMNS = ("0, uid, kind, text, day, created_at, updated_at, tags, note, minutes, "
+                "decision, outcome, lesson")  # fmt: skip
+
+
+def own_author(conn: sqlite3.Connection) -> str:
+    """The journal's author (set at creation or migration; the login name otherwise)."""
+    row = conn.execute("SELECT value FROM setting WHERE key = 'author'").fetchone()
+    return row[0] if row else default_author()
+
+
+def device_id(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT value FROM local_state WHERE key = 'device_id'").fetchone()
+    return row[0] if row else None
+
+
+def authors(conn: sqlite3.Connection) -> list[str]:
+    """Every member with a row here (not the journal's own author), by name."""
+    return [a for (a,) in conn.execute(
+        "SELECT author FROM member_entry UNION SELECT author FROM member_skip "
+        "UNION SELECT author FROM member_setting ORDER BY 1")]  # fmt: skip
+
+
+def is_member(conn: sqlite3.Connection, author: str) -> bool:
+    return author in authors(conn)
+
+
+def read_settings(conn: sqlite3.Connection, author: str) -> Settings:
+    return Settings.from_raw(dict(conn.execute(
+        "SELECT key, value FROM member_setting WHERE author = ?", (author,)).fetchall()))  # fmt: skip
+
+
+def read_counts(conn: sqlite3.Connection, author: str) -> dict[date, stats.DayCounts]:
+    out: dict[date, stats.DayCounts] = {}
+    rows = conn.execute(
+        "SELECT day, sum(kind = 'ship'), sum(kind = 'step'), sum(kind = 'attempt'), "
+        "coalesce(sum(CASE WHEN kind = 'step' THEN minutes END), 0), "
+        "sum(kind = 'attempt' AND outcome = 'succeeded'), "
+        "sum(kind = 'attempt' AND outcome = 'failed') "
+        "FROM member_entry WHERE author = ? GROUP BY day ORDER BY day", (author,))
+    for day, ships, steps, attempts, minutes, ok, ko in rows:
+        out[date.fromisoformat(day)] = stats.DayCounts(ships, steps, attempts, minutes,
+                                                       attempts - ok - ko, ok, ko)  # fmt: skip
+    return out
+
+
+def read_skips(conn: sqlite3.Connection, author: str) -> dict[date, str | None]:
+    rows = conn.execute("SELECT day, reason FROM member_skip WHERE author = ? ORDER BY day",
+                        (author,))  # fmt: skip
+    return {date.fromisoformat(day): reason for day, reason in rows}
+
+
+def read_history(conn: sqlite3.Connection, author: str) -> History:
+    """A member's figures' inputs, with that member's own settings."""
+    settings = read_settings(conn, author)
+    return History(counts=read_counts(conn, author), skips=read_skips(conn, author),
+                   settings=settings, today=dates.today(settings.day_starts_at))  # fmt: skip
+
+
+def query(conn: sqlite3.Connection, author: str, filters: Filters, *, order: str = "desc"
+          ) -> Iterator[EntryData]:  # fmt: skip
+    """A member's entries matching `filters` (their tag filters read the tags column)."""
+    where, params = filter_sql(Filters(since=filters.since, until=filters.until,
+                                       kind=filters.kind, search=filters.search,
+                                       extra=filters.extra))  # fmt: skip
+    where.insert(0, "author = ?")
+    params.insert(0, author)
+    for tag in filters.tags:
+        where.append("(' ' || coalesce(tags, '') || ' ') LIKE ?")
+        params.append(f"% {tag} %")
+    sql = f"SELECT {_ROW_COLUMNS} FROM member_entry WHERE " + " AND ".join(f"({w})" for w in where)
+    sql += " ORDER BY day DESC, created_at DESC" if order == "desc" else " ORDER BY day, created_at"
+    if filters.limit:
+        sql += " LIMIT ?"
+        params.append(int(filters.limit))
+    for row in conn.execute(sql, params):
+        (id_, uid, kind, text, day, created, updated, tags, note, minutes, decision, outcome,
+         lesson) = row  # fmt: skip
+        yield EntryData(
+            id=id_, uid=uid, kind=kind, text=text, day=date.fromisoformat(day),
+            created_at=from_db_datetime(created), updated_at=from_db_datetime(updated),
+            tags=tuple(sorted(tags.split(" "))) if tags else (), note=note, minutes=minutes,
+            decision=decision, outcome=outcome, lesson=lesson,
+        )  # fmt: skip
+
+
+def last_ships(conn: sqlite3.Connection) -> dict[str | None, tuple[date, str]]:
+    """Each author's last ship (day, text): None is the journal's own author."""
+    out: dict[str | None, tuple[date, str]] = {}
+    row = conn.execute("SELECT day, text FROM entry WHERE kind = 'ship' "
+                       "ORDER BY day DESC, id DESC LIMIT 1").fetchone()  # fmt: skip
+    if row:
+        out[None] = (date.fromisoformat(row[0]), row[1])
+    for author, day, text in conn.execute(
+        "SELECT author, day, text FROM (SELECT author, day, text, row_number() OVER "
+        "(PARTITION BY author ORDER BY day DESC, created_at DESC) AS n FROM member_entry "
+        "WHERE kind = 'ship') WHERE n = 1"
+    ):
+        out[author] = (date.fromisoformat(day), text)
+    return out

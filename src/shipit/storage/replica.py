@@ -1,0 +1,166 @@
+"""This journal as a replica of a hub: its local state, what it has to push, and how a
+pulled row version lands in it.
+
+- local_state: `device_id`, `sync.url`, `sync.pushed_seq` (the last local change
+  sent), `sync.hub_seq` (the last hub sequence number seen), `sync.last_at`.
+- What to push: every row a local change (not a `sync` change) touched after
+  `sync.pushed_seq`, with the instant of that change as the version's instant. The
+  journal's own rows are the author's; the `author` setting itself does not travel.
+- A pulled version of one's own row is written through storage.rows (a `sync`
+  change: `history` shows it; `undo` never reverts it). Another member's row goes to
+  the member_* tables (not a change of this journal).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from shipit.storage.entries import db_datetime, from_db_datetime
+from shipit.storage.rows import ChangeLog, read_image
+
+SYNC_COMMAND = "sync"
+# Rows that never travel: the journal's identity.
+LOCAL_ONLY = {("setting", "author")}
+# The order rows are applied in: entries before the backlog items that point to them.
+TABLE_ORDER = {"entry": 0, "setting": 1, "skip": 2, "backlog": 3}
+
+
+@dataclass(frozen=True)
+class Pending:
+    tbl: str
+    key: str
+    seq: int  # the last local change that touched it
+    at: str  # that change's instant (storage format)
+    image: dict[str, Any] | None
+
+
+def get_state(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM local_state WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_state(conn: sqlite3.Connection, key: str, value: str | None) -> None:
+    if value is None:
+        conn.execute("DELETE FROM local_state WHERE key = ?", (key,))
+    else:
+        conn.execute("INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                     "DO UPDATE SET value = excluded.value", (key, value))  # fmt: skip
+
+
+def last_seq(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT coalesce(max(seq), 0) FROM change").fetchone()[0]
+
+
+def pending(conn: sqlite3.Connection, after: int) -> list[Pending]:
+    """The journal's rows changed locally after change `after`, each once, newest state."""
+    rows = conn.execute(
+        "SELECT r.tbl, r.key, max(r.change_seq), max(c.at) FROM change_row AS r "
+        "JOIN change AS c ON c.seq = r.change_seq "
+        "WHERE r.change_seq > ? AND c.command != ? GROUP BY r.tbl, r.key",
+        (after, SYNC_COMMAND)).fetchall()  # fmt: skip
+    out = []
+    for tbl, key, seq, at in rows:
+        if (tbl, key) in LOCAL_ONLY or tbl not in TABLE_ORDER:
+            continue
+        out.append(Pending(tbl, key, seq, at, read_image(conn, tbl, key)))
+    out.sort(key=lambda p: (TABLE_ORDER[p.tbl], p.seq))
+    return out
+
+
+def to_hub(conn: sqlite3.Connection, tbl: str, image: dict[str, Any] | None
+           ) -> dict[str, Any] | None:  # fmt: skip
+    """A local row image as the hub stores it: no local ids (they differ per device);
+    a backlog item names the entry that closed it by uid."""
+    if image is None:
+        return None
+    data = {k: v for k, v in image.items() if k != "id"}
+    if tbl == "backlog":
+        entry_id = data.pop("entry_id", None)
+        data["entry_uid"] = None
+        if entry_id is not None:
+            row = conn.execute("SELECT uid FROM entry WHERE id = ?", (entry_id,)).fetchone()
+            data["entry_uid"] = row[0] if row else None
+    return data
+
+
+def _to_local(conn: sqlite3.Connection, tbl: str, key: str, data: dict[str, Any]
+              ) -> dict[str, Any]:  # fmt: skip
+    image = dict(data)
+    if tbl in ("entry", "backlog"):
+        row = conn.execute(f"SELECT id FROM {tbl} WHERE uid = ?", (key,)).fetchone()
+        image["id"] = row[0] if row else None
+    if tbl == "backlog":
+        uid = image.pop("entry_uid", None)
+        found = uid and conn.execute("SELECT id FROM entry WHERE uid = ?", (uid,)).fetchone()
+        image["entry_id"] = found[0] if found else None
+    return image
+
+
+def changed_since(conn: sqlite3.Connection, tbl: str, key: str, after: int) -> bool:
+    """Whether a local change after `after` touched the row (it waits to be pushed)."""
+    return conn.execute(
+        "SELECT 1 FROM change_row AS r JOIN change AS c ON c.seq = r.change_seq "
+        "WHERE r.tbl = ? AND r.key = ? AND r.change_seq > ? AND c.command != ? LIMIT 1",
+        (tbl, key, after, SYNC_COMMAND)).fetchone() is not None  # fmt: skip
+
+
+def apply_own(log: ChangeLog, tbl: str, key: str, data: dict[str, Any] | None) -> bool:
+    """Make one of the journal's own rows hold a pulled version; True if it changed."""
+    conn = log.conn
+    before = read_image(conn, tbl, key)
+    if data is None:
+        if before is None:
+            return False
+        log.delete(tbl, key)
+        return True
+    image = _to_local(conn, tbl, key, data)
+    if before is not None and {k: before.get(k) for k in image} == image:
+        return False
+    log.put(tbl, key, image)
+    return True
+
+
+def apply_member(conn: sqlite3.Connection, tbl: str, author: str, key: str,
+                 data: dict[str, Any] | None) -> bool:  # fmt: skip
+    """Make another member's row hold a pulled version; True if it changed."""
+    if tbl == "entry":
+        if data is None:
+            return conn.execute("DELETE FROM member_entry WHERE uid = ? AND author = ?",
+                                (key, author)).rowcount > 0  # fmt: skip
+        cols = ("uid", "author", "kind", "text", "day", "created_at", "updated_at", "tags",
+                "note", "minutes", "decision", "outcome", "lesson")  # fmt: skip
+        values = {**data, "uid": key, "author": author,
+                  "tags": " ".join(sorted(data.get("tags") or ())) or None}  # fmt: skip
+        sets = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "uid")
+        conn.execute(f"INSERT INTO member_entry ({', '.join(cols)}) VALUES "
+                     f"({', '.join('?' * len(cols))}) ON CONFLICT (uid) DO UPDATE SET {sets}",
+                     [values.get(c) for c in cols])  # fmt: skip
+        return True
+    if tbl == "skip":
+        if data is None:
+            return conn.execute("DELETE FROM member_skip WHERE author = ? AND day = ?",
+                                (author, key)).rowcount > 0  # fmt: skip
+        conn.execute("INSERT INTO member_skip (author, day, reason, created_at) VALUES "
+                     "(?, ?, ?, ?) ON CONFLICT (author, day) DO UPDATE SET "
+                     "reason = excluded.reason, created_at = excluded.created_at",
+                     (author, key, data.get("reason"), data.get("created_at")))  # fmt: skip
+        return True
+    if tbl == "setting":
+        if data is None:
+            return conn.execute("DELETE FROM member_setting WHERE author = ? AND key = ?",
+                                (author, key)).rowcount > 0  # fmt: skip
+        conn.execute("INSERT INTO member_setting (author, key, value) VALUES (?, ?, ?) "
+                     "ON CONFLICT (author, key) DO UPDATE SET value = excluded.value",
+                     (author, key, data.get("value")))  # fmt: skip
+        return True
+    return False  # other members' backlogs are theirs alone
+
+
+def instant(value: str) -> Any:
+    return from_db_datetime(value)
+
+
+__all__ = ["Pending", "apply_member", "apply_own", "changed_since", "db_datetime",
+           "get_state", "instant", "last_seq", "pending", "set_state", "to_hub"]

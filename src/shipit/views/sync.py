@@ -1,0 +1,70 @@
+"""Wording for the sync and hub commands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shipit.domain.text import plural
+
+_NOUNS = {"entry": ("entry", "entries"), "skip": ("skip day", "skip days"),
+          "setting": ("setting", "settings"), "backlog": ("backlog item", "backlog items")}  # fmt: skip
+
+
+def _counts(counts: dict[str, int]) -> str:
+    entries = counts.get("entry", 0)
+    parts = [f"{entries} {_NOUNS['entry'][entries != 1]}"]
+    for tbl in ("skip", "setting", "backlog"):
+        n = counts.get(tbl, 0)
+        if n:
+            parts.append(f"{n} {_NOUNS[tbl][n != 1]}")
+    return ", ".join(parts)
+
+
+def sync_line(report: Any) -> str:
+    """`↑ 3 entries · ↓ 12 entries from 2 members` (dry run: what would move)."""
+    members = len(report.members)
+    line = f"↑ {_counts(report.pushed)} · ↓ {_counts(report.pulled)}"
+    if members:
+        line += f" from {members} {'member' if members == 1 else 'members'}"
+    if report.dry_run:
+        line = "would move: " + line + " (dry run: nothing moved)"
+    return line
+
+
+def status_lines(status: Any) -> list[str]:
+    if status.url is None:
+        return ["not joined to a hub (join one: shipit sync init URL)",
+                f"{plural(status.waiting, 'change')} waiting"]  # fmt: skip
+    when = status.last_at.astimezone().strftime("%a %d %b %Y %H:%M") if status.last_at else "never"
+    return [f"hub: {status.url}", f"author: {status.author}", f"last sync: {when}",
+            f"{plural(status.waiting, 'change')} waiting"]  # fmt: skip
+
+
+def not_synced(waiting: int, reason: str) -> str:
+    return f"not synced: {reason} ({plural(waiting, 'change')} waiting)"
+
+
+def team_table(rows: list[Any]) -> Any:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from shipit.domain.text import fmt_day
+    from shipit.views.render import user_text
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for name in ("Member", "Today", "Streak", "Week", "Last ship"):
+        table.add_column(name, no_wrap=name != "Last ship", overflow="fold")
+    marks = {"shipped": ("✔", "green"), "not yet": ("not yet", "yellow"), "excused": ("excused", "dim")}
+    for r in rows:
+        who = user_text(r.author)
+        if r.you:
+            who.append(" (you)", style="dim")
+        mark, style = marks[r.today]
+        last = Text("—", style="dim")
+        if r.last_day is not None:
+            last = Text(f"{fmt_day(r.last_day)}: ")
+            last.append_text(user_text(r.last_text or ""))
+        table.add_row(who, Text(mark, style=style), f"{r.streak} d",
+                      f"{r.week_shipped}/{r.week_target}", last)  # fmt: skip
+    return table
