@@ -77,10 +77,11 @@ def show_nearest(j) -> None:  # noqa: ANN001
     """'Pricing page ships in 3 days': the active project that ships soonest, if any."""
     from shipit.services.project_links import nearest_in
     from shipit.views import render
-    from shipit.views.projects import nearest_line
 
     found = j.nearest if getattr(j, "nearest_read", False) else nearest_in(j.store)
     if found is not None:
+        from shipit.views.projects import nearest_line
+
         render.out(nearest_line(*found))
 
 
