@@ -438,7 +438,7 @@ def test_every_command_has_help(cli, cmd) -> None:
 
     r = cli(cmd, "--help")
     assert r.exit_code == 0
-    info = {c.name: c for c in app.registered_commands}
+    info = {name: i for name, (kind, i) in app.lazy.items() if kind == "command"}
     assert info[cmd].callback.__doc__, cmd
 
 

@@ -270,3 +270,88 @@ def test_rows_changed_since_and_tombstones(cli, clock) -> None:
 def test_history_commands_have_help(cli, command) -> None:
     r = ok(cli, command, "--help")
     assert "Usage: shipit " + command in r.stdout
+
+
+def test_settings_in_history_and_undo_say_old_and_new_values(cli, clock) -> None:
+    ok(cli, "config", "weekly_target", "4")
+    ok(cli, "config", "weekly_target", "3")
+    lines = [" ".join(line.split()) for line in ok(cli, "history").stdout.splitlines()]
+    assert any('setting weekly_target: "4" → "3"' in line for line in lines)
+    assert any('setting weekly_target: default → "4"' in line for line in lines)
+    r = ok(cli, "undo", "--yes")
+    assert 'Undo config of setting weekly_target: "3" → "4"' in r.stderr
+    r = ok(cli, "undo", "--yes")
+    assert 'Undo config of setting weekly_target: "4" → default' in r.stderr
+
+
+def _journal(monkeypatch, home: Path) -> None:
+    monkeypatch.setenv("SHIPIT_HOME", str(home))
+
+
+def test_undo_of_a_restore_with_other_ids_brings_back_ids_and_links(cli, clock, tmp_path,
+                                                                     monkeypatch) -> None:  # fmt: skip
+    """The backup holds the same entries under other ids (it imported them after an
+    entry of its own): undo gives every entry its old id back, and the backlog item
+    its link to the right step; redo the backup's."""
+    j, k = tmp_path / "j", tmp_path / "k"
+    _journal(monkeypatch, j)
+    for args in (("log", "a"), ("log", "b"), ("step", "add", "item"), ("step", "done", "1")):
+        ok(cli, *args)
+    ok(cli, "export", "-f", "json", "-o", str(tmp_path / "j.json"))
+    _journal(monkeypatch, k)
+    ok(cli, "log", "z")
+    ok(cli, "import", str(tmp_path / "j.json"))
+    ok(cli, "backup", str(tmp_path / "k.db"))
+    _journal(monkeypatch, j)
+    before = state(cli)
+    before_ids = {e["text"]: e["id"] for e in before["entries"]}
+    ok(cli, "restore", str(tmp_path / "k.db"))
+    after = state(cli)
+    assert {e["text"]: e["id"] for e in after["entries"]} == {"z": 1, "a": 2, "b": 3, "item": 4}
+    ok(cli, "undo", "--yes")
+    assert state(cli) == before
+    assert {e["text"]: e["id"] for e in state(cli)["entries"]} == before_ids == {
+        "a": 1, "b": 2, "item": 3}
+    [item] = json.loads(ok(cli, "step", "list", "--all", "--json").stdout)
+    assert item["entry_id"] == 3  # the step "item", not the ship "b"
+    ok(cli, "redo", "--yes")
+    assert state(cli) == after
+
+
+def test_undo_of_a_restore_whose_ids_collide(cli, clock, tmp_path, monkeypatch) -> None:
+    j, k = tmp_path / "j", tmp_path / "k"
+    _journal(monkeypatch, j)
+    ok(cli, "log", "a")
+    ok(cli, "log", "b")
+    doc = json.loads(ok(cli, "export", "-f", "json").stdout)
+    doc["entries"] = [e for e in doc["entries"] if e["text"] == "b"]
+    (tmp_path / "b.json").write_text(json.dumps(doc))
+    _journal(monkeypatch, k)
+    ok(cli, "import", str(tmp_path / "b.json"))  # b gets id 1 here
+    ok(cli, "log", "c")  # and c id 2, b's id in j
+    ok(cli, "backup", str(tmp_path / "k.db"))
+    _journal(monkeypatch, j)
+    before = state(cli)
+    ok(cli, "restore", str(tmp_path / "k.db"))
+    ok(cli, "undo", "--yes")
+    assert state(cli) == before
+
+
+def test_a_no_op_edit_is_refused_and_records_nothing(cli, clock) -> None:
+    ok(cli, "log", "same")
+    r = cli("edit", "1", "--text", "same")
+    assert r.exit_code == 2 and "nothing to change" in r.stderr
+    assert len(json.loads(ok(cli, "history", "--json").stdout)) == 1
+
+
+def test_history_counts_an_import_by_table(cli, clock, tmp_path) -> None:
+    for i in range(5):
+        ok(cli, "log", f"e{i}")
+    ok(cli, "skip", "2026-11-20")
+    export = tmp_path / "all.json"
+    ok(cli, "export", "-f", "json", "-o", str(export))
+    for _ in range(6):
+        ok(cli, "undo", "--yes")
+    ok(cli, "import", str(export))
+    line = [" ".join(x.split()) for x in ok(cli, "history").stdout.splitlines() if "import" in x]
+    assert "5 entries, 1 skip day" in line[0]

@@ -21,7 +21,7 @@ def test_installed_typer_is_one_the_shim_was_checked_against() -> None:
 def test_the_shim_installs_itself_on_every_plain_parameter() -> None:
     assert shim.light_param_class() is not None, "typer._coercion.RuntimeParam is gone"
     command = typer.main.get_command(app)
-    log = command.commands["log"]  # type: ignore[attr-defined]
+    log = command.get_command(None, "log")  # type: ignore[attr-defined,arg-type]
     for param in log.params:
         param._runtime_param = None  # as Typer leaves them before coercion
     assert shim.light_runtime_params(log.params) == len(log.params)  # text, --date ... --json
@@ -36,3 +36,31 @@ def test_the_light_coercion_is_exact_for_the_simple_types(cli) -> None:
     r = cli("history", "--limit", "+1", "--json")  # an int option given as digits
     assert r.exit_code == 0, r.output
     assert r.stdout.count('"seq"') == 1
+
+
+def test_a_run_builds_only_its_command(cli, monkeypatch) -> None:
+    built: list[str] = []
+    original = shim.build
+
+    def counting(kind, info):  # noqa: ANN001, ANN202
+        built.append(info.name)
+        return original(kind, info)
+
+    monkeypatch.setattr(shim, "build", counting)
+    assert cli("log", "x").exit_code == 0
+    assert built == ["log"]
+    built.clear()
+    assert cli().exit_code == 0  # the daily glance runs `today`
+    assert built == ["today"]
+
+
+def test_commands_are_built_on_first_use_and_help_lists_them_all(cli) -> None:
+    group = typer.main.get_command(app)
+    assert dict.__len__(group.commands) == 0  # nothing built before it is looked up
+    assert group.get_command(None, "log").name == "log"  # type: ignore[attr-defined,arg-type]
+    assert list(dict.keys(group.commands)) == ["log"]
+    assert group.get_command(None, "nope") is None  # type: ignore[attr-defined,arg-type]
+    names = list(app.lazy)
+    assert {"log", "undo", "redo", "history", "step", "export"} <= set(names)
+    listed = cli("--help").stdout.split("Commands:")[1]
+    assert [line.split()[0] for line in listed.strip().splitlines()] == names

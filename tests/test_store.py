@@ -497,3 +497,33 @@ def test_a_real_schema_2_journal_migrates_to_3(shipit_home, cli, clock):
     assert cli("undo", "--yes").exit_code == 0
     [attempt] = [e for e in json.loads(cli("list", "--json").stdout) if e["id"] == 5]
     assert attempt["outcome"] == "open"
+
+
+def test_nested_writes_are_savepoints_of_the_outer_transaction(shipit_home):
+    s = Store()
+    with s.writing() as conn:
+        conn.execute("INSERT INTO setting (key, value) VALUES ('a', '1')")
+        with s.writing():
+            conn.execute("INSERT INTO setting (key, value) VALUES ('b', '2')")
+        with pytest.raises(ValueError), s.writing():
+            conn.execute("INSERT INTO setting (key, value) VALUES ('c', '3')")
+            raise ValueError("the inner write fails: only it is rolled back")
+    with pytest.raises(ValueError), s.writing() as conn:
+        conn.execute("INSERT INTO setting (key, value) VALUES ('d', '4')")
+        with s.writing():
+            conn.execute("INSERT INTO setting (key, value) VALUES ('e', '5')")
+        raise ValueError("the outer write fails: everything in it is rolled back")
+    s.close()
+    con = sqlite3.connect(s.path)
+    assert con.execute("SELECT key FROM setting ORDER BY key").fetchall() == [("a",), ("b",)]
+
+
+def test_a_write_inside_a_read_is_refused_not_lost(shipit_home):
+    s = Store()
+    with s.reading(), pytest.raises(RuntimeError, match="inside a read"), s.writing():
+        pass
+    with s.writing() as conn:  # the store is usable afterwards
+        conn.execute("INSERT INTO setting (key, value) VALUES ('a', '1')")
+    with s.reading() as conn:
+        assert conn.execute("SELECT value FROM setting").fetchone() == ("1",)
+    s.close()

@@ -6,7 +6,10 @@ them, so `--help`, `--version` and completion stay fast; SQLAlchemy is imported 
 when a journal is created or migrated.
 """
 
+import errno
+import io
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any
@@ -15,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from shipit import __version__
-from shipit.cli.shim import light_runtime_params, light_tree
+from shipit.cli.shim import LazyCommands, LazyTyper, light_runtime_params, short_help
 
 _state = {"debug": False}
 
@@ -58,12 +61,31 @@ class LightGroup(TyperGroup):
 
 
 class ShipitGroup(LightGroup):
-    """Turns every known failure into one line on stderr and an exit code.
+    """The root group: commands built on first use (cli.shim.LazyCommands), and every
+    known failure turned into one line on stderr and an exit code.
 
     0 success · 1 failure (journal locked, unreadable, corrupt, too new) ·
     2 bad usage or input · 130 interrupted. A traceback only with --debug or
     SHIPIT_DEBUG=1.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(app.lazy)
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(self.commands.keys())
+
+    def format_commands(self, ctx: typer.Context, formatter: Any) -> None:
+        """The command list of `--help`, from the registrations (nothing is built)."""
+        from typer._click.utils import make_default_short_help
+
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(n) for n in names)
+        rows = [(n, make_default_short_help(short_help(*app.lazy[n]), limit).strip())
+                for n in names]  # fmt: skip
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
@@ -86,8 +108,11 @@ class ShipitGroup(LightGroup):
         from shipit.domain.errors import ShipitError
 
         _state["debug"] = False
-        light_tree(self)
+        light_runtime_params(self.params)  # the root's own; commands get theirs when built
+        previous = _sigint(signal.default_int_handler)  # Ctrl-C now raises, in here
         try:
+            _guard_stdout()
+            _check_arguments(sys.argv[1:] if args is None else list(args))
             rv = super().main(
                 args=args,
                 prog_name=prog_name or "shipit",
@@ -101,7 +126,7 @@ class ShipitGroup(LightGroup):
                 import traceback
 
                 traceback.print_exc()
-            code = _fail(str(exc), exc.exit_code)
+            code = _after_commit(str(exc), str(exc), exc.exit_code)
         except typer.TyperException as exc:  # usage errors from the parser
             message = exc.format_message().strip().rstrip(".")
             ctx = getattr(exc, "ctx", None)
@@ -110,26 +135,132 @@ class ShipitGroup(LightGroup):
         except typer.Abort as exc:
             # Raised by prompts on Ctrl-C or end of input.
             interrupted = isinstance(exc.__context__, KeyboardInterrupt)
-            code = _fail("interrupted" if interrupted else "aborted", 130 if interrupted else 1)
+            code = _after_commit("interrupted" if interrupted else "aborted",
+                                 "interrupted; nothing was written" if interrupted else "aborted",
+                                 130 if interrupted else 1)  # fmt: skip
         except (KeyboardInterrupt, Interrupted):
-            code = _fail("interrupted", 130)
+            code = _after_commit("interrupted", "interrupted; nothing was written", 130)
         except (BrokenPipeError, ReaderGone):
             # The reader went away (`shipit export | head`): not an error worth a message.
             _silence_stdout()
             code = 0
+        except OSError as exc:
+            if not _is_output_error(exc):
+                code = _unexpected(exc)
+            else:
+                # stdout closed (>&-) or full (>/dev/full): the output is lost, not the data.
+                _silence_stdout()
+                reason = exc.strerror or str(exc)
+                code = _after_commit(f"the output could not be written ({reason})",
+                                     f"cannot write the output: {reason}", 1)
         except Exception as exc:
-            if debug_enabled():
-                raise
-            code = _fail(
-                f"unexpected {type(exc).__name__}: {exc} "
-                "(run again with --debug for the details, and please report it)",
-                1,
-            )
+            code = _unexpected(exc)
+        # The outcome is decided: a Ctrl-C from here on changes nothing of it.
+        _sigint(signal.SIG_IGN)
         _finish_services()
         if standalone_mode:
             _flush_or_silence()
+            if not getattr(previous, "shipit_boot", False):  # see shipit.cli.main
+                _sigint(previous)
             sys.exit(code)
+        _sigint(previous)
         return code
+
+
+def _unexpected(exc: Exception) -> int:
+    if debug_enabled() and not _committed():
+        raise exc
+    if debug_enabled():
+        import traceback
+
+        traceback.print_exception(exc)
+    return _after_commit(
+        f"unexpected {type(exc).__name__}: {exc} (please report it)",
+        f"unexpected {type(exc).__name__}: {exc} "
+        "(run again with --debug for the details, and please report it)",
+        1,
+    )
+
+
+def _sigint(handler: Any) -> Any:
+    """Set the SIGINT handler (main thread only); return the previous one."""
+    if handler is None:
+        return None
+    try:
+        return signal.signal(signal.SIGINT, handler)
+    except (ValueError, OSError):  # not the main thread
+        return None
+
+
+def _committed() -> bool:
+    """Has this command committed its write? Asked of the services only if loaded."""
+    journal_service = sys.modules.get("shipit.services.journal")
+    try:
+        return bool(journal_service is not None and journal_service.committed())
+    except Exception:
+        return False
+
+
+def _after_commit(what: str, failure: str, code: int) -> int:
+    """Once the write has committed, the command succeeded: exit 0, with a note on what
+    happened after it. Before: the failure (`failure`, exit `code`)."""
+    if not _committed():
+        return _fail(failure, code)
+    from shipit.domain.text import safe
+
+    try:
+        sys.stderr.write(f"shipit: note: the change was saved in the journal; "
+                         f"then: {safe(what)}\n")  # fmt: skip
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 0
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Stands for a closed stdout (`shipit list >&-`): every write fails, clearly."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _guard_stdout() -> None:
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+
+
+_OUTPUT_ERRNOS = {errno.EBADF, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EPIPE,
+                  errno.ENXIO, errno.EINVAL}  # fmt: skip
+
+
+def _is_output_error(exc: OSError) -> bool:
+    """An OSError from writing stdout (no file name: not a file a command opened)."""
+    return exc.filename is None and exc.errno in _OUTPUT_ERRNOS
+
+
+def _check_arguments(args: list[str]) -> None:
+    """Refuse an argument that is not valid UTF-8, naming it (before any command runs)."""
+    from shipit.domain.errors import InputError
+
+    for i, arg in enumerate(args):
+        if not isinstance(arg, str):
+            continue
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            if arg.startswith("-") and "=" in arg:
+                what, shown = shown.split("=", 1)
+                what = f"the value of {what}"
+            elif i > 0 and args[i - 1].startswith("-") and "=" not in args[i - 1]:
+                what = f"the value of {args[i - 1]}"
+            else:
+                what = f"argument {i + 1}"
+            raise InputError(f"{what} is not valid UTF-8: '{shown}'",
+                             "set a UTF-8 locale or retype the text") from None  # fmt: skip
 
 
 def _finish_services() -> None:
@@ -153,9 +284,9 @@ def _silence_stdout() -> None:
 def _flush_or_silence() -> None:
     try:
         sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-    except (OSError, ValueError):
+    except OSError:
+        _silence_stdout()  # so that the interpreter's own last flush stays quiet
+    except (ValueError, AttributeError):
         pass
 
 
@@ -167,7 +298,13 @@ brave attempts, and shows your streaks. Run it with no command for today's glanc
 Text that begins with '-' goes after '--':  shipit log -- "- fixed the typo"
 """
 
-app = typer.Typer(
+class ShipitTyper(LazyTyper, typer.Typer):
+    """The app: commands register here and are built on first use."""
+
+    lazy: dict[str, tuple[str, Any]] = {}
+
+
+app = ShipitTyper(
     cls=ShipitGroup,
     name="shipit",
     help=HELP,

@@ -76,11 +76,11 @@ def show_today(json_output: bool) -> None:
     from shipit.views import render
 
     j = journal()
-    data = j.today_view()
+    data, hist = j.glance()
     if json_output:
         render.print_json(data.to_json())
         return
-    streak = None if data.journal_empty else streak_line(j)
+    streak = None if data.journal_empty else streak_line(j, hist)
     render.out(*render.today_view(data, streak))
     if not data.journal_empty:
         show_nearest(j)

@@ -41,7 +41,7 @@ def _move(action: str, yes: bool, json_output: bool) -> None:
                    refuse=f"not running {action} without --yes (no terminal to ask)"):
         render.err("Left as it is.")
         return
-    done = history.apply(j, action, expected=change.seq)
+    done = history.apply(j, action, change)
     if json_output:
         render.print_json({action: change.to_json(rows=False), "change": done.to_json()})
         return

@@ -28,7 +28,7 @@ def journal():  # noqa: ANN201  (-> shipit.services.journal.Journal; imported la
     return Journal()
 
 
-def streak_line(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> rich Text | None)
+def streak_line(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> views.line.Line | None)
     """The streak line that `log` prints and `today` shows (a warning when at risk).
 
     One grouped query plus skips and settings, unless the caller already read the
@@ -52,45 +52,46 @@ def streak_line(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> rich Text | 
 
 
 def confirm_logged(entry, j, *, verb: str = "Logged", hist=None) -> None:  # noqa: ANN001
-    """The one-line confirmation after an entry is written, with the streak."""
-    from rich.text import Text
+    """The one-line confirmation after an entry is written, with the streak.
 
-    from shipit.views import render
+    Written without Rich (views.line): `log` is the command people run most."""
+    from shipit.views import line, render
 
-    line = Text(f"{verb} ", style="bold")
-    line.append_text(render.entry_summary(entry))
-    render.out(line)
-    show_streak(j, hist)
+    streak = streak_line(j, hist)
+    line.write([(f"{verb} ", "bold"), *render.summary_line(entry)],
+               *([streak] if streak is not None else []))  # fmt: skip
     show_linked(j)
     show_nearest(j)
 
 
 def show_linked(j) -> None:  # noqa: ANN001
-    """'→ +pricing' after an entry linked to a project."""
-    from shipit.views import render
+    """'→ linked to +pricing' after an entry linked to a project."""
+    from shipit.views import line
 
     if getattr(j, "linked", None):
-        render.out(render.user_text(f"→ linked to +{j.linked}", style="cyan"))
+        from shipit.domain.text import safe
+
+        line.write([(safe(f"→ linked to +{j.linked}"), "cyan")])
 
 
 def show_nearest(j) -> None:  # noqa: ANN001
     """'Pricing page ships in 3 days': the active project that ships soonest, if any."""
     from shipit.services.project_links import nearest_in
-    from shipit.views import render
 
     found = j.nearest if getattr(j, "nearest_read", False) else nearest_in(j.store)
     if found is not None:
+        from shipit.views import line
         from shipit.views.projects import nearest_line
 
-        render.out(nearest_line(*found))
+        line.write(nearest_line(*found))
 
 
 def show_streak(j, hist=None) -> None:  # noqa: ANN001
-    from shipit.views import render
+    from shipit.views import line
 
-    line = streak_line(j, hist)
-    if line is not None:
-        render.out(line)
+    streak = streak_line(j, hist)
+    if streak is not None:
+        line.write(streak)
 
 
 def confirm(question: str, *, yes: bool, refuse: str) -> bool:

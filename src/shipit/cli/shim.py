@@ -81,3 +81,98 @@ def light_tree(command: Any) -> None:
         cmd = stack.pop()
         light_runtime_params(getattr(cmd, "params", ()))
         stack.extend(getattr(cmd, "commands", {}).values())
+
+
+# -- commands built on first use ---------------------------------------------------------
+#
+# Typer turns every registered command into a Click command before parsing anything:
+# for shipit's ~30 commands that is ~13 ms of signature inspection on every run, for
+# one command used. `LazyTyper` keeps the registrations aside and `LazyCommands` (the
+# group's `commands` mapping) builds each Click command the first time it is looked
+# up: `shipit log` builds `log` only, `--help` lists every command from its help text
+# without building it. Uses typer.main.get_command_from_info/get_group_from_info.
+
+
+class LazyTyper:
+    """Mixin for typer.Typer: `command()` and `add_typer()` register lazily."""
+
+    lazy: dict[str, tuple[str, Any]]
+
+    def command(self, name: str | None = None, **kwargs: Any) -> Any:
+        register = super().command(name, **kwargs)  # type: ignore[misc]
+
+        def decorator(f: Any) -> Any:
+            register(f)
+            info = self.registered_commands.pop()  # type: ignore[attr-defined]
+            from typer.main import get_command_name
+
+            self.lazy[info.name or get_command_name(f.__name__)] = ("command", info)
+            return f
+
+        return decorator
+
+    def add_typer(self, typer_instance: Any, *, name: str, **kwargs: Any) -> None:
+        super().add_typer(typer_instance, name=name, **kwargs)  # type: ignore[misc]
+        self.lazy[name] = ("group", self.registered_groups.pop())  # type: ignore[attr-defined]
+
+
+def build(kind: str, info: Any) -> Any:
+    """The Click command (or group) for a kept-aside Typer registration."""
+    from typer.main import get_command_from_info, get_group_from_info
+
+    if kind == "command":
+        cmd = get_command_from_info(info, pretty_exceptions_short=True, rich_markup_mode=None)
+    else:
+        cmd = get_group_from_info(info, pretty_exceptions_short=True, rich_markup_mode=None,
+                                  suggest_commands=True)  # fmt: skip
+    light_tree(cmd)
+    return cmd
+
+
+def short_help(kind: str, info: Any) -> str:
+    """What `--help` lists for a command, from its registration (nothing built)."""
+    import inspect
+
+    if kind == "command":
+        text = info.short_help or info.help or inspect.getdoc(info.callback) or ""
+    else:
+        text = info.typer_instance.info.help or ""
+    return text if isinstance(text, str) else ""
+
+
+class LazyCommands(dict):  # type: ignore[type-arg]
+    """A group's commands: names known up front, each Click command built on first use."""
+
+    def __init__(self, lazy: dict[str, tuple[str, Any]]) -> None:
+        super().__init__()
+        self.lazy = lazy
+
+    def __missing__(self, name: str) -> Any:
+        if name not in self.lazy:
+            raise KeyError(name)
+        cmd = self[name] = build(*self.lazy[name])
+        return cmd
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.lazy or super().__contains__(name)
+
+    def keys(self) -> Any:  # type: ignore[override]
+        return list(dict.fromkeys([*self.lazy, *super().keys()]))
+
+    def __iter__(self) -> Any:
+        return iter(self.keys())
+
+    def __len__(self) -> int:
+        return len(self.keys())
+
+    def items(self) -> Any:  # type: ignore[override]
+        return [(name, self[name]) for name in self.keys()]
+
+    def values(self) -> Any:  # type: ignore[override]
+        return [self[name] for name in self.keys()]

@@ -77,27 +77,13 @@ def import_cmd(
       shipit import --dry-run --kind step old-journal.json
     """
     from shipit.domain.entries import check_kind
-    from shipit.domain.errors import InputError
     from shipit.domain.importing import IMPORT_FORMATS, check_format
     from shipit.services import transfer
 
     kind = check_kind(kind)
     if fmt is not None:
         fmt = check_format(fmt, IMPORT_FORMATS)
-    if file == "-":
-        data = sys.stdin.buffer.read()
-        source = "stdin"
-    else:
-        path = Path(file).expanduser()
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{file} does not exist") from None
-        except IsADirectoryError:
-            raise InputError(f"{file} is a folder, not an export file") from None
-        except OSError as exc:
-            raise InputError(f"cannot read {file}: {exc.strerror}") from None
-        source = file
+    data, source = transfer.read_source(file)
     report = transfer.import_file(journal(), data, fmt=fmt, kind=kind, dry_run=dry_run,
                                 source=source)  # fmt: skip
     for line in import_report_lines(report):
@@ -165,6 +151,8 @@ def restore_cmd(
     from shipit.services import transfer
 
     result = transfer.restore(journal(), Path(file).expanduser())
+    if result.set_aside is not None:
+        _say(f"The journal could not be read; it is kept as {result.set_aside}")
     if result.previous is not None:
         _say(f"Saved the journal as it was to {result.previous}")
     count = result.source.entries

@@ -12,11 +12,21 @@ from typing import Any, NamedTuple
 
 # Changes that move through the history instead of adding to it.
 HISTORY_MOVES = ("undo", "redo")
-# Fields that say when a row was written, not what it says: not shown as edits.
-BOOKKEEPING = frozenset({"updated_at", "id"})
+# Fields that say when a row was written, not what it says: a row that differs only in
+# these is unchanged.
+BOOKKEEPING = frozenset({"updated_at"})
+# Fields not shown as edits (an id is how a row is named, not something people edit).
+NOT_SHOWN = BOOKKEEPING | {"id"}
 # The order fields are shown in (what people recognise first).
 FIELD_ORDER = ("text", "kind", "day", "note", "tags", "minutes", "decision", "outcome",
                "lesson", "annoyance", "closed_at", "entry_id", "reason", "value", "created_at")
+
+
+def same_values(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Whether two row images say the same thing (bookkeeping fields aside)."""
+    if a is None or b is None:
+        return a is b
+    return all(a.get(k) == b.get(k) for k in (a.keys() | b.keys()) - BOOKKEEPING)
 
 
 class RowChange(NamedTuple):
@@ -37,7 +47,7 @@ class RowChange(NamedTuple):
         """The fields an update changed, in FIELD_ORDER (bookkeeping aside)."""
         if self.before is None or self.after is None:
             return []
-        changed = [k for k in self.after if k not in BOOKKEEPING
+        changed = [k for k in self.after if k not in NOT_SHOWN
                    and self.before.get(k) != self.after.get(k)]  # fmt: skip
         rank = {f: i for i, f in enumerate(FIELD_ORDER)}
         return sorted(changed, key=lambda f: rank.get(f, len(rank)))
@@ -60,6 +70,15 @@ class Change(NamedTuple):
     row_count: int
     rows: tuple[RowChange, ...]  # all rows, or the first few (see row_count)
     target_command: str | None = None  # undo/redo: the command of their target
+    counts: dict[str, int] | None = None  # rows by table
+
+    def table_counts(self) -> dict[str, int]:
+        if self.counts is not None:
+            return self.counts
+        out: dict[str, int] = {}
+        for row in self.rows:
+            out[row.table] = out.get(row.table, 0) + 1
+        return out
 
     @property
     def undone(self) -> bool:

@@ -11,10 +11,11 @@ later change, and nothing is applied.
 from __future__ import annotations
 
 from shipit.domain import dates
-from shipit.domain.changes import BOOKKEEPING, Change, RowChange
+from shipit.domain.changes import Change, RowChange, same_values
 from shipit.domain.errors import InputError
 from shipit.storage import rows as rows_sql
 from shipit.storage.entries import db_datetime
+from shipit.storage.db import Connection
 from shipit.storage.rows import ChangeLog, read_image
 from shipit.services.journal import Journal
 
@@ -45,62 +46,45 @@ def pending(journal: Journal, action: str) -> Change | None:
         return None if seq is None else rows_sql.get_change(conn, seq)
 
 
-def apply(journal: Journal, action: str, expected: int | None = None) -> Change:
-    """Undo (or redo) the change `pending` showed; the recorded undo/redo change is returned.
+def apply(journal: Journal, action: str, change: Change) -> Change:
+    """Undo (or redo) `change`, the one `pending` showed (with all its rows).
 
-    `expected` is the seq the user was shown: if another command changed the history
+    Returns the recorded undo/redo change. If another command changed the history
     meanwhile, nothing is done and the user is asked to look again.
     """
     instant = dates.now()
     with journal.store.writing() as conn:
-        seq = _target(conn, action)
-        if seq is None:
-            raise InputError(f"nothing to {action}")
-        if expected is not None and seq != expected:
+        if _target(conn, action) != change.seq:
             raise InputError(f"the history changed meanwhile: nothing was done; run '{action}' again")
-        target = rows_sql.get_change(conn, seq)
-        assert target is not None
-        since = target.seq if action == UNDO else (target.undone_by or target.seq)
-        for row in target.rows:
-            expect = row.after if action == UNDO else row.before
-            _check_unchanged(conn, target, since, row, expect, action)
-        log = ChangeLog(conn, action, instant, target=seq)
-        undo_seq = log.begin()
-        steps = reversed(target.rows) if action == UNDO else target.rows
+        since = change.seq if action == UNDO else (change.undone_by or change.seq)
         stamp = db_datetime(instant)
-        for row in steps:
-            image = row.before if action == UNDO else row.after
-            if image is not None and "updated_at" in image:
-                image = {**image, "updated_at": stamp}  # a new version of the row
-            log.put(row.table, row.key, image)
-        rows_sql.set_undone_by(conn, seq, undo_seq if action == UNDO else None)
-        done = rows_sql.get_change(conn, undo_seq)
-    assert done is not None
-    return done
+        steps = []
+        for row in reversed(change.rows) if action == UNDO else change.rows:
+            expect, wanted = (row.after, row.before) if action == UNDO else (row.before, row.after)
+            current = read_image(conn, row.table, row.key)
+            if not same_values(current, expect):
+                _refuse(conn, change, since, row, action)
+            if wanted is not None and "updated_at" in wanted:
+                wanted = {**wanted, "updated_at": stamp}  # a new version of the row
+            steps.append((row.table, row.key, current, wanted))
+        log = ChangeLog(conn, action, instant, target=change.seq)
+        log.begin()
+        log.replace(steps)
+        rows_sql.set_undone_by(conn, change.seq, log.seq if action == UNDO else None)
+        return log.as_change()
 
 
-def _target(conn: object, action: str) -> int | None:
+def _target(conn: Connection, action: str) -> int | None:
     if action == UNDO:
-        return rows_sql.last_undoable(conn)  # type: ignore[arg-type]
+        return rows_sql.last_undoable(conn)
     if action == REDO:
-        return rows_sql.last_redoable(conn)  # type: ignore[arg-type]
+        return rows_sql.last_redoable(conn)
     raise ValueError(action)
 
 
-def _same(a: dict | None, b: dict | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    keys = (a.keys() | b.keys()) - BOOKKEEPING
-    return all(a.get(k) == b.get(k) for k in keys)
-
-
-def _check_unchanged(conn: object, target: Change, since: int, row: RowChange,
-                     expect: dict | None, action: str) -> None:  # fmt: skip
-    current = read_image(conn, row.table, row.key)  # type: ignore[arg-type]
-    if _same(current, expect):
-        return
-    later = rows_sql.later_change(conn, since, row.table, row.key)  # type: ignore[arg-type]
-    what = f"change #{target.seq} ({target.command})"
+def _refuse(conn: Connection, change: Change, since: int, row: RowChange, action: str) -> None:
+    later = rows_sql.later_change(conn, since, row.table, row.key)
+    what = f"change #{change.seq} ({change.command})"
     if later is not None:
         raise ChangedSince(
             f"cannot {action} {what}: change #{later[0]} ({later[1]}) changed the same "

@@ -30,31 +30,27 @@ from shipit.domain.history import History
 from shipit.domain.settings import DEFAULTS, Settings, parse_value
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
-from shipit.storage.backlog import closed_by
-from shipit.storage.db import Connection, Store, close_all, journal_path
+from shipit.storage.db import Connection, Store, close_all, forget_commits, journal_path
+from shipit.storage.db import committed as _store_committed
 from shipit.storage.rows import ChangeLog
 from shipit.services import project_links
 
 
 def finish() -> None:
     """End of a command: close the journal's connection (see storage.db.close_all)."""
+    forget_commits()
     close_all()
+
+
+def committed() -> bool:
+    """True once this command's write transaction has committed: the change is in the
+    journal, whatever happens after (the CLI then reports success)."""
+    return _store_committed()
 
 
 def path() -> str:
     """Where the journal lives ($SHIPIT_HOME/journal.db or the user data folder)."""
     return str(journal_path())
-
-
-def entry_image(entry: EntryData) -> dict[str, Any]:
-    """An entry as storage.rows stores it."""
-    return {
-        "id": entry.id, "uid": entry.uid, "kind": entry.kind, "text": entry.text,
-        "day": entry.day.isoformat(), "created_at": entries_sql.db_datetime(entry.created_at),
-        "updated_at": entries_sql.db_datetime(entry.updated_at), "note": entry.note,
-        "minutes": entry.minutes, "decision": entry.decision, "outcome": entry.outcome,
-        "lesson": entry.lesson, "tags": list(entry.tags),
-    }  # fmt: skip
 
 
 class Journal:
@@ -133,19 +129,14 @@ class Journal:
         instant = log.instant
         today = dates.journal_day(instant, settings.day_starts_at)
         day = dates.parse_when(when, today) if when is not None else today
-        stamp = entries_sql.db_datetime(instant)
-        uid = new_uid()
-        image = log.insert("entry", {
-            "id": None, "uid": uid, "kind": kind, "text": text, "day": day.isoformat(),
-            "created_at": stamp, "updated_at": stamp, "note": note, "minutes": minutes,
-            "decision": decision, "outcome": outcome, "lesson": lesson, "tags": all_tags,
-        })  # fmt: skip
-        self.linked = project_links.link(log, uid, text, project)
-        return EntryData(
-            id=image["id"], uid=uid, kind=kind, text=text, day=day, created_at=instant,
+        entry = EntryData(
+            id=0, uid=new_uid(), kind=kind, text=text, day=day, created_at=instant,
             updated_at=instant, tags=all_tags, note=note, minutes=minutes,
             decision=decision, outcome=outcome, lesson=lesson,
         )  # fmt: skip
+        image = log.insert("entry", entries_sql.entry_image(entry, None))
+        self.linked = project_links.link(log, entry.uid, text, project)
+        return entry._replace(id=image["id"])
 
     def add_with_history(self, kind: str, text: str, **fields: Any
                          ) -> tuple[EntryData, History]:  # fmt: skip
@@ -209,7 +200,10 @@ class Journal:
                     return old
                 raise InputError("nothing to change: give --text, --date, --note or --tag")
             new = old._replace(**values, tags=new_tags, updated_at=instant)
-            log.put("entry", old.uid, entry_image(new))
+            if new._replace(updated_at=old.updated_at) == old and not relinked:
+                raise InputError(f"nothing to change: entry {old.id} already has these values")
+            if new._replace(updated_at=old.updated_at) != old:
+                log.put("entry", old.uid, entries_sql.entry_image(new, new.id))
             return new
 
     def delete(self, ref: str) -> EntryData:
@@ -221,6 +215,8 @@ class Journal:
     @staticmethod
     def remove(log: ChangeLog, entry: EntryData) -> None:
         """Delete an entry; a backlog item it closed becomes open again."""
+        from shipit.storage.backlog import closed_by  # only here: keeps the daily path light
+
         for uid in closed_by(log.conn, entry.id):
             log.update("backlog", uid, closed_at=None, entry_id=None)
         project_links.unlink(log, entry.uid)
@@ -259,15 +255,18 @@ class Journal:
                  if needs_today else dates.today())  # fmt: skip
         return parse_filters(today, **raw)
 
-    def today_view(self) -> TodayData:
+    def glance(self) -> tuple[TodayData, History]:
+        """The daily glance: today's entries and what the streak line needs, in one read."""
         with self.store.reading() as conn:
-            settings = figures_sql.read_settings(conn)
-            today = dates.today(settings.day_starts_at)
+            hist = figures_sql.read_history(conn)
+            today = hist.today
             entries = list(entries_sql.query(conn, Filters(since=today, until=today),
                                              order="asc"))  # fmt: skip
-            empty = not entries and entries_sql.is_empty(conn)
+            empty = not entries and not hist.counts
+            self.nearest = None if empty else project_links.nearest(conn)
+            self.nearest_read = True
         shipped = any(e.kind == "ship" for e in entries)
-        return TodayData(day=today, shipped=shipped, entries=entries, journal_empty=empty)
+        return TodayData(day=today, shipped=shipped, entries=entries, journal_empty=empty), hist
 
     def history(self) -> History:
         with self.store.reading() as conn:

@@ -28,7 +28,7 @@ from shipit.storage import backlog as backlog_sql
 from shipit.storage import entries as entries_sql
 from shipit.storage.entries import db_datetime
 from shipit.storage.rows import ChangeLog
-from shipit.services.journal import Journal, entry_image
+from shipit.services.journal import Journal
 
 
 class Steps:
@@ -209,7 +209,8 @@ class Steps:
                 )
             instant = dates.now()
             new = entry._replace(outcome=outcome, lesson=lesson, updated_at=instant)
-            ChangeLog(conn, "resolve", instant).put("entry", entry.uid, entry_image(new))
+            ChangeLog(conn, "resolve", instant).put("entry", entry.uid,
+                                                    entries_sql.entry_image(new, new.id))  # fmt: skip
         return new
 
     def attempts(self, *, open_only: bool = False) -> list[EntryData]:

@@ -26,7 +26,7 @@ from shipit.storage import projects as projects_sql
 from shipit.storage import transfer as transfer_sql
 from shipit.storage.backup import RestoreResult, backup_journal, restore_journal
 from shipit.storage.entries import db_instant
-from shipit.storage.files import atomic_text_writer
+from shipit.storage.files import MAX_INPUT_BYTES, atomic_text_writer, read_bounded
 from shipit.storage.rows import ChangeLog
 from shipit.services import projects as projects_service
 from shipit.services.journal import Journal
@@ -100,6 +100,13 @@ def export_to_file(journal: Journal, dest: Path, fmt: str, filters: Filters, *,
 
 
 # -- import ----------------------------------------------------------------------------------
+
+
+def read_source(file: str) -> tuple[bytes, str]:
+    """The bytes to import from FILE ('-': stdin), at most MAX_INPUT_BYTES; and its name."""
+    if file == "-":
+        return read_bounded(None, "stdin", MAX_INPUT_BYTES), "stdin"
+    return read_bounded(Path(file).expanduser(), file, MAX_INPUT_BYTES), file
 
 
 def import_file(
@@ -208,7 +215,7 @@ def _write_import(conn: Any, new: list, new_settings: list, new_skips: list,
     """Insert what the import adds and record it all as one change."""
     changes: list[RowChange] = []
     ids = transfer_sql.insert_entries(conn, new)
-    changes += [RowChange("entry", e.uid, None, transfer_sql.entry_image(e, ids[e.uid]))
+    changes += [RowChange("entry", e.uid, None, entries_sql.entry_image(e, ids[e.uid]))
                 for e in new]  # fmt: skip
     if new_settings:
         transfer_sql.insert_settings(conn, new_settings)

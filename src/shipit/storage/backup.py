@@ -19,6 +19,12 @@ longer match). Instead:
 
 Any problem with the file is an InputError (exit 2) raised before step 3: the
 journal is unchanged.
+
+A live journal that cannot be used at all (corrupt, truncated, unreadable, not a
+regular file) does not stop a restore: it is moved aside, never deleted, to
+`journal.db.broken-<UTC time>` (with its -wal and -shm) beside it, and the restore
+goes into a new journal. A locked journal, a newer shipit's journal or another
+program's database are refused as when opening them.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import os
 import sqlite3
 import tempfile
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from shipit.domain.changes import RowChange
@@ -35,12 +42,15 @@ from shipit.domain.dates import now
 from shipit.domain.errors import InputError, JournalError
 from shipit.storage.db import (
     APPLICATION_ID,
-    BUSY_TIMEOUT_MS,
     SCHEMA_VERSION,
+    BrokenJournalError,
     Store,
+    busy_timeout_ms,
+    commit,
     describe_db_error,
     ensure_private_dir,
 )
+from shipit.storage.files import SIDE_FILES, protect, unprotect
 from shipit.storage.rows import TABLES, ChangeLog, read_images
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -59,12 +69,16 @@ class JournalFileInfo:
 class RestoreResult:
     source: JournalFileInfo
     previous: Path | None  # the backup of the journal as it was before the restore
+    set_aside: Path | None = None  # where a broken live journal was moved
 
 
 def backup_journal(store: Store, dest: Path | None = None) -> Path:
     """A consistent copy of the journal at `dest` (default: backups/ beside it)."""
     if not store.path.exists():
         raise InputError(f"there is no journal at {store.path} yet: nothing to back up")
+    # The same checks as opening it: a FIFO, a device, a foreign or corrupt file, a
+    # newer journal are refused here, never copied as a "backup".
+    conn = store.connection()
     if dest is not None:
         dest = Path(dest)
         if dest.is_dir():
@@ -72,7 +86,7 @@ def backup_journal(store: Store, dest: Path | None = None) -> Path:
         if dest.exists() or dest.is_symlink():
             raise InputError(f"{dest} already exists: backups never replace a file; "
                              "choose another name")  # fmt: skip
-    return store.backup(dest)
+    return store.backup(dest, conn=conn)
 
 
 def _check_staged(conn: sqlite3.Connection, source: Path) -> JournalFileInfo:
@@ -118,7 +132,7 @@ def _staged(source: Path, folder: Path):  # noqa: ANN202
     with tempfile.TemporaryDirectory(prefix=".restore-", dir=folder) as tmp:
         staged = Path(tmp) / "journal.db"
         uri = source.resolve().as_uri() + "?mode=ro"
-        src = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        src = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms() / 1000)
         dst = sqlite3.connect(staged)
         try:
             try:
@@ -159,14 +173,25 @@ def restore_journal(store: Store, source: Path) -> RestoreResult:
             if os.path.samefile(source, live):
                 raise InputError(f"{source} is the journal itself: nothing to restore")
     ensure_private_dir(live.parent)
-    had_journal = live.exists() and live.stat().st_size > 0
+    protect(source, "the backup being restored")
+    try:
+        return _restore(store, source)
+    finally:
+        unprotect(source)
+
+
+def _restore(store: Store, source: Path) -> RestoreResult:
+    live = store.path
+    existed = live.is_file() and live.stat().st_size > 0
     with _staged(source, live.parent) as (staged, info):
         staged_path = Path(staged.execute("PRAGMA database_list").fetchone()[2])
         staged.close()
         if info.schema_version < SCHEMA_VERSION:
             _migrate(staged_path)
-        # Create or migrate the live journal first, so both have the current schema.
-        conn = store.connection()
+        # Create or migrate the live journal first, so both have the current schema;
+        # a broken one is moved aside first.
+        conn, set_aside = _open_or_set_aside(store)
+        had_journal = set_aside is None and existed
         previous = None
         try:
             conn.execute("PRAGMA foreign_keys = OFF")  # rows arrive in any order
@@ -187,19 +212,53 @@ def restore_journal(store: Store, source: Path) -> RestoreResult:
                                  f'SELECT {cols} FROM staged."{table}"')  # fmt: skip
                 after = {t: read_images(conn, t) for t in TABLES}
                 ChangeLog(conn, "restore", now()).record(_diff(before, after))
-                conn.execute("COMMIT")
+                commit(conn)
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
             finally:
-                conn.execute("DETACH DATABASE staged")
-                conn.execute("PRAGMA foreign_keys = ON")
+                # Tidying up after the outcome is decided: never turns it into a failure.
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("DETACH DATABASE staged")
+                    conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
             hint = f"the journal as it was is in {previous}" if previous else None
             err = describe_db_error(exc, live)
             raise JournalError(f"restoring into {live} failed: {err.message}", hint) from exc
-    return RestoreResult(source=info, previous=previous)
+    return RestoreResult(source=info, previous=previous, set_aside=set_aside)
+
+
+def _open_or_set_aside(store: Store) -> tuple[sqlite3.Connection, Path | None]:
+    """The live journal's connection; a broken journal is first moved aside (kept)."""
+    try:
+        conn = store.connection()
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(1)")]
+        if problems == ["ok"]:
+            return conn, None
+    except BrokenJournalError:
+        pass
+    except sqlite3.DatabaseError as exc:
+        err = describe_db_error(exc, store.path)
+        if not isinstance(err, BrokenJournalError):
+            raise err from exc
+    store.close()
+    live = store.path
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = live.with_name(f"{live.name}.broken-{stamp}")
+    n = 1
+    while aside.exists() or aside.is_symlink():
+        n += 1
+        aside = live.with_name(f"{live.name}.broken-{stamp}-{n}")
+    try:
+        os.rename(live, aside)  # the link itself if it is one; never deleted
+        for side in SIDE_FILES:
+            if os.path.lexists(f"{live}{side}"):
+                os.rename(f"{live}{side}", f"{aside}{side}")
+    except OSError as exc:
+        raise JournalError(f"cannot move the broken journal {live} aside: {exc.strerror}",
+                           "move it away yourself, then run the restore again") from None  # fmt: skip
+    return store.connection(), aside
 
 
 def _diff(before: dict[str, dict], after: dict[str, dict]) -> list[RowChange]:

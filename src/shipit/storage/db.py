@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from shipit.domain.errors import JournalError
+from shipit.domain.errors import InputError, JournalError
 from shipit.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 
 # What services hold while they work inside a transaction (they never use it
@@ -35,6 +35,7 @@ Connection = sqlite3.Connection
 # "SHIP" — marks a SQLite file as a shipit journal (PRAGMA application_id).
 APPLICATION_ID = 0x53484950
 BUSY_TIMEOUT_MS = 10_000  # default; SHIPIT_BUSY_TIMEOUT (seconds) overrides
+MAX_BUSY_TIMEOUT_S = 86_400  # a day: longer is a mistake, not a wish
 JOURNAL_NAME = "journal.db"
 # Tables every shipit journal has had since schema 1 (recognises journals from before
 # the application id was set).
@@ -42,14 +43,25 @@ _CORE_TABLES = frozenset({"entry", "entry_tag", "setting"})
 
 
 def busy_timeout_ms() -> int:
-    """How long a command waits for another one holding the journal's write lock."""
-    raw = os.environ.get("SHIPIT_BUSY_TIMEOUT")
-    if raw:
-        try:
-            return max(0, int(float(raw) * 1000))
-        except ValueError:
-            pass
-    return BUSY_TIMEOUT_MS
+    """How long a command waits for another one holding the journal's write lock.
+
+    SHIPIT_BUSY_TIMEOUT is a number of seconds from 0 to a day; anything else (a word,
+    inf, nan, a negative or huge number) is refused with a message naming the variable.
+    Unset or empty: the default, 10 seconds.
+    """
+    raw = os.environ.get("SHIPIT_BUSY_TIMEOUT", "").strip()
+    if not raw:
+        return BUSY_TIMEOUT_MS
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 <= seconds <= MAX_BUSY_TIMEOUT_S:  # also false for nan
+        raise InputError(
+            f"SHIPIT_BUSY_TIMEOUT={raw!r} is not a number of seconds from 0 to "
+            f"{MAX_BUSY_TIMEOUT_S}", "set it to e.g. 10, or unset it for the default",
+        )  # fmt: skip
+    return int(seconds * 1000)
 
 
 def home() -> Path:
@@ -67,15 +79,25 @@ def journal_path() -> Path:
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create `folder` (and parents) as 0700 if missing; leave an existing one alone."""
+    """Create `folder` and every missing parent as 0700 (whatever the umask); leave
+    existing folders alone."""
     if folder.is_dir():
         return
+    missing = []
+    for parent in [folder, *folder.parents]:
+        if parent.is_dir():
+            break
+        missing.append(parent)
     try:
-        folder.mkdir(parents=True, mode=0o700)
-        if os.name == "posix":
-            os.chmod(folder, 0o700)
-    except FileExistsError:
-        pass
+        for new in reversed(missing):
+            try:
+                new.mkdir(mode=0o700)
+            except FileExistsError:
+                if not new.is_dir():
+                    raise
+                continue
+            if os.name == "posix":
+                os.chmod(new, 0o700)
     except OSError as exc:
         raise JournalError(
             f"cannot create the journal folder {folder}: {exc.strerror}",
@@ -84,14 +106,63 @@ def ensure_private_dir(folder: Path) -> None:
 
 
 def _touch_private(path: Path) -> None:
-    """Create an empty file with mode 0600 unless it exists (race-free)."""
+    """Create an empty file with mode 0600 unless it exists (race-free).
+
+    A dangling symlink is followed: its target is created, 0600 as well (SQLite would
+    otherwise create it with the umask's mode, and its -wal and -shm after it).
+    """
+    flags = os.O_CREAT | os.O_WRONLY
+    if not path.is_symlink():
+        flags |= os.O_EXCL
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        fd = os.open(path, flags, 0o600)
     except FileExistsError:
         return
     except OSError as exc:
         raise JournalError(f"cannot create {path}: {exc.strerror}") from None
     os.close(fd)
+
+
+def disk_full(path: Path) -> bool:
+    """True when the file system holding `path` (a file or folder) has no room left."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return st.f_bavail * st.f_frsize < 64 * 1024
+
+
+class BrokenJournalError(JournalError):
+    """The journal file cannot be read as a database at all (corrupt, truncated, not a
+    regular file, unreadable). `restore` moves such a file aside and restores anyway."""
+
+
+_BROKEN_HINT = ("restore a backup with 'shipit restore FILE' (the broken file is kept "
+                "beside it), or move the file away to start a new journal")  # fmt: skip
+
+
+def check_regular_file(path: Path) -> None:
+    """Refuse a journal path that is a device, a FIFO, a socket or a folder."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise BrokenJournalError(f"cannot read the journal {path}: {exc.strerror}",
+                                 _BROKEN_HINT) from None  # fmt: skip
+    if stat.S_ISREG(mode):
+        return
+    what = ("a folder" if stat.S_ISDIR(mode) else "a FIFO (named pipe)" if stat.S_ISFIFO(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")  # fmt: skip
+    target = f" (it leads to {os.path.realpath(path)})" if path.is_symlink() else ""
+    raise BrokenJournalError(
+        f"the journal {path} is {what}{target}, not a journal file",
+        "move it away, or set SHIPIT_HOME to another folder",
+    )  # fmt: skip
 
 
 def describe_db_error(exc: BaseException, path: Path) -> JournalError:
@@ -103,21 +174,24 @@ def describe_db_error(exc: BaseException, path: Path) -> JournalError:
             f"the journal {path} is locked by another program",
             "wait for it to finish and try again",
         )
+    if ("disk" in low and "full" in low) or (
+        ("disk i/o" in low or "unable to open" in low) and disk_full(path)
+    ):
+        return JournalError(f"disk full: cannot write {path}", "free some space and try again")
     if "not a database" in low or "malformed" in low or "corrupt" in low:
-        return JournalError(
-            f"the journal {path} is corrupt or not a shipit journal",
-            "restore a backup with 'shipit restore FILE', or move the file away",
-        )
+        return BrokenJournalError(f"the journal {path} is corrupt or not a shipit journal",
+                                  _BROKEN_HINT)  # fmt: skip
     if "readonly" in low or "read-only" in low:
         return JournalError(
             f"the journal {path} is read-only", "check the file's and its folder's permissions"
         )
     if "unable to open" in low:
+        if path.exists() and not os.access(path, os.R_OK):
+            return BrokenJournalError(f"cannot read the journal {path}: permission denied",
+                                      "check the file's owner and mode")  # fmt: skip
         return JournalError(
             f"cannot open the journal {path}", "check the folder exists and is readable"
         )
-    if "disk" in low and "full" in low:
-        return JournalError(f"the disk holding {path} is full", "free some space and try again")
     return JournalError(f"journal error in {path}: {text}")
 
 
@@ -183,6 +257,40 @@ def create_schema(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+# True once a write transaction of this process has committed: from then on the
+# command has changed the journal, whatever happens after (see cli.app's boundary).
+_committed = [False]
+
+
+def committed() -> bool:
+    return _committed[0]
+
+
+def forget_commits() -> None:
+    _committed[0] = False
+
+
+def commit(conn: sqlite3.Connection) -> None:
+    """COMMIT with Ctrl-C held back until the outcome is recorded.
+
+    A SIGINT that arrives during the COMMIT is delivered only after it, once
+    `committed()` says so: the boundary then reports the write as done. One that
+    arrives before the COMMIT rolls the transaction back.
+    """
+    import signal
+    import threading
+
+    block = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    if block:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        conn.execute("COMMIT")
+        _committed[0] = True
+    finally:
+        if block:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 # Every journal connection this process has open (strong references: a Store may be
 # gone while its connection lingers in a reference cycle until collected).
 _open: set[sqlite3.Connection] = set()
@@ -199,9 +307,13 @@ class Store:
     """One journal file and the one connection this process uses for it."""
 
     def __init__(self, path: Path | None = None) -> None:
+        from shipit.storage.files import protect
+
         self.path = Path(path) if path is not None else journal_path()
+        protect(self.path)  # no file writer of this process may ever replace it
         self._conn: sqlite3.Connection | None = None
         self._savepoints = 0
+        self._read_only = False  # inside reading()
 
     # -- connection -------------------------------------------------------------------
 
@@ -226,6 +338,7 @@ class Store:
 
     def _open(self) -> sqlite3.Connection:
         ensure_private_dir(self.path.parent)
+        check_regular_file(self.path)
         if not self.path.exists():
             _touch_private(self.path)
         conn = connect(self.path)
@@ -250,9 +363,11 @@ class Store:
             return
         try:
             conn.execute("BEGIN")
+            self._read_only = True
             try:
                 yield conn
             finally:
+                self._read_only = False
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")  # a read has nothing to commit
         except sqlite3.Error as exc:
@@ -266,6 +381,9 @@ class Store:
         Inside another write it is a savepoint of that transaction.
         """
         conn = self.connection()
+        if self._read_only:
+            # Its savepoint would be rolled back with the read: the write would vanish.
+            raise RuntimeError("a write transaction cannot start inside a read transaction")
         try:
             if conn.in_transaction:
                 self._savepoints += 1
@@ -286,7 +404,7 @@ class Store:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
+            commit(conn)
             self.committed = True
         except sqlite3.Error as exc:
             raise describe_db_error(exc, self.path) from exc
@@ -300,46 +418,49 @@ class Store:
     def _upgrade(self, conn: sqlite3.Connection) -> None:
         """Create, migrate or refuse. Nothing is written to a file that is refused."""
         app_id, version = identity(conn)
-        tables = table_names(conn)
-        self._refuse_foreign(app_id, version, tables)
+        self._refuse_foreign(app_id, version, table_names(conn))
+        if version == 0:
+            with self._locked(conn):
+                # Re-read under the write lock: another process may have just done this.
+                app_id, version = identity(conn)
+                self._refuse_foreign(app_id, version, table_names(conn))
+                if version == 0:
+                    create_schema(conn)
+                    return
+        if version < SCHEMA_VERSION:
+            # An older journal: keep a consistent copy, then migrate one step per
+            # transaction.
+            backup_path = self.backup(conn=conn, label=f"pre-migration-v{version}")
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                try:
+                    with self._locked(conn):
+                        if identity(conn)[1] < target:  # else another process got there first
+                            MIGRATIONS[target](conn)
+                            conn.execute(f"PRAGMA user_version = {target}")
+                except Exception as exc:
+                    if isinstance(exc, JournalError):
+                        raise
+                    raise JournalError(
+                        f"migrating {self.path} to schema {target} failed: {exc}; "
+                        f"the journal is unchanged at schema {target - 1}",
+                        f"a copy from before the migration is at {backup_path}",
+                    ) from exc
+        if identity(conn)[0] == 0:  # a journal from before the application id: claim it
+            with self._locked(conn):
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _locked(conn: sqlite3.Connection) -> Iterator[None]:
+        """A write transaction on a connection not yet handed out (schema changes)."""
         conn.execute("BEGIN IMMEDIATE")
         try:
-            # Re-read under the write lock: another process may have just done this.
-            app_id, version = identity(conn)
-            tables = table_names(conn)
-            self._refuse_foreign(app_id, version, tables)
-            if version == 0:
-                create_schema(conn)
-                conn.execute("COMMIT")
-                return
-            if app_id == 0:  # a journal from before the application id: claim it
-                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute("COMMIT")
+            yield
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        if version == SCHEMA_VERSION:
-            return
-        # An older journal: keep a consistent copy, then migrate one step per transaction.
-        backup_path = self.backup(conn=conn, label=f"pre-migration-v{version}")
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                if identity(conn)[1] < target:  # else another process got there first
-                    MIGRATIONS[target](conn)
-                    conn.execute(f"PRAGMA user_version = {target}")
-                conn.execute("COMMIT")
-            except BaseException as exc:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                if not isinstance(exc, Exception) or isinstance(exc, JournalError):
-                    raise
-                raise JournalError(
-                    f"migrating {self.path} to schema {target} failed: {exc}; "
-                    f"the journal is unchanged at schema {target - 1}",
-                    f"a copy from before the migration is at {backup_path}",
-                ) from exc
+        conn.execute("COMMIT")
 
     def _refuse_foreign(self, app_id: int, version: int, tables: set[str]) -> None:
         if version > SCHEMA_VERSION and app_id in (0, APPLICATION_ID):
@@ -391,6 +512,9 @@ class Store:
                 # A standalone copy: one file, no -wal beside it.
                 target.execute("PRAGMA journal_mode = DELETE")
             except sqlite3.Error as exc:
+                if disk_full(dest.parent):  # the copy's disk, not the journal's
+                    raise JournalError(f"disk full: cannot write {dest}",
+                                       "free some space and try again") from exc  # fmt: skip
                 raise describe_db_error(exc, self.path) from exc
             finally:
                 target.close()

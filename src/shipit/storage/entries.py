@@ -43,6 +43,20 @@ def db_instant(value: str | None) -> datetime | None:
     return None if value is None else from_db_datetime(value)
 
 
+def entry_image(e: Any, entry_id: int | None) -> dict[str, Any]:
+    """An entry as storage.rows stores it (the row's columns and its sorted tags).
+
+    `e` is anything with an entry's fields: an EntryData, or an entry read from an
+    import file (which has no id yet)."""
+    return {
+        "id": entry_id, "uid": e.uid, "kind": e.kind, "text": e.text,
+        "day": e.day.isoformat(), "created_at": db_datetime(e.created_at),
+        "updated_at": db_datetime(e.updated_at), "note": e.note, "minutes": e.minutes,
+        "decision": e.decision, "outcome": e.outcome, "lesson": e.lesson,
+        "tags": sorted(e.tags),
+    }  # fmt: skip
+
+
 def filter_sql(filters: Filters) -> tuple[list[str], list[Any]]:
     """SQL conditions on the entry table for `filters` (all but the limit).
 
@@ -155,15 +169,6 @@ def by_uids(conn: sqlite3.Connection, uids: Sequence[str]) -> Iterator[EntryData
 
 def all_uids(conn: sqlite3.Connection) -> set[str]:
     return {uid for (uid,) in conn.execute("SELECT uid FROM entry")}
-
-
-def ids_of(conn: sqlite3.Connection, uids: Sequence[str]) -> dict[str, int]:
-    marks = ", ".join("?" * len(uids))
-    return dict(conn.execute(f"SELECT uid, id FROM entry WHERE uid IN ({marks})", list(uids)))
-
-
-def is_empty(conn: sqlite3.Connection) -> bool:
-    return bool(conn.execute("SELECT NOT EXISTS (SELECT 1 FROM entry)").fetchone()[0])
 
 
 def selection_counts(conn: sqlite3.Connection, where: list[str], params: list[Any]

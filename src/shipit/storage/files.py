@@ -1,19 +1,97 @@
 """Files shipit writes (exports, backups): temp file in the same folder, fsync, rename.
 
-A failed or interrupted write never leaves a partial file under the target name, and an
-existing file is never replaced unless the caller asked to overwrite it.
+A failed or interrupted write never leaves a partial file under the target name (nor a
+stray temporary file), and an existing file is never replaced unless the caller asked
+to overwrite it. No writer ever writes over the journal, its -wal/-shm/-journal files or
+a backup being restored, whatever path leads there (symlinks, `..`, hard links): files
+are compared by device and inode, and by their resolved path for files not there yet.
+A full disk is reported as "disk full" with the file that could not be written.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 from shipit.domain.errors import InputError, ShipitError
+
+# Files no writer may replace: every journal this process opened (Store registers it),
+# its SQLite side files, and backups in use (restore registers its source).
+_protected: dict[str, str] = {}  # path -> what it is, for the message
+SIDE_FILES = ("-wal", "-shm", "-journal")
+# Read at most this much of an input (an import file, stdin): a bound, not a wish.
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+
+def protect(path: Path | str, what: str = "the journal") -> None:
+    """Never let a writer of this process replace `path` (and, for a journal, its side files)."""
+    path = os.path.abspath(path)
+    _protected[path] = what
+    if what == "the journal":
+        for side in SIDE_FILES:
+            _protected[path + side] = f"the journal's {side[1:]} file"
+
+
+def unprotect(path: Path | str) -> None:
+    _protected.pop(os.path.abspath(path), None)
+
+
+def check_not_protected(dest: Path) -> None:
+    """InputError if `dest` is (or leads to) the journal, a side file or a backup in use."""
+    real = os.path.realpath(dest)
+    try:
+        st = os.stat(dest)
+    except OSError:
+        st = None
+    for path, what in list(_protected.items()):
+        same = real == os.path.realpath(path)
+        if not same and st is not None:
+            with contextlib.suppress(OSError):
+                other = os.stat(path)
+                same = (st.st_dev, st.st_ino) == (other.st_dev, other.st_ino)
+        if same:
+            raise InputError(f"{dest} is {what} ({path}): shipit never writes over it",
+                             "choose another file")  # fmt: skip
+
+
+def write_error(exc: OSError, dest: Path | str) -> ShipitError:
+    """An OSError while writing `dest`, as a message that names the file."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return ShipitError(f"disk full: cannot write {dest}", "free some space and try again")
+    return ShipitError(f"cannot write {dest}: {exc.strerror or exc}")
+
+
+def remove_temporary(tmp: Path) -> None:
+    """Remove a temporary file and the side files SQLite may have left beside it."""
+    for name in (str(tmp), *(str(tmp) + side for side in SIDE_FILES)):
+        with contextlib.suppress(FileNotFoundError, IsADirectoryError):
+            os.unlink(name)
+
+
+def read_bounded(path: Path | None, what: str, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """All of a file (or stdin, for None), refusing more than `limit` bytes."""
+    import sys
+
+    try:
+        if path is None:
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(f"{what} does not exist") from None
+    except IsADirectoryError:
+        raise InputError(f"{what} is a folder, not an export file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {what}: {exc.strerror}") from None
+    if len(data) > limit:
+        raise InputError(f"{what} is larger than {limit // (1024 * 1024)} MiB: "
+                         "not an export shipit can read")  # fmt: skip
+    return data
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -38,8 +116,11 @@ def atomic_path(dest: Path, *, overwrite: bool = False) -> Iterator[Path]:
     The temporary file is created 0600. Without `overwrite`, an existing `dest` is an
     InputError (checked first, and again at the final link so a race cannot clobber it).
     """
+    import tempfile
+
     dest = Path(dest)
     folder = dest.parent if str(dest.parent) else Path(".")
+    check_not_protected(dest)
     if dest.exists() and not overwrite:
         raise InputError(f"{dest} already exists; use --force to replace it")
     if not folder.is_dir():
@@ -47,13 +128,21 @@ def atomic_path(dest: Path, *, overwrite: bool = False) -> Iterator[Path]:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise write_error(exc, dest) from None
         raise ShipitError(f"cannot write in {folder}: {exc.strerror}") from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        try:
+            yield tmp
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            if exc.filename not in (None, str(tmp), tmp):
+                raise
+            raise write_error(exc, dest) from None
+        check_not_protected(dest)  # again: the journal may have been opened meanwhile
         if overwrite:
             os.replace(tmp, dest)
         else:
@@ -67,8 +156,7 @@ def atomic_path(dest: Path, *, overwrite: bool = False) -> Iterator[Path]:
                 os.replace(tmp, dest)
         _fsync_dir(folder)
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        remove_temporary(tmp)
 
 
 @contextlib.contextmanager

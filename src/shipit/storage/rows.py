@@ -12,13 +12,12 @@ scan of change_row's primary key, then the rows' current images (or tombstones).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from shipit.domain.changes import HISTORY_MOVES, Change, RowChange
+from shipit.domain.changes import HISTORY_MOVES, Change, RowChange, same_values
 from shipit.domain.entries import new_uid
 from shipit.storage.entries import db_datetime, from_db_datetime
 
@@ -127,21 +126,26 @@ class ChangeLog:
         self.instant = instant
         self.target = target
         self.seq: int | None = None
+        self.uid: str | None = None
         self.rows: list[RowChange] = []
 
     def begin(self) -> int:
         """Write the change row now (it is otherwise written with the first row)."""
         if self.seq is None:
+            self.uid = new_uid()
             cur = self.conn.execute(
                 "INSERT INTO change (uid, at, command, target) VALUES (?, ?, ?, ?)",
-                (new_uid(), db_datetime(self.instant), self.command, self.target),
+                (self.uid, db_datetime(self.instant), self.command, self.target),
             )
             self.seq = cur.lastrowid
         return self.seq  # type: ignore[return-value]
 
     def record(self, changes: Sequence[RowChange]) -> None:
-        """Record rows already written (bulk writers: import, restore)."""
-        changes = [c for c in changes if c.before != c.after]
+        """Record rows already written (bulk writers: import, restore).
+
+        A row whose values did not change (bookkeeping such as updated_at aside) is
+        not a change: nothing is recorded for it."""
+        changes = [c for c in changes if not same_values(c.before, c.after)]
         if not changes:
             return
         seq = self.begin()
@@ -187,6 +191,34 @@ class ChangeLog:
         self.record([RowChange(table, str(key), before, after)])
         return before, after
 
+    def replace(self, rows: Sequence[tuple[str, str, Image | None, Image | None]]) -> None:
+        """Make each row (table, key, current image, wanted image) hold the wanted image.
+
+        For undo and redo, where a row may come back with another id than a row that
+        holds that id now (a restore of another journal): first every row that goes
+        away, or whose id changes, is deleted; then the others are written, ids as
+        wanted. Foreign keys are checked at commit, when every row is in place.
+        """
+        self.conn.execute("PRAGMA defer_foreign_keys = ON")
+        moved = []
+        for table, key, current, wanted in rows:
+            if current is not None and (wanted is None or wanted.get("id") != current.get("id")):
+                write_image(self.conn, table, key, None)
+                moved.append((table, key))
+        for table, key, current, wanted in rows:
+            if wanted is not None and ((table, key) in moved or not same_values(current, wanted)):
+                write_image(self.conn, table, key, wanted)
+        self.record([RowChange(t, str(k), cur, want) for t, k, cur, want in rows])
+
+    def as_change(self) -> Change:
+        """What this log recorded, as history shows it (no need to read it back)."""
+        seq = self.begin()
+        counts: dict[str, int] = {}
+        for row in self.rows:
+            counts[row.table] = counts.get(row.table, 0) + 1
+        return Change(seq, self.uid or "", self.instant, self.command, self.target, None,
+                      len(self.rows), tuple(self.rows), None, counts)  # fmt: skip
+
     def delete(self, table: str, key: Any) -> Image | None:
         before = read_image(self.conn, table, key)
         if before is not None:
@@ -196,11 +228,15 @@ class ChangeLog:
 
 
 def _dump(image: Image | None) -> str | None:
-    return None if image is None else json.dumps(image, ensure_ascii=False, sort_keys=True)
+    from json import dumps  # here, not at import: reading commands never need it
+
+    return None if image is None else dumps(image, ensure_ascii=False, sort_keys=True)
 
 
 def _load(text: str | None) -> Image | None:
-    return None if text is None else json.loads(text)
+    from json import loads
+
+    return None if text is None else loads(text)
 
 
 # -- reading the history -----------------------------------------------------------------
@@ -212,8 +248,9 @@ _MOVES = ", ".join(f"'{m}'" for m in HISTORY_MOVES)
 def _change(conn: sqlite3.Connection, row: tuple[Any, ...], *, all_rows: bool,
             preview: int = 3) -> Change:  # fmt: skip
     seq, uid, at, command, target, undone_by = row
-    count = conn.execute("SELECT count(*) FROM change_row WHERE change_seq = ?",
-                         (seq,)).fetchone()[0]  # fmt: skip
+    counts = dict(conn.execute("SELECT tbl, count(*) FROM change_row WHERE change_seq = ? "
+                               "GROUP BY tbl", (seq,)).fetchall())  # fmt: skip
+    count = sum(counts.values())
     sql = ("SELECT tbl, key, old_values, new_values FROM change_row WHERE change_seq = ? "
            "ORDER BY pos")  # fmt: skip
     params: list[Any] = [seq]
@@ -226,7 +263,7 @@ def _change(conn: sqlite3.Connection, row: tuple[Any, ...], *, all_rows: bool,
         found = conn.execute("SELECT command FROM change WHERE seq = ?", (target,)).fetchone()
         target_command = found[0] if found else None
     return Change(seq, uid, from_db_datetime(at), command, target, undone_by, count, rows,
-                  target_command)  # fmt: skip
+                  target_command, counts)  # fmt: skip
 
 
 def get_change(conn: sqlite3.Connection, seq: int, *, all_rows: bool = True) -> Change | None:

@@ -36,17 +36,6 @@ def markdown_rows(conn: sqlite3.Connection, where: list[str], params: list[Any]
     return chain.from_iterable(iter(lambda: cursor.fetchmany(1000), []))
 
 
-def entry_image(e: ImportEntry, entry_id: int) -> dict[str, Any]:
-    """An imported entry as storage.rows stores it (for the change history)."""
-    return {
-        "id": entry_id, "uid": e.uid, "kind": e.kind, "text": e.text,
-        "day": e.day.isoformat(), "created_at": db_datetime(e.created_at),
-        "updated_at": db_datetime(e.updated_at), "note": e.note, "minutes": e.minutes,
-        "decision": e.decision, "outcome": e.outcome, "lesson": e.lesson,
-        "tags": sorted(e.tags),
-    }  # fmt: skip
-
-
 def insert_entries(conn: sqlite3.Connection, new: Sequence[ImportEntry]) -> dict[str, int]:
     """Bulk insert: one executemany for the entries, one for their tags. Returns ids by uid.
 

@@ -94,11 +94,13 @@ def effect(row: RowChange) -> Text:
     """What applying the row does: 'removes it', 'text "a" → "b"'."""
     from rich.text import Text
 
+    if row.table == "setting":  # a setting without a row has its default
+        old = _value(row.before["value"]) if row.before else "default"
+        new = _value(row.after["value"]) if row.after else "default"
+        return user_text(f"{old} → {new}")
     if row.after is None:
         return Text("removes it")
     if row.before is None:
-        if row.table == "setting":
-            return Text(f"sets it to {_value(row.after.get('value'))}")
         return Text("adds it")
     parts = []
     for field in row.changed_fields():
@@ -131,13 +133,9 @@ def move_lines(change: Change, action: str) -> list[Text]:
 
 
 def _tables(change: Change) -> str:
-    if change.row_count == 1 or not change.rows:
-        return ""
-    tables = {r.table for r in change.rows}
-    if len(tables) == 1 and change.row_count <= len(change.rows):
-        one, many = TABLE_WORDS.get(next(iter(tables)), ("row", "rows"))
-        return plural(change.row_count, one, many)
-    return plural(change.row_count, "row")
+    """'5 entries, 1 skip day': what a change touched, by table."""
+    return ", ".join(plural(n, *TABLE_WORDS.get(table, ("row", "rows")))
+                     for table, n in change.table_counts().items())  # fmt: skip
 
 
 def summary(change: Change) -> Text:
@@ -150,18 +148,12 @@ def summary(change: Change) -> Text:
         return Text("nothing")
     first = change.rows[0]
     if change.row_count == 1:
+        if first.table == "setting":
+            return Text.assemble(subject(first), ": ", effect(first))
         if first.op == "update":
-            fields = [f for f in first.changed_fields()]
-            text = Text(f"{_short_subject(first)} ")
-            if first.table == "setting":
-                text.append_text(effect(first))
-            else:
-                text.append(", ".join(fields) or "(no visible change)")
-            return text
-        text = subject(first)
-        if first.table == "setting" and first.after is not None:
-            text.append(f" = {_value(first.after.get('value'))}")
-        return text
+            fields = ", ".join(first.changed_fields()) or "(no visible change)"
+            return Text(f"{_short_subject(first)} {fields}")
+        return subject(first)
     if first.op != "update" and any(r.table.startswith("project") for r in change.rows):
         # a project command, or an entry linked to a project: name the first row
         text = subject(first)
@@ -169,7 +161,7 @@ def summary(change: Change) -> Text:
         return text
     if first.table == "skip" and all(r.table == "skip" for r in change.rows):
         return Text(f"skip day {first.key} and {plural(change.row_count - 1, 'more day')}")
-    return Text(_tables(change) or plural(change.row_count, "row"))
+    return Text(_tables(change))
 
 
 def history_table(changes: list[Change]) -> Any:

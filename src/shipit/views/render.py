@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from shipit.domain.entries import hashtags
 from shipit.domain.text import fmt_day, percent, plural, safe
+from shipit.views.line import Line, as_text
 
 __all__ = ["fmt_day", "percent", "plural", "safe"]  # shared wording, re-exported for the views
 
@@ -150,22 +151,21 @@ def entries_table(entries: Iterable[EntryData], *, title: str | None = None) -> 
     return table
 
 
-def entry_summary(entry: EntryData) -> Text:
+def summary_line(entry: EntryData) -> Line:
     """One entry on one line (for confirmations): id, kind, day, text, tags."""
-    from rich.text import Text
-
-    text = Text()
-    text.append(f"#{entry.id} ", style="dim")
-    text.append_text(kind_label(entry.kind))
-    text.append(f" {fmt_day(entry.day)}: ", style="dim")
-    text.append_text(user_text(entry.text))
+    line: Line = [(f"#{entry.id} ", "dim"), (entry.kind, KIND_STYLE.get(entry.kind, "")),
+                  (f" {fmt_day(entry.day)}: ", "dim"), (safe(entry.text), "")]  # fmt: skip
     if tags := extra_tags(entry):
-        text.append("  ")
-        text.append_text(tag_text(tags))
-    return text
+        line += [("  ", ""), (" ".join(f"#{t}" for t in tags), "blue")]
+    return line
 
 
-def today_view(data: TodayData, streak_line: Text | None = None) -> list[Any]:
+def entry_summary(entry: EntryData) -> Text:
+    """summary_line as a Rich Text."""
+    return as_text(summary_line(entry))
+
+
+def today_view(data: TodayData, streak_line: Line | None = None) -> list[Any]:
     from rich.text import Text
 
     parts: list[Any] = []
@@ -183,7 +183,7 @@ def today_view(data: TodayData, streak_line: Text | None = None) -> list[Any]:
         head.append("not shipped yet", style="bold yellow")
     parts.append(head)
     if streak_line is not None:
-        parts.append(streak_line)
+        parts.append(as_text(streak_line))
     if data.entries:
         parts.append(entries_table(data.entries))
     if not data.shipped:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from shipit.views.line import Line
 from shipit.views.render import entry_body, fmt_day, kind_label, percent, plural, user_text
 
 if TYPE_CHECKING:
@@ -36,31 +37,26 @@ def short_day(day: date) -> str:
 
 
 def streak_line(figs: Figures, *, shipped_today: bool = False,
-                excused_today: str | None = None) -> Text:  # fmt: skip
+                excused_today: str | None = None) -> Line:  # fmt: skip
     """One line for `log` and `today`: the current streak, a warning when at risk."""
-    from rich.text import Text
-
     s = figs.streak
-    line = Text()
     if s.at_risk:
-        line.append("⚠ ", style="bold yellow")
-        line.append(f"Your {s.current}-day streak is at risk: ", style="bold yellow")
-        line.append("ship something today to keep it.", style="yellow")
-        return line
+        return [("⚠ ", "bold yellow"), (f"Your {s.current}-day streak is at risk: ", "bold yellow"),
+                ("ship something today to keep it.", "yellow")]  # fmt: skip
     if s.current == 0:
-        line.append("Streak: 0 days", style="bold")
+        line: Line = [("Streak: 0 days", "bold")]
         if s.longest:
-            line.append(f" (longest {plural(s.longest, 'day')})", style="dim")
-        line.append(" · ship today to start one.", style="dim")
+            line.append((f" (longest {plural(s.longest, 'day')})", "dim"))
+        line.append((" · ship today to start one.", "dim"))
         return line
-    line.append(f"Streak: {plural(s.current, 'day')}", style="bold green")
+    line = [(f"Streak: {plural(s.current, 'day')}", "bold green")]
     if s.longest > s.current:
-        line.append(f" (longest {plural(s.longest, 'day')})", style="dim")
+        line.append((f" (longest {plural(s.longest, 'day')})", "dim"))
     elif s.current > 1:
-        line.append(" (your longest)", style="dim")
+        line.append((" (your longest)", "dim"))
     if excused_today and not shipped_today:
         why = "a rest day" if excused_today == "rest" else "a skip day"
-        line.append(f" · today is {why}: the streak is safe", style="dim")
+        line.append((f" · today is {why}: the streak is safe", "dim"))
     return line
 
 
