@@ -297,3 +297,19 @@ def test_history_names_project_changes(cli, planned):
     assert any('project +pricing "Pricing page" (+' in line for line in lines)
     r = cli("undo", "--yes")
     assert 'Undo project thrash of thrash item "an idea": removes it' in r.stderr
+
+
+def test_backup_and_restore_carry_projects_and_undo_takes_a_restore_back(cli, planned):
+    cli("log", "work +pricing")
+    cli("project", "thrash", "pricing", "an idea")
+    with_project = dump()
+    backup = cli("backup").stdout.strip()
+    cli("project", "move", "pricing", "2026-12-10", "--reason", "r")
+    cli("project", "new", "Second", "--ship", "friday")
+    cli("log", "more +second")
+    after = dump()
+    r = cli("restore", backup)
+    assert r.exit_code == 0, r.output
+    assert dump() == with_project
+    assert cli("undo", "--yes").exit_code == 0
+    assert dump() == after
