@@ -96,9 +96,3 @@ def project_filter(conn: Connection, ref: str) -> tuple[list[str], list[Any]]:
     """`list --project NAME`: the SQL condition on entries."""
     p = projects_sql.get(conn, ref)
     return [projects_sql.LINKED], [p.uid]
-
-
-def shorts_of(conn: Connection, entry_uids: list[str]) -> dict[str, str]:
-    return projects_sql.links_of(conn, entry_uids)
-
-

@@ -311,11 +311,6 @@ class Projects:
             return Shown(card, dom.project_figures(card, today), dom.time_left(p, instant, today),
                          today)  # fmt: skip
 
-    def cards(self) -> list[Card]:
-        """Every project's card (the Markdown export)."""
-        with self.store.reading() as conn:
-            return [self._card(conn, p) for p in projects_sql.projects(conn, everything=True)]
-
     @staticmethod
     def _card(conn: Connection, p: ProjectData) -> Card:
         answers = {k: v for k, (_, v) in projects_sql.answers(conn, p.uid).items()}

@@ -126,14 +126,6 @@ def link_of(conn: sqlite3.Connection, entry_uid: str) -> str | None:
     return None if row is None else row[0]
 
 
-def links_of(conn: sqlite3.Connection, entry_uids: list[str]) -> dict[str, str]:
-    """entry uid -> project short name, for entries that have one."""
-    if not entry_uids:
-        return {}
-    marks = ", ".join("?" * len(entry_uids))
-    return dict(conn.execute(
-        f"SELECT l.entry_uid, p.short FROM project_link AS l JOIN project AS p "
-        f"ON p.uid = l.project_uid WHERE l.entry_uid IN ({marks})", entry_uids))  # fmt: skip
 
 
 def ship_activity(conn: sqlite3.Connection, since: date) -> dict[str, tuple[int, str | None]]:
@@ -144,11 +136,6 @@ def ship_activity(conn: sqlite3.Connection, since: date) -> dict[str, tuple[int,
         (since.isoformat(),))}  # fmt: skip
 
 
-def every_row(conn: sqlite3.Connection, table: str, columns: str) -> list[tuple[Any, ...]]:
-    """Every row of one of the project tables (the exports)."""
-    assert table in ("project", "project_answer", "project_thrash", "project_move",
-                     "project_link")  # fmt: skip
-    return conn.execute(f"SELECT {columns} FROM {table}").fetchall()
 
 
 def linked_uids(conn: sqlite3.Connection, project_uid: str) -> list[str]:
