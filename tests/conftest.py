@@ -20,6 +20,8 @@ os.environ["COLUMNS"] = "100"
 os.environ["NO_COLOR"] = "1"
 os.environ.pop("SHIPIT_DEBUG", None)
 os.environ.pop("FORCE_COLOR", None)
+for _name in ("EDITOR", "VISUAL", "PAGER"):  # no test opens the developer's editor or pager
+    os.environ.pop(_name, None)
 
 
 @pytest.fixture(autouse=True)

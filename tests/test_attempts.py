@@ -122,8 +122,10 @@ def test_resolving_an_attempt_that_is_not_open_is_refused(cli, first: str) -> No
     r = cli("resolve", str(a["id"]), "--failed", "--lesson", "second")
     assert r.exit_code == 2
     done = first.lstrip("-")
+    other = "failed" if done == "succeeded" else "succeeded"
     assert r.stderr.strip() == (
-        f"shipit: error: attempt 1 is already {done}; only an open attempt can be resolved"
+        f"shipit: error: attempt 1 is already {done}; only an open attempt can be resolved "
+        f"(to change it: shipit edit 1 --outcome {other})"
     )
     assert snapshot(cli) == before
 

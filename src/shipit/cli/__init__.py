@@ -4,7 +4,8 @@
 (cli.app) takes over, a Ctrl-C ends the process at once with "interrupted" and exit
 130 (nothing has been opened yet, so nothing can be half-written). Importing this
 package imports nothing else; `shipit.cli.app` (with every command registered) is
-loaded by `main()` or on first use of the `app` attribute.
+loaded by `main()` or on first use of the `app` attribute, so `shipit status`, a
+prompt's command, can answer from the status file without Typer (cli.status_fast).
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ def _interrupted_early(signum: int, frame: Any) -> None:
 _interrupted_early.shipit_boot = True  # type: ignore[attr-defined]  (cli.app keys on it)
 
 
-def _load() -> Any:
-    from shipit.cli import entries, history, projects, stats, steps, transfer  # noqa: F401  (registers commands)
+def load() -> Any:
+    """The Typer app with every command registered."""
+    from shipit.cli import entries, history, projects, prompt, stats, steps, transfer  # noqa: F401
     from shipit.cli.app import app
 
     # The submodule import bound `shipit.cli.app` to the module: the name is the app.
@@ -39,7 +41,7 @@ def _load() -> Any:
 
 def __getattr__(name: str) -> Any:
     if name == "app":
-        return _load()
+        return load()
     raise AttributeError(f"module 'shipit.cli' has no attribute {name!r}")
 
 
@@ -50,7 +52,12 @@ def main() -> None:
     except (ValueError, OSError):  # not the main thread: the caller handles signals
         pass
     try:
-        _load()()
+        if sys.argv[1:2] == ["status"]:
+            from shipit.cli.status_fast import answer
+
+            if answer(sys.argv[2:]):
+                return
+        load()()
     except KeyboardInterrupt:  # anywhere outside the boundary
         sys.stderr.write("shipit: error: interrupted\n")
         sys.exit(130)

@@ -12,16 +12,17 @@ from shipit.cli.app import app
 from shipit.cli.options import DateOpt, ProjectOpt, YesOpt, confirm, confirm_logged, journal, show_nearest, streak_line
 TagOpt = Annotated[
     list[str] | None,
-    typer.Option("--tag", "-t", metavar="TAG", help="A tag (repeatable). #hashtags in the text count too."),
+    typer.Option("--tag", "-t", metavar="TAG", help="A tag (repeatable): web, #web or @web. #tags and @tags in the text count too."),
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="A note to keep with the entry.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, see docs/json.md).")]
 TextArg = Annotated[
-    list[str],
+    list[str] | None,
     typer.Argument(
-        metavar="TEXT...",
+        metavar="[TEXT...]",
         help="What you shipped. Several words are joined with spaces. "
-        "Text starting with '-' goes after '--'.",
+        "Text starting with '-' goes after '--'. '-' reads the text from standard input; "
+        "no text opens $VISUAL or $EDITOR.",
         show_default=False,
     ),
 ]
@@ -32,9 +33,63 @@ def join_words(words: list[str]) -> str:
     return " ".join(words)
 
 
+def run_editor(document: str, name: str, refuse: str) -> str:
+    """Open `document` in $VISUAL, $EDITOR (or vi on a terminal) and return what was saved.
+
+    Like git: the editor command may hold arguments (`code --wait`); a non-zero exit
+    of the editor changes nothing.
+    """
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    from shipit.domain.errors import InputError, ShipitError
+    from shipit.views import render
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        if not render.is_interactive():
+            raise InputError(refuse)
+        editor = "vi"
+    with tempfile.TemporaryDirectory(prefix="shipit-") as folder:
+        path = os.path.join(folder, name)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(document)
+        try:
+            code = subprocess.run([*shlex.split(editor), path]).returncode
+        except OSError as exc:
+            raise ShipitError(f"cannot run the editor {editor!r}: {exc.strerror}") from None
+        if code != 0:
+            raise ShipitError(f"the editor {editor!r} exited with {code}; nothing was changed")
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+
+
+def text_from_user(text: list[str] | None, note: str | None, kind: str) -> tuple[str, str | None]:
+    """The text (and note) of a new entry: the words, '-' for stdin, or the editor."""
+    import sys
+
+    from shipit.domain.errors import InputError
+
+    if text == ["-"]:
+        value = sys.stdin.read()
+        if not value.strip():
+            raise InputError("no text on standard input")
+        return value.rstrip("\n"), note
+    if text:
+        return join_words(text), note
+    from shipit.domain.editing import new_document, parse_document
+
+    doc = parse_document(run_editor(new_document(kind), f"new-{kind}.txt",
+                                    "no text: give TEXT, '-' to read it from standard input, "
+                                    "or set $EDITOR to write it there"))  # fmt: skip
+    return doc["text"], note if note is not None else (doc.get("note") or None)
+
+
 @app.command("log", no_args_is_help=False)
 def log_cmd(
-    text: TextArg,
+    text: TextArg = None,
     date: DateOpt = None,
     tag: TagOpt = None,
     note: NoteOpt = None,
@@ -43,16 +98,24 @@ def log_cmd(
 ) -> None:
     """Log a ship: something you delivered today (or on --date).
 
+    Tags: write #web or @web in the text, or give --tag web. In bash and zsh an
+    unquoted #web starts a comment and is silently lost: quote the text
+    ("Fixed the form #web") or write @web, which needs no quotes.
+
     \b
     Examples:
       shipit log "Published the pricing page #web"
+      shipit log Published the pricing page @web
       shipit log --date yesterday "Sent the newsletter" --tag email
       shipit log -- "- fixed the typo in the footer"
+      git log -1 --format=%s | shipit log -
+      shipit log                   # opens $VISUAL or $EDITOR
     """
     from shipit.views import render
 
+    words, note = text_from_user(text, note, "ship")
     j = journal()
-    entry, hist = j.add_with_history("ship", join_words(text), when=date, tags=tag or (),
+    entry, hist = j.add_with_history("ship", words, when=date, tags=tag or (),
                                      note=note, project=project)  # fmt: skip
     if json_output:
         render.print_json(entry.to_json())
@@ -62,7 +125,7 @@ def log_cmd(
 
 @app.command("ship", help="Alias of 'log': record something you delivered.")
 def ship_cmd(
-    text: TextArg,
+    text: TextArg = None,
     date: DateOpt = None,
     tag: TagOpt = None,
     note: NoteOpt = None,
@@ -98,7 +161,7 @@ def list_cmd(
     until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="Up to this day.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="ship, step or attempt.")] = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Only entries with this tag (repeat: all of them).")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-q", help="Only entries whose text or note contains this (any case).")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-q", help="Only entries whose text, note or lesson contains this (any case).")] = None,
     limit: Annotated[int | None, typer.Option("--limit", "-l", help="At most N entries (newest first).")] = None,
     json_output: JsonOpt = False,
     project: Annotated[str | None, typer.Option("--project", "-P", metavar="NAME", help="Only entries linked to this project.")] = None,
@@ -120,6 +183,22 @@ def list_cmd(
     render.err(f"{count} entr{'y' if count == 1 else 'ies'}", style="dim")
 
 
+@app.command("tags")
+def tags_cmd(json_output: JsonOpt = False) -> None:
+    """Every tag with the number of entries that have it and the day it was last used."""
+    from shipit.views import render
+
+    rows = journal().tags()
+    if json_output:
+        render.print_json([{"tag": t, "entries": n, "last_used": last.isoformat()}
+                           for t, n, last in rows])  # fmt: skip
+        return
+    if not rows:
+        render.err('No tags yet. Tag an entry: shipit log "Fixed the form @web"')
+        return
+    render.out(render.tags_table(rows))
+
+
 @app.command("edit")
 def edit_cmd(
     entry_id: Annotated[str, typer.Argument(metavar="ID", help="The id shown by 'shipit list'.")],
@@ -128,16 +207,42 @@ def edit_cmd(
     note: Annotated[str | None, typer.Option("--note", "-n", help="New note ('' removes it).")] = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Replace the tags given with --tag (repeatable); #hashtags follow the text.")] = None,
     clear_tags: Annotated[bool, typer.Option("--clear-tags", help="Remove the tags given with --tag.")] = False,
+    outcome: Annotated[str | None, typer.Option("--outcome", metavar="open|succeeded|failed", help="An attempt's outcome.")] = None,
+    lesson: Annotated[str | None, typer.Option("--lesson", "-L", help="An attempt's lesson ('' removes it).")] = None,
+    minutes: Annotated[str | None, typer.Option("--minutes", "-m", metavar="N", help="A step's minutes.")] = None,
+    decision: Annotated[str | None, typer.Option("--decision", metavar="self|delegate|drop", help="A step's decision ('' removes it).")] = None,
     json_output: JsonOpt = False,
     project: Annotated[str | None, typer.Option("--project", "-P", metavar="NAME", help="Link it to this project ('' unlinks).")] = None,
 ) -> None:  # fmt: skip
-    """Change an entry's text, day, note or tags."""
+    """Change an entry: text, day, note, tags, and the fields of its kind.
+
+    With no option, opens the entry in $VISUAL or $EDITOR (text, note, then its
+    fields); save it unchanged to change nothing, empty the text to abort.
+    """
     from rich.text import Text
 
     from shipit.views import render
 
-    entry = journal().edit(entry_id, text=text, when=date, note=note, tags=tag,
-                           clear_tags=clear_tags, project=project)  # fmt: skip
+    fields = {"text": text, "when": date, "note": note, "tags": tag, "lesson": lesson,
+              "outcome": outcome, "minutes": minutes, "decision": decision}  # fmt: skip
+    j = journal()
+    if all(v is None for v in fields.values()) and not clear_tags and project is None:
+        from shipit.domain.editing import changes, entry_document, parse_document
+
+        old = j.get(entry_id)
+        article = "an" if old.kind == "attempt" else "a"
+        title = f"Editing entry {old.id}, {article} {old.kind} of {render.fmt_day(old.day)}."
+        doc = parse_document(run_editor(entry_document(old, title), f"entry-{old.id}.txt",
+                                        "nothing to change: give --text, --date, --note or "
+                                        "--tag, or set $EDITOR to edit the entry in it"))  # fmt: skip
+        fields = changes(old, doc)
+        if not fields:
+            render.err("No change.")
+            if json_output:
+                render.print_json(old.to_json())
+            return
+        entry_id = str(old.id)
+    entry = j.edit(entry_id, clear_tags=clear_tags, project=project, **fields)
     if json_output:
         render.print_json(entry.to_json())
         return

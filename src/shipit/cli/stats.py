@@ -31,21 +31,46 @@ def when_arg(value: str | None) -> str | None:
 
 
 @app.command("stats")
-def stats_cmd(json_output: JsonOpt = False) -> None:
-    """Streaks, weekly streak, consistency, score and totals (docs/figures.md)."""
+def stats_cmd(
+    tag: Annotated[str | None, typer.Option("--tag", "-t", metavar="TAG", help="The figures of the entries with this tag.")] = None,
+    since: Annotated[str | None, typer.Option("--since", "-s", metavar="WHEN", help="Only entries from this day on.")] = None,
+    until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="Only entries up to this day; the figures are as of it.")] = None,
+    json_output: JsonOpt = False,
+) -> None:  # fmt: skip
+    """Streaks, weekly streak, consistency, score and totals (docs/figures.md).
+
+    \b
+    Examples:
+      shipit stats
+      shipit stats --tag web
+      shipit stats --since "last month" --until "last month"
+    """
     from shipit.views import render, render_stats
 
     from shipit.services.projects import Projects
 
     j = journal()
-    hist = j.history()
+    sliced = tag is not None or since is not None or until is not None
+    if sliced:
+        from shipit.services.figures import sliced_history
+
+        hist = sliced_history(j, tag=tag, since=since, until=until)
+    else:
+        hist = j.history()
     figs = hist.figures()
     projects = Projects(j).figures()  # {"projects": {}} without any project: not shown
     if json_output:
-        render.print_json({**figs.to_json(), **({"projects": projects} if projects["projects"] else {})})
+        data = figs.to_json()
+        if sliced:
+            data["slice"] = {"tag": tag and tag.strip().lstrip("#@").lower(), "since": since,
+                             "until": until}  # fmt: skip
+        if projects["projects"]:
+            data["projects"] = projects
+        render.print_json(data)
         return
     render.out(render_stats.stats_panel(
-        figs, hist.settings.as_strings()["rest_days"], len(hist.skips)
+        figs, hist.settings.as_strings()["rest_days"], len(hist.skips),
+        slice_label=render_stats.slice_label(tag, since, until) if sliced else None,
     ))  # fmt: skip
     if projects["projects"]:
         from shipit.views.projects import across_lines

@@ -124,6 +124,27 @@ def list_cmd(
     render.err(f"{open_count} open item{'' if open_count == 1 else 's'}{hint}", style="dim")
 
 
+@step_app.command("edit")
+def edit_cmd(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="The backlog id shown by 'shipit step list'.")],
+    text: Annotated[str | None, typer.Option("--text", help="New text.")] = None,
+    annoyance: Annotated[str | None, typer.Option("--annoyance", "-a", metavar="1-5", help="New annoyance: 1 barely … 5 drives you mad.")] = None,
+    json_output: JsonOpt = False,
+) -> None:  # fmt: skip
+    """Change a backlog item's text or annoyance."""
+    from rich.text import Text
+
+    from shipit.domain.steps import parse_whole
+    from shipit.views import render, render_steps
+
+    level = parse_whole(annoyance, "annoyance") if annoyance is not None else None
+    item = _steps().edit_item(item_id, text=text, annoyance=level)
+    if json_output:
+        render.print_json(item.to_json())
+        return
+    render.out(Text.assemble(("Edited ", "bold"), render_steps.item_summary(item)))
+
+
 @step_app.command("drop")
 def drop_cmd(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="The backlog id shown by 'shipit step list'.")],

@@ -68,8 +68,27 @@ _AGO = re.compile(r"(\d{1,6})\s*(day|days|d|week|weeks|w)\s+ago")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 WHEN_HELP = (
     "WHEN is an ISO date (2026-11-20), today, yesterday, 'N days ago', "
-    "'N weeks ago', -N, or a weekday name (the most recent one before today)."
+    "'N weeks ago', -N, a weekday name (the most recent one before today), "
+    "'this week', 'last week', 'this month', 'last month' (their first day), "
+    "or tomorrow where a future day is allowed."
 )
+_PERIODS = ("this week", "last week", "this month", "last month")
+
+
+def period(text: str, today_: date) -> tuple[date, date] | None:
+    """The first and last day of 'this week', 'last week', 'this month' or 'last month'
+    (ISO weeks, Monday to Sunday); None for any other text."""
+    text = " ".join(text.strip().lower().split())
+    if text not in _PERIODS:
+        return None
+    if text.endswith("week"):
+        start = iso_week_start(today_) - timedelta(weeks=1 if text == "last week" else 0)
+        return start, start + timedelta(days=6)
+    first = today_.replace(day=1)
+    if text == "last month":
+        first = (first - timedelta(days=1)).replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)
 
 
 def parse_when(
@@ -112,6 +131,8 @@ def _resolve_when(text: str, value: str, today_: date, what: str) -> date:
         result = today_ - timedelta(days=1)
     elif text == "tomorrow":
         result = today_ + timedelta(days=1)
+    elif (span := period(text, today_)) is not None:
+        result = span[0]
     elif re.fullmatch(r"-\d{1,6}", text):
         result = today_ - timedelta(days=int(text[1:]))
     elif m := _AGO.fullmatch(text):

@@ -24,9 +24,10 @@ KINDS = ("ship", "step", "attempt")
 OUTCOMES = ("open", "succeeded", "failed")
 DECISIONS = ("self", "delegate", "drop")
 
-# A hashtag: '#' at the start or after a non-word character, then a letter, then
-# letters, digits, '_' or '-'. '#123' (an issue number) and 'a#b' are not tags.
-_HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
+# A hashtag: '#' (or '@', jrnl's convention, which the shell leaves alone) at the start
+# or after a non-word character, then a letter, then letters, digits, '_' or '-'.
+# '#123' (an issue number), 'a#b' and 'me@example.com' are not tags.
+_HASHTAG = re.compile(r"(?<![\w#&/@])[#@]([^\W\d_][\w-]*)")
 _ENTRY_ID = re.compile(r"\d{1,18}")
 _ENTRY_UID = re.compile(r"[0-9a-fA-F-]{36}")
 
@@ -121,13 +122,13 @@ def optional_text(value: str | None, what: str) -> str | None:
 
 
 def _canonical_tag(raw: str) -> str | None:
-    """The stored form of a tag (lower case, NFC, no '#'), or None if it is not one.
+    """The stored form of a tag (lower case, NFC, no '#' or '@'), or None if it is not one.
 
     Lower-casing can add combining marks ('İ' becomes 'i' + U+0307), so marks are
     allowed after the first character; both #hashtags and --tag go through here, so
     whatever shipit stores it also accepts back (on import, in --tag).
     """
-    tag = unicodedata.normalize("NFC", unicodedata.normalize("NFC", raw.strip()).lstrip("#").lower())
+    tag = unicodedata.normalize("NFC", unicodedata.normalize("NFC", raw.strip()).lstrip("#@").lower())
     if not tag or len(tag) > MAX_TAG or not tag[0].isalnum():
         return None
     for c in tag:
@@ -206,6 +207,8 @@ def parse_filters(
         check_text(search, "search text")
     s = dates.parse_when(since, today, what="--since") if since is not None else None
     u = dates.parse_when(until, today, allow_future=True, what="--until") if until else None
+    if until and (span := dates.period(until, today)) is not None:
+        u = span[1]  # --until "last week": up to its Sunday
     if s and u and s > u:
         raise InputError(f"--since {since!r} is after --until {until!r}")
     return Filters(since=s, until=u, kind=kind_, tags=norm_tags, search=search, limit=limit)

@@ -95,8 +95,25 @@ class WeekTable:
 
 
 def week_monday(hist: History, when: str | None) -> date:
-    day = hist.today if when is None else dates.parse_when(when, hist.today, what="week")
-    return dates.iso_week_start(day)
+    """The Monday of the week `shipit week WHEN` names: any day in it, or -N (N weeks
+    before this one), `last` (last week), `this` (this week)."""
+    return dates.iso_week_start(week_day(hist.today, when))
+
+
+def week_day(today: date, when: str | None) -> date:
+    """A day in the week that WHEN names, for `shipit week` (see week_monday)."""
+    import re
+
+    if when is None:
+        return today
+    text = " ".join(when.strip().lower().split())
+    if m := re.fullmatch(r"-(\d{1,4})", text):
+        return today - timedelta(weeks=int(m.group(1)))
+    if text in ("last", "last week", "previous"):
+        return today - timedelta(weeks=1)
+    if text in ("this", "this week"):
+        return today
+    return dates.parse_when(when, today, what="week")
 
 
 

@@ -25,21 +25,48 @@ from shipit.domain.entries import (
     optional_text,
     parse_filters,
 )
-from shipit.domain.errors import InputError
+from shipit.domain.errors import InputError, ShipitError
 from shipit.domain.history import History
+from shipit.domain.prompt import DayStatus, format_status, status_days
 from shipit.domain.settings import DEFAULTS, Settings, parse_value
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
 from shipit.storage.db import Connection, Store, close_all, forget_commits, journal_path
 from shipit.storage.db import committed as _store_committed
 from shipit.storage.rows import ChangeLog
+from shipit.storage.status import write_status
 from shipit.services import project_links
+
+_journals: list[Journal] = []
 
 
 def finish() -> None:
-    """End of a command: close the journal's connection (see storage.db.close_all)."""
+    """End of a command: close the journal's connection (see storage.db.close_all).
+
+    When the command committed a write, the prompt status file is refreshed (the one
+    place every writing command passes): computed on the still-open connection, written
+    after the connection closed, so it is newer than the journal's last checkpoint.
+    """
     forget_commits()
+    committed = [j for j in _journals if j.store.committed]
+    text = committed[-1].status_text() if committed else None
+    _journals.clear()
     close_all()
+    if text is not None:
+        try:
+            write_status(committed[-1].store.path, text)
+        except Exception:  # noqa: BLE001  a prompt cache never fails a committed command
+            pass
+
+
+def _check_fields_fit(entry: EntryData, **fields: Any) -> None:
+    """Outcome and lesson are an attempt's, minutes and decision a step's."""
+    owner = {"outcome": "attempt", "lesson": "attempt", "minutes": "step", "decision": "step"}
+    for name, value in fields.items():
+        if value is not None and entry.kind != owner[name]:
+            article = "an" if entry.kind == "attempt" else "a"
+            raise InputError(f"entry {entry.id} is {article} {entry.kind}; "
+                             f"{name} is for {owner[name]}s")  # fmt: skip
 
 
 def committed() -> bool:
@@ -61,6 +88,7 @@ class Journal:
         self.linked: str | None = None  # the project the last entry added was linked to
         self.nearest: Any = None  # (project, time left) read by add_with_history
         self.nearest_read = False
+        _journals.append(self)
 
     # settings ---------------------------------------------------------------------
 
@@ -149,7 +177,10 @@ class Journal:
             entry = self.add(kind, text, log=ChangeLog(conn, "log", dates.now()), **fields)
             self.nearest = project_links.nearest(conn)  # the confirmation's ship date line
             self.nearest_read = True
-            return entry, figures_sql.read_history(conn)
+            hist = figures_sql.read_history(conn)
+            # The prompt status needs the same history: no second read at the end.
+            self._status_from = (conn.total_changes, hist)
+            return entry, hist
 
     def edit(
         self,
@@ -161,23 +192,38 @@ class Journal:
         tags: Sequence[str] | None = None,
         clear_tags: bool = False,
         lesson: str | None = None,
+        outcome: str | None = None,
+        minutes: str | int | None = None,
+        decision: str | None = None,
         extra: dict[str, Any] | None = None,
         project: str | None = None,
     ) -> EntryData:
         """Change fields of one entry; hashtags follow the text, --tag replaces the rest.
 
-        `project` links it to a project ('' unlinks)."""
+        Outcome and lesson belong to attempts, minutes and decision to steps; a
+        decision of '' removes it. `project` links it to a project ('' unlinks).
+        """
+        from shipit.domain.steps import check_decision, check_minutes, check_outcome, parse_whole
+
         if text is not None:
             check_text(text)
         if note is not None:
             check_text(note, "note", allow_empty=True)
         if lesson is not None:
             check_text(lesson, "lesson", allow_empty=True)
+        values: dict[str, Any] = {}
+        if outcome is not None:
+            values["outcome"] = check_outcome(outcome)
+        if minutes is not None:
+            values["minutes"] = check_minutes(parse_whole(minutes, "minutes"), what="minutes")
+        if decision is not None:
+            values["decision"] = check_decision(decision) if decision.strip() else None
         explicit = [normalise_tag(t) for t in tags] if tags is not None else None
         with self.store.writing() as conn:
             old = entries_sql.get(conn, ref)
+            _check_fields_fit(old, outcome=outcome, lesson=lesson, minutes=minutes,
+                              decision=decision)  # fmt: skip
             instant = dates.now()
-            values: dict[str, Any] = {}
             if text is not None:
                 values["text"] = text
             if when is not None:
@@ -195,15 +241,17 @@ class Journal:
             new_tags = combine_tags(values.get("text", old.text), explicit)
             log = ChangeLog(conn, "edit", instant)
             relinked = project is not None and project_links.relink(log, old.uid, project)
-            if not values and new_tags == old.tags:
-                if relinked:
-                    return old
-                raise InputError("nothing to change: give --text, --date, --note or --tag")
+            changed = {k: v for k, v in values.items() if getattr(old, k) != v}
+            if not changed and new_tags == old.tags:
+                if relinked or values or tags is not None or clear_tags:
+                    return old  # asked for what it already is: nothing to record
+                raise InputError("nothing to change: give --text, --date, --note or --tag "
+                                 "(or no option, to edit the entry in $EDITOR)")  # fmt: skip
             new = old._replace(**values, tags=new_tags, updated_at=instant)
-            if new._replace(updated_at=old.updated_at) == old and not relinked:
-                raise InputError(f"nothing to change: entry {old.id} already has these values")
-            if new._replace(updated_at=old.updated_at) != old:
-                log.put("entry", old.uid, entries_sql.entry_image(new, new.id))
+            if new.kind == "attempt" and new.outcome == "open" and new.lesson:
+                raise InputError("a lesson needs an outcome: succeeded or failed",
+                                 "set --outcome, or remove the lesson with --lesson ''")  # fmt: skip
+            log.put("entry", old.uid, entries_sql.entry_image(new, new.id))
             return new
 
     def delete(self, ref: str) -> EntryData:
@@ -271,6 +319,38 @@ class Journal:
     def history(self) -> History:
         with self.store.reading() as conn:
             return figures_sql.read_history(conn)
+
+    def tags(self) -> list[tuple[str, int, date]]:
+        """`shipit tags`: (tag, entries, last day used), most used first."""
+        with self.store.reading() as conn:
+            return entries_sql.tag_counts(conn)
+
+    # the prompt status ----------------------------------------------------------------
+
+    _status_from: tuple[int, History] | None = None
+
+    def status_days(self) -> list[DayStatus]:
+        """Today's and the next 7 journal days' status, as if nothing more were logged."""
+        hist = None
+        if self._status_from is not None:
+            changes, hist = self._status_from
+            if changes != self.store.connection().total_changes:
+                hist = None  # written since: read again
+        hist = hist or self.history()
+        s = hist.settings
+        return status_days(hist.counts, hist.skips, s.rest_days, s.day_starts_at, hist.today)
+
+    def status_text(self) -> str | None:
+        """The status file's content, or None when the journal cannot be read."""
+        try:
+            return format_status(self.status_days())
+        except ShipitError:
+            return None
+
+    def refresh_status(self) -> list[DayStatus]:
+        days = self.status_days()
+        write_status(self.store.path, format_status(days))
+        return days
 
 
 __all__ = ["DEFAULTS", "EntryData", "Filters", "Journal", "TodayData", "path"]

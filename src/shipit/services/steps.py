@@ -77,6 +77,24 @@ class Steps:
         require_open(item)
         return item
 
+    def edit_item(self, ref: str | int, *, text: str | None = None,
+                  annoyance: int | None = None) -> BacklogData:  # fmt: skip
+        """Change a backlog item's text or annoyance (`step edit`); `undo` reverts it."""
+        if text is None and annoyance is None:
+            raise InputError("nothing to change: give --text or --annoyance")
+        if text is not None:
+            check_text(text)
+        if annoyance is not None:
+            check_annoyance(annoyance)
+        with self.store.writing() as conn:
+            item = backlog_sql.get(conn, _item_id(ref))
+            values = {k: v for k, v in (("text", text), ("annoyance", annoyance))
+                      if v is not None and getattr(item, k) != v}  # fmt: skip
+            if values:
+                ChangeLog(conn, "step edit", dates.now()).update("backlog", item.uid, **values)
+                item = backlog_sql.get(conn, item.id)
+        return item
+
     def drop_item(self, ref: str | int) -> BacklogData:
         """Remove an open item from the backlog (closed items are history and stay)."""
         with self.store.writing() as conn:
@@ -205,7 +223,9 @@ class Steps:
             if entry.outcome != "open":
                 raise InputError(
                     f"attempt {entry.id} is already {entry.outcome}; "
-                    "only an open attempt can be resolved"
+                    "only an open attempt can be resolved",
+                    f"to change it: shipit edit {entry.id} --outcome "
+                    f"{'failed' if entry.outcome == 'succeeded' else 'succeeded'}",
                 )
             instant = dates.now()
             new = entry._replace(outcome=outcome, lesson=lesson, updated_at=instant)

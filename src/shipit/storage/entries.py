@@ -79,9 +79,10 @@ def filter_sql(filters: Filters) -> tuple[list[str], list[Any]]:
         params.append(tag)
     if filters.search:
         needle = filters.search.casefold()
-        where.append("instr(shipit_casefold(text), ?) > 0 "
-                     "OR instr(shipit_casefold(coalesce(note, '')), ?) > 0")  # fmt: skip
-        params += [needle, needle]
+        where.append("(instr(shipit_casefold(text), ?) > 0 "
+                     "OR instr(shipit_casefold(coalesce(note, '')), ?) > 0 "
+                     "OR instr(shipit_casefold(coalesce(lesson, '')), ?) > 0)")  # fmt: skip
+        params += [needle, needle, needle]
     for column, value in filters.extra.items():
         if column not in ENTRY_COLUMNS:
             raise ValueError(f"not an entry column: {column!r}")
@@ -186,3 +187,13 @@ def selection_counts(conn: sqlite3.Connection, where: list[str], params: list[An
         last = hi_d if last is None or hi_d > last else last
     days = conn.execute(f"SELECT count(DISTINCT day) FROM entry{cond}", params).fetchone()[0]
     return by_kind, first, last, days
+
+
+def tag_counts(conn: sqlite3.Connection) -> list[tuple[str, int, date]]:
+    """Every tag with the number of entries that have it and the last day it was used,
+    most used first (then by name)."""
+    rows = conn.execute(
+        "SELECT t.tag, count(*), max(e.day) FROM entry_tag t JOIN entry e ON e.id = t.entry_id "
+        "GROUP BY t.tag ORDER BY count(*) DESC, t.tag"
+    )
+    return [(tag, n, date.fromisoformat(last)) for tag, n, last in rows]

@@ -37,13 +37,36 @@ def stored_settings(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT key, value FROM setting").fetchall())
 
 
-def read_counts(conn: sqlite3.Connection) -> dict[date, stats.DayCounts]:
-    """Per-day counts by kind from ONE grouped query (rows arrive ordered by day)."""
+def _slice_sql(tag: str | None, since: date | None, until: date | None
+               ) -> tuple[str, list[object]]:  # fmt: skip
+    """The counts of a slice (`stats --tag/--since/--until`): one plain grouped query."""
+    where, params = [], []
+    if tag is not None:
+        where.append("id IN (SELECT entry_id FROM entry_tag WHERE tag = ?)")
+        params.append(tag)
+    if since is not None:
+        where.append("day >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        where.append("day <= ?")
+        params.append(until.isoformat())
+    sql = ("SELECT day, kind, count(*), coalesce(sum(minutes), 0), "
+           "coalesce(sum(outcome = 'succeeded'), 0), coalesce(sum(outcome = 'failed'), 0) "
+           "FROM entry WHERE " + " AND ".join(where) + " GROUP BY day, kind ORDER BY 1, 2")  # fmt: skip
+    return sql, params
+
+
+def read_counts(conn: sqlite3.Connection, *, tag: str | None = None, since: date | None = None,
+                until: date | None = None) -> dict[date, stats.DayCounts]:  # fmt: skip
+    """Per-day counts by kind from ONE grouped query (rows arrive ordered by day);
+    only the entries with `tag`, between `since` and `until`, when given."""
     out: dict[date, stats.DayCounts] = {}
     make, parse = stats.DayCounts, date.fromisoformat
     current = None
     ships = steps = attempts = minutes = succeeded = failed = 0
-    for day, kind, n, mins, ok, ko in conn.execute(_COUNTS_SQL):
+    sliced = tag is not None or since is not None or until is not None
+    rows = conn.execute(*_slice_sql(tag, since, until)) if sliced else conn.execute(_COUNTS_SQL)
+    for day, kind, n, mins, ok, ko in rows:
         if day != current:
             if current is not None:
                 out[parse(current)] = make(ships, steps, attempts, minutes,
@@ -83,11 +106,15 @@ def skip_rows(conn: sqlite3.Connection, since: date | None, until: date | None
     return conn.execute(sql + " ORDER BY day", params)
 
 
-def read_history(conn: sqlite3.Connection) -> History:
+def read_history(conn: sqlite3.Connection, *, tag: str | None = None,
+                 since: date | None = None, until: date | None = None) -> History:  # fmt: skip
+    """Everything the figures need; a slice (tag, days) counts only its entries, and its
+    figures are as of `until` when that is before today."""
     settings = read_settings(conn)
+    today = dates.today(settings.day_starts_at)
     return History(
-        counts=read_counts(conn),
+        counts=read_counts(conn, tag=tag, since=since, until=until),
         skips=read_skips(conn),
         settings=settings,
-        today=dates.today(settings.day_starts_at),
+        today=min(today, until) if until is not None else today,
     )

@@ -151,6 +151,20 @@ def entries_table(entries: Iterable[EntryData], *, title: str | None = None) -> 
     return table
 
 
+def tags_table(rows: Iterable[tuple[str, int, date]]) -> Any:
+    """`shipit tags`: each tag, how many entries have it, the last day it was used."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Tag", style="blue", overflow="fold")
+    table.add_column("Entries", justify="right", no_wrap=True)
+    table.add_column("Last used", no_wrap=True)
+    for tag, count, last in rows:
+        table.add_row(user_text(f"#{tag}"), str(count), fmt_day(last))
+    return table
+
+
 def summary_line(entry: EntryData) -> Line:
     """One entry on one line (for confirmations): id, kind, day, text, tags."""
     line: Line = [(f"#{entry.id} ", "dim"), (entry.kind, KIND_STYLE.get(entry.kind, "")),

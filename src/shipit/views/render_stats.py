@@ -74,7 +74,20 @@ def _streak_cell(s: Streak, unit: str, risk: str = "") -> Text:
     return t
 
 
-def stats_panel(figs: Figures, rest_days: str, skip_days: int) -> Any:
+def slice_label(tag: str | None, since: str | None, until: str | None) -> str:
+    """What `stats --tag/--since/--until` counts, in words."""
+    parts = []
+    if tag is not None:
+        parts.append(f"entries tagged #{tag.strip().lstrip('#@').lower()}")
+    if since is not None:
+        parts.append(f"since {since}")
+    if until is not None:
+        parts.append(f"until {until}")
+    return "only " + ", ".join(parts)
+
+
+def stats_panel(figs: Figures, rest_days: str, skip_days: int, *,
+                slice_label: str | None = None) -> Any:  # fmt: skip
     from rich import box
     from rich.panel import Panel
     from rich.table import Table
@@ -84,8 +97,12 @@ def stats_panel(figs: Figures, rest_days: str, skip_days: int) -> Any:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    if t.first_day is None:
+    if slice_label is not None:
+        grid.add_row("Slice", user_text(slice_label, style="dim"))
+    if t.first_day is None and slice_label is None:
         grid.add_row("Journal", Text('empty: log your first ship with shipit log "..."'))
+    elif t.first_day is None:
+        grid.add_row("Entries", Text("none in this slice"))
     grid.add_row("Streak", _streak_cell(figs.streak, "day", "not shipped today"))
     grid.add_row("Active streak", _streak_cell(figs.active_streak, "day", "nothing logged today"))
     w = figs.weekly_streak
