@@ -6,6 +6,8 @@ import io
 import json
 import tempfile
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -70,6 +72,19 @@ def journals(draw) -> dict:
                                 "rest_days": "sat,sun"})  # fmt: skip
 
 
+@contextmanager
+def two_journals() -> Iterator[tuple[Journal, Journal]]:
+    """Two empty journals in a temporary folder (a, b), closed afterwards."""
+    with tempfile.TemporaryDirectory() as tmp:
+        a = Journal(Store(Path(tmp) / "a" / "journal.db"))
+        b = Journal(Store(Path(tmp) / "b" / "journal.db"))
+        try:
+            yield a, b
+        finally:
+            a.store.close()
+            b.store.close()
+
+
 def _export(j: Journal, fmt: str = "json") -> str:
     out = io.StringIO()
     transfer.export_journal(j, out, fmt)
@@ -87,9 +102,7 @@ def _without_ids(doc: dict) -> dict:
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(doc=journals())
 def test_round_trip(doc: dict, clock) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        a = Journal(Store(Path(tmp) / "a" / "journal.db"))
-        b = Journal(Store(Path(tmp) / "b" / "journal.db"))
+    with two_journals() as (a, b):
         report = transfer.import_file(a, json.dumps(doc).encode())
         assert report.added == len(doc["entries"]) and not report.conflicts
         first = json.loads(_export(a))
@@ -114,8 +127,6 @@ def test_round_trip(doc: dict, clock) -> None:
         # The Markdown of the same journal keeps every text literal.
         _, items = parse_markdown(_export(b, "markdown"))
         assert sorted(i.text for i in items) == sorted(shown(e["text"]) for e in doc["entries"])
-        a.store.close()
-        b.store.close()
 
 
 def test_tags_that_lowercase_into_combining_marks_round_trip(cli, clock, tmp_path):
@@ -208,9 +219,7 @@ def _by_uid(items: list[dict]) -> dict:
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(doc=journals_with_projects())
 def test_projects_round_trip(doc: dict, clock) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        a = Journal(Store(Path(tmp) / "a" / "journal.db"))
-        b = Journal(Store(Path(tmp) / "b" / "journal.db"))
+    with two_journals() as (a, b):
         report = transfer.import_file(a, json.dumps(doc).encode())
         assert not report.conflicts and report.projects_added == len(doc["projects"])
         first = json.loads(_export(a))
@@ -222,5 +231,3 @@ def test_projects_round_trip(doc: dict, clock) -> None:
         again = transfer.import_file(b, json.dumps(first).encode())
         assert (again.projects_added, again.projects_duplicates, again.links_added,
                 again.conflicts) == (0, len(doc["projects"]), 0, [])  # fmt: skip
-        a.store.close()
-        b.store.close()

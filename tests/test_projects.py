@@ -268,3 +268,48 @@ def test_exports_carry_the_cards(cli, clock, planned, tmp_path):
     strip = lambda card: {k: v for k, v in card.items() if k != "linked"}  # noqa: E731
     assert strip(after) == strip(before)
     assert [e["uid"] for e in after["linked"]] == [e["uid"] for e in before["linked"]]
+
+
+def test_the_walk_through_asks_again_after_a_bad_answer(cli, clock, monkeypatch):
+    from shipit.domain.projects import WALK_KEYS
+    from shipit.views import render
+
+    monkeypatch.setattr(render, "is_interactive", lambda: True)
+    lines = ["Pricing page", "2026-11-01", "friday", "Ana", "Bo*, Cy*", "Bo"]
+    for key in WALK_KEYS:
+        lines += ["fast, slow", "fast, safe"] if key == "edges" else [""]
+    r = cli("project", "new", input="\n".join(lines) + "\n")
+    assert r.exit_code == 0, r.output
+    assert "is in the past — try again" in r.stderr
+    assert "one owner only: Bo, Cy are all starred — try again" in r.stderr
+    assert "two sides of one edge — try again" in r.stderr
+    p = j(cli, "project", "show", "pricing")
+    assert p["ship_day"] == "2026-11-27" and p["edges"] == ["fast", "safe"]
+    assert p["members"] == ["Ana", "Bo"]
+
+
+def test_history_names_project_changes(cli, planned):
+    cli("log", "work +pricing")
+    cli("project", "thrash", "pricing", "an idea")
+    lines = cli("history").stdout.splitlines()
+    assert any("project thrash" in line and 'thrash item "an idea"' in line for line in lines)
+    assert any('#1 ship "work +pricing" (+1 row)' in line for line in lines)
+    assert any('project +pricing "Pricing page" (+' in line for line in lines)
+    r = cli("undo", "--yes")
+    assert 'Undo project thrash of thrash item "an idea": removes it' in r.stderr
+
+
+def test_backup_and_restore_carry_projects_and_undo_takes_a_restore_back(cli, planned):
+    cli("log", "work +pricing")
+    cli("project", "thrash", "pricing", "an idea")
+    with_project = dump()
+    backup = cli("backup").stdout.strip()
+    cli("project", "move", "pricing", "2026-12-10", "--reason", "r")
+    cli("project", "new", "Second", "--ship", "friday")
+    cli("log", "more +second")
+    after = dump()
+    r = cli("restore", backup)
+    assert r.exit_code == 0, r.output
+    assert dump() == with_project
+    assert cli("undo", "--yes").exit_code == 0
+    assert dump() == after

@@ -70,22 +70,25 @@ def confirm_logged(entry, j, *, verb: str = "Logged", hist=None) -> None:  # noq
 
 
 def show_linked(j) -> None:  # noqa: ANN001
-    """'→ +pricing' after an entry linked to a project."""
-    from shipit.views import render
+    """'→ linked to +pricing' after an entry linked to a project."""
+    from shipit.views import line
 
     if getattr(j, "linked", None):
-        render.out(render.user_text(f"→ linked to +{j.linked}", style="cyan"))
+        from shipit.domain.text import safe
+
+        line.write([(safe(f"→ linked to +{j.linked}"), "cyan")])
 
 
 def show_nearest(j) -> None:  # noqa: ANN001
     """'Pricing page ships in 3 days': the active project that ships soonest, if any."""
     from shipit.services.project_links import nearest_in
-    from shipit.views import render
-    from shipit.views.projects import nearest_line
 
     found = j.nearest if getattr(j, "nearest_read", False) else nearest_in(j.store)
     if found is not None:
-        render.out(nearest_line(*found))
+        from shipit.views import line
+        from shipit.views.projects import nearest_line
+
+        line.write(nearest_line(*found))
 
 
 def show_streak(j, hist=None) -> None:  # noqa: ANN001

@@ -56,8 +56,22 @@ def _ask(question: str, default: str = "") -> str:
     return typer.prompt(f"{question}", default=default, show_default=bool(default), err=True)
 
 
+def _ask_valid(question: str, check, default: str = "") -> str:  # noqa: ANN001
+    """Ask until `check` accepts the answer (it raises InputError); Enter skips if allowed."""
+    from shipit.domain.errors import InputError
+    from shipit.views import render
+
+    while True:
+        answer = _ask(question, default).strip()
+        try:
+            check(answer)
+            return answer
+        except InputError as exc:
+            render.err(f"{exc} — try again", style="yellow")
+
+
 def _walk(keys: tuple[str, ...], current: dict[str, str] | None = None) -> dict[str, str]:
-    from shipit.domain.projects import QUESTIONS
+    from shipit.domain.projects import QUESTIONS, check_answer
     from shipit.views import render
 
     render.err("Each question can be skipped with Enter and answered later "
@@ -65,8 +79,24 @@ def _walk(keys: tuple[str, ...], current: dict[str, str] | None = None) -> dict[
     answers = {}
     for q in QUESTIONS:
         if q.key in keys:
-            answers[q.key] = _ask(f"{q.prompt}? [{q.key}]", (current or {}).get(q.key, "")).strip()
+            answers[q.key] = _ask_valid(f"{q.prompt}? [{q.key}]",
+                                        lambda a, k=q.key: a and check_answer(k, a),
+                                        (current or {}).get(q.key, ""))  # fmt: skip
     return answers
+
+
+def _check_ship(value: str) -> None:
+    """The walk-through checks the ship date as it is typed (the service checks it again)."""
+    from shipit.domain import dates
+    from shipit.domain.errors import InputError
+    from shipit.domain.projects import parse_ship
+
+    if not value:
+        raise InputError("a project needs a ship date")
+    instant = dates.now()
+    ship_at, _ = parse_ship(value, dates.today(), instant)
+    if ship_at <= instant:
+        raise InputError(f"the ship date {value!r} is in the past")
 
 
 @project_app.command("new")
@@ -92,16 +122,19 @@ def new_cmd(
 
     answers: dict[str, str] = {}
     if render.is_interactive():
+        from shipit.domain.projects import check_name, check_owners, parse_members
+
         if name is None:
-            name = _ask("The project's name (one line)")
+            name = _ask_valid("The project's name (one line)", check_name)
         if ship is None:
-            ship = _ask("Ship date and time (e.g. 2026-12-11 15:00, friday, in 2 weeks)")
+            ship = _ask_valid("Ship date and time (e.g. 2026-12-11 15:00, friday, in 2 weeks)",
+                              _check_ship)  # fmt: skip
         if not owner:
-            who = _ask("Who is responsible (the one owner)")
-            owner = [who] if who.strip() else []
+            who = _ask_valid("Who is responsible (the one owner)", lambda a: check_owners([a]))
+            owner = [who] if who else []
         if not member:
-            team = _ask("Team members (comma separated)")
-            member = [team] if team.strip() else []
+            team = _ask_valid("Team members (comma separated)", parse_members)
+            member = [team] if team else []
         answers = _walk(_walk_keys())
     if name is None or not name.strip():
         raise InputError("a project needs a name: shipit project new NAME --ship WHEN")

@@ -7,7 +7,6 @@ from Seth Godin's ShipIt Journal; the keys are a contract (docs/projects.md, JSO
 from __future__ import annotations
 
 import re
-import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
@@ -387,6 +386,8 @@ def across_figures(projects: Iterable[ProjectData], first_days: dict[str, date])
     On time: shipped on or before the ship day in effect. Slip: the day it shipped
     minus the first ship day planned (moves count), over shipped projects.
     """
+    import statistics  # ~10 ms of imports (random, fractions): only for the figures
+
     on_time = late = dropped = active = 0
     slips: list[int] = []
     for p in projects:

@@ -362,6 +362,8 @@ class Journal:
             today = hist.today
             entries = self.read_entries(conn, Filters(since=today, until=today), order="asc")
             empty = not entries and not hist.counts
+            self.nearest = None if empty else project_links.nearest(conn)
+            self.nearest_read = True
         shipped = any(e.kind == "ship" for e in entries)
         return TodayData(day=today, shipped=shipped, entries=entries, journal_empty=empty), hist
 

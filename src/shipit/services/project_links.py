@@ -7,15 +7,20 @@ services.journal), and by services.projects.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shipit.domain import dates
-from shipit.domain import projects as dom
-from shipit.domain.projects import ProjectData
 from shipit.storage import figures as figures_sql
 from shipit.storage import projects as projects_sql
 from shipit.storage.db import Connection, Store
 from shipit.storage.rows import ChangeLog
+
+
+if TYPE_CHECKING:
+    from shipit.domain.projects import ProjectData
+
+# shipit.domain.projects is imported only once a project is involved (see
+# storage.projects): `log` on a journal without projects stays as light as it was.
 
 
 def today_of(conn: Connection, instant: datetime) -> date:
@@ -33,7 +38,11 @@ def link(log: ChangeLog, entry_uid: str, text: str, ref: str | None) -> str | No
         p = projects_sql.get(conn, ref)
         log.insert("project_link", {"entry_uid": entry_uid, "project_uid": p.uid})
         return p.short
-    names = dom.plus_names(text)
+    if "+" not in text:
+        return None
+    from shipit.domain.projects import plus_names
+
+    names = plus_names(text)
     if not names:
         return None
     shorts = projects_sql.active_shorts(conn)
@@ -71,9 +80,11 @@ def nearest(conn: Connection) -> tuple[ProjectData, str] | None:
     active = projects_sql.projects(conn)
     if not active:
         return None
+    from shipit.domain.projects import time_left
+
     instant = dates.now()
     p = active[0]
-    return p, dom.time_left(p, instant, today_of(conn, instant))
+    return p, time_left(p, instant, today_of(conn, instant))
 
 
 def nearest_in(store: Store) -> tuple[ProjectData, str] | None:
@@ -85,9 +96,3 @@ def project_filter(conn: Connection, ref: str) -> tuple[list[str], list[Any]]:
     """`list --project NAME`: the SQL condition on entries."""
     p = projects_sql.get(conn, ref)
     return [projects_sql.LINKED], [p.uid]
-
-
-def shorts_of(conn: Connection, entry_uids: list[str]) -> dict[str, str]:
-    return projects_sql.links_of(conn, entry_uids)
-
-

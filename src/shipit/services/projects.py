@@ -229,9 +229,7 @@ class Projects:
         """Move the ship date; the move is kept with its reason."""
         check_text(reason, "reason")
         with self.store.writing() as conn:
-            p = projects_sql.get(conn, ref)
-            if not p.active:
-                raise InputError(f"project {p.short!r} is {p.status}: its date cannot move")
+            p = _active(conn, ref)
             instant = dates.now()
             today = _today(conn, instant)
             ship_at, ship_day = dom.parse_ship(when, today, instant)
@@ -262,9 +260,7 @@ class Projects:
         if feeling:
             check_text(feeling, "feeling")
         with self.store.writing() as conn:
-            p = projects_sql.get(conn, ref)
-            if not p.active:
-                raise InputError(f"project {p.short!r} is already {p.status}")
+            p = _active(conn, ref)
             log = ChangeLog(conn, "project ship", dates.now())
             entry = self.journal.add("ship", f"Shipped {p.name}", log=log, project=p.uid)
             if feeling:
@@ -276,9 +272,7 @@ class Projects:
         """End it unshipped: the lesson is recorded as a failed attempt linked to it."""
         check_text(lesson, "lesson")
         with self.store.writing() as conn:
-            p = projects_sql.get(conn, ref)
-            if not p.active:
-                raise InputError(f"project {p.short!r} is already {p.status}")
+            p = _active(conn, ref)
             log = ChangeLog(conn, "project drop", dates.now())
             entry = self.journal.add("attempt", f"Dropped {p.name}", log=log, project=p.uid,
                                      outcome="failed", lesson=lesson)  # fmt: skip
@@ -317,11 +311,6 @@ class Projects:
             return Shown(card, dom.project_figures(card, today), dom.time_left(p, instant, today),
                          today)  # fmt: skip
 
-    def cards(self) -> list[Card]:
-        """Every project's card (the Markdown export)."""
-        with self.store.reading() as conn:
-            return [self._card(conn, p) for p in projects_sql.projects(conn, everything=True)]
-
     @staticmethod
     def _card(conn: Connection, p: ProjectData) -> Card:
         answers = {k: v for k, (_, v) in projects_sql.answers(conn, p.uid).items()}
@@ -340,6 +329,14 @@ class Projects:
                       for uid, at in projects_sql.first_ship_days(conn).items()}  # fmt: skip
             per = {p.short: dom.project_figures(self._card(conn, p), today) for p in every}
         return {**dom.across_figures(every, firsts), "projects": per}
+
+
+def _active(conn: Connection, ref: str) -> ProjectData:
+    """The project `ref` names, refused unless it is still active (move, ship, drop)."""
+    p = projects_sql.get(conn, ref)
+    if not p.active:
+        raise InputError(f"project {p.short!r} is already {p.status}")
+    return p
 
 
 def _warning(p: ProjectData, now: datetime, today: date, last: date | None) -> str | None:

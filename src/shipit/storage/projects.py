@@ -9,12 +9,18 @@ import sqlite3
 from datetime import date
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from shipit.domain.entries import EntryData
 from shipit.domain.errors import NotFoundError
-from shipit.domain.projects import MoveData, ProjectData, ThrashData
 from shipit.storage import entries as entries_sql
 from shipit.storage.entries import db_instant, from_db_datetime
 
+if TYPE_CHECKING:
+    from shipit.domain.projects import MoveData, ProjectData, ThrashData
+
+# shipit.domain.projects is imported where a project is built, not at the top: `log` and
+# the glance on a journal without projects read one empty result and never need it.
 PROJECT_COLUMNS = ("id, uid, short, name, status, owner, ship_at, ship_day, thrash_until, "
                    "start_day, created_at, updated_at, ended_at, ended_day, entry_uid")  # fmt: skip
 # An entry's project, as a condition on the entry table.
@@ -26,6 +32,8 @@ def _day(value: str | None) -> date | None:
 
 
 def _project(row: tuple[Any, ...]) -> ProjectData:
+    from shipit.domain.projects import ProjectData
+
     (id_, uid, short, name, status, owner, ship_at, ship_day, thrash_until, start_day,
      created, updated, ended_at, ended_day, entry_uid) = row  # fmt: skip
     return ProjectData(
@@ -83,6 +91,8 @@ def answers(conn: sqlite3.Connection, project_uid: str) -> dict[str, tuple[str, 
 
 
 def thrash(conn: sqlite3.Connection, project_uid: str) -> list[ThrashData]:
+    from shipit.domain.projects import ThrashData
+
     return [ThrashData(uid, p, text, from_db_datetime(at), date.fromisoformat(day), bool(late))
             for uid, p, text, at, day, late in conn.execute(
                 "SELECT uid, project_uid, text, at, day, late FROM project_thrash "
@@ -90,6 +100,8 @@ def thrash(conn: sqlite3.Connection, project_uid: str) -> list[ThrashData]:
 
 
 def moves(conn: sqlite3.Connection, project_uid: str) -> list[MoveData]:
+    from shipit.domain.projects import MoveData
+
     return [MoveData(uid, p, from_db_datetime(at), from_db_datetime(f), from_db_datetime(t), r)
             for uid, p, at, f, t, r in conn.execute(
                 "SELECT uid, project_uid, at, from_at, to_at, reason FROM project_move "
@@ -114,14 +126,6 @@ def link_of(conn: sqlite3.Connection, entry_uid: str) -> str | None:
     return None if row is None else row[0]
 
 
-def links_of(conn: sqlite3.Connection, entry_uids: list[str]) -> dict[str, str]:
-    """entry uid -> project short name, for entries that have one."""
-    if not entry_uids:
-        return {}
-    marks = ", ".join("?" * len(entry_uids))
-    return dict(conn.execute(
-        f"SELECT l.entry_uid, p.short FROM project_link AS l JOIN project AS p "
-        f"ON p.uid = l.project_uid WHERE l.entry_uid IN ({marks})", entry_uids))  # fmt: skip
 
 
 def ship_activity(conn: sqlite3.Connection, since: date) -> dict[str, tuple[int, str | None]]:
@@ -132,11 +136,6 @@ def ship_activity(conn: sqlite3.Connection, since: date) -> dict[str, tuple[int,
         (since.isoformat(),))}  # fmt: skip
 
 
-def every_row(conn: sqlite3.Connection, table: str, columns: str) -> list[tuple[Any, ...]]:
-    """Every row of one of the project tables (the exports)."""
-    assert table in ("project", "project_answer", "project_thrash", "project_move",
-                     "project_link")  # fmt: skip
-    return conn.execute(f"SELECT {columns} FROM {table}").fetchall()
 
 
 def linked_uids(conn: sqlite3.Connection, project_uid: str) -> list[str]:

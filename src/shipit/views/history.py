@@ -154,6 +154,11 @@ def summary(change: Change) -> Text:
             fields = ", ".join(first.changed_fields()) or "(no visible change)"
             return Text(f"{_short_subject(first)} {fields}")
         return subject(first)
+    if first.op != "update" and any(r.table.startswith("project") for r in change.rows):
+        # a project command, or an entry linked to a project: name the first row
+        text = subject(first)
+        text.append(f" (+{plural(change.row_count - 1, 'row')})", style="dim")
+        return text
     if first.table == "skip" and all(r.table == "skip" for r in change.rows):
         return Text(f"skip day {first.key} and {plural(change.row_count - 1, 'more day')}")
     return Text(_tables(change))

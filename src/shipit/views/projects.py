@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from shipit.domain import projects as dom
-from shipit.domain.text import fmt_day, plural
+from shipit.domain.text import fmt_day, plural, safe
 from shipit.views.render import entries_table, user_text
 
 if TYPE_CHECKING:
@@ -21,14 +21,12 @@ def ship_when(p: ProjectData) -> str:
     return f"{fmt_day(p.ship_day)} {dom.fmt_time(p.ship_at)}"
 
 
-def nearest_line(p: ProjectData, left: str) -> Text:
-    """'Pricing page ships in 3 days' (or 'ships today 17:00', 'is 2 days late')."""
-    from rich.text import Text
-
-    line = user_text(p.name, style="bold")
+def nearest_line(p: ProjectData, left: str) -> list[tuple[str, str]]:
+    """'Pricing page ships in 3 days' (or 'ships today 17:00', 'is 2 days late'), as a
+    views.line line: `log` writes it without Rich."""
     late = left.endswith("late") or left.startswith("late")
-    line.append(f" is {left}" if late else f" ships {left}", style="red" if late else "")
-    return line
+    return [(safe(p.name), "bold"), (f" is {left}" if late else f" ships {left}",
+                                     "red" if late else "")]
 
 
 def project_table(rows: list[Any]) -> Any:
