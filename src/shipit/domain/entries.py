@@ -205,7 +205,7 @@ def parse_filters(
     if search is not None:
         check_text(search, "search text")
     s = dates.parse_when(since, today, what="--since") if since is not None else None
-    u = dates.parse_when(until, today, allow_future=True, what="--until") if until else None
+    u = dates.parse_when(until, today, allow_future=True, what="--until") if until is not None else None
     if s and u and s > u:
         raise InputError(f"--since {since!r} is after --until {until!r}")
     return Filters(since=s, until=u, kind=kind_, tags=norm_tags, search=search, limit=limit)
