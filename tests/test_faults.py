@@ -729,3 +729,33 @@ def test_bad_import_and_restore_files_change_nothing(home, tmp_path, content):
         one_clean_line(r)
     assert digest(home / "journal.db") == before
     assert texts(home) == ["first", "second"]
+
+
+# -- the messages, as docs/errors.md quotes them ----------------------------------------------
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "errors.md"
+
+
+def test_errors_doc_quotes_the_real_messages(home, tmp_path):
+    doc = DOCS.read_text()
+    said = []
+    r = run(home, "list", env=env_for(home, SHIPIT_BUSY_TIMEOUT="inf"))
+    said.append(err(r).strip())
+    with open("/dev/full", "wb") as full:
+        r = subprocess.run([*EXE, "log", "noted"], stdout=full, stderr=subprocess.PIPE,
+                           env=env_for(home), stdin=subprocess.DEVNULL, timeout=60)  # fmt: skip
+    said.append(err(r).strip())
+    r = subprocess.run([*(a.encode() for a in EXE), b"log", b"x", b"--note", b"caf\xe9"],
+                       capture_output=True, env=env_for(home), stdin=subprocess.DEVNULL)  # fmt: skip
+    said.append(err(r).strip().replace("shipit: error: ", ""))
+    _break(home / "journal.db", "garbage")
+    r = run(home, "list")
+    said.append(err(r).strip().replace("shipit: error: ", "").replace(str(home / "journal.db"),
+                                                                       "FILE"))  # fmt: skip
+    _break(home / "journal.db", "devnull")
+    r = run(home, "list")
+    said.append(err(r).strip().replace("shipit: error: ", "").replace(str(home / "journal.db"),
+                                                                       "FILE"))  # fmt: skip
+    flat = " ".join(doc.split())
+    for message in said:
+        assert " ".join(message.split()) in flat, message
