@@ -482,24 +482,9 @@ def test_an_unreadable_journal_fails_clearly_and_restore_recovers(home, tmp_path
 # -- 9, 16. settings from the environment ------------------------------------------------------
 
 
-def test_restore_honours_the_busy_timeout(home, tmp_path):
-    backup = tmp_path / "b.db"
-    assert run(home, "backup", str(backup)).returncode == 0
-    con = sqlite3.connect(home / "journal.db", isolation_level=None)
-    con.execute("BEGIN IMMEDIATE")
-    try:
-        start = time.monotonic()
-        r = run(home, "restore", str(backup), env=env_for(home, SHIPIT_BUSY_TIMEOUT="1"))
-        took = time.monotonic() - start
-    finally:
-        con.execute("ROLLBACK")
-        con.close()
-    assert r.returncode == 1 and "locked" in one_clean_line(r)
-    assert took < 6, took
-    # A backup another program holds locked (the driver's backup loop alone would wait
-    # for ever): refused after the timeout too.
-    con = sqlite3.connect(backup, isolation_level=None)
-    con.execute("BEGIN EXCLUSIVE")
+def _restore_while_locked(home: Path, backup: Path, locked: Path, begin: str) -> None:
+    con = sqlite3.connect(locked, isolation_level=None)
+    con.execute(begin)
     try:
         start = time.monotonic()
         r = run(home, "restore", str(backup), env=env_for(home, SHIPIT_BUSY_TIMEOUT="1"),
@@ -510,6 +495,15 @@ def test_restore_honours_the_busy_timeout(home, tmp_path):
         con.close()
     assert r.returncode == 1 and "locked" in one_clean_line(r)
     assert took < 6, took
+
+
+def test_restore_honours_the_busy_timeout(home, tmp_path):
+    backup = tmp_path / "b.db"
+    assert run(home, "backup", str(backup)).returncode == 0
+    _restore_while_locked(home, backup, home / "journal.db", "BEGIN IMMEDIATE")
+    # A backup another program holds locked (the driver's backup loop alone would wait
+    # for ever): refused after the timeout too.
+    _restore_while_locked(home, backup, backup, "BEGIN EXCLUSIVE")
     assert texts(home) == ["first", "second"]
 
 
