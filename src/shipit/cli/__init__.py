@@ -13,12 +13,11 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from typing import Any
 
 __all__ = ["app", "main"]
 
 
-def _interrupted_early(signum: int, frame: Any) -> None:
+def _interrupted_early(signum: int, frame: object) -> None:
     """SIGINT before the error boundary: nothing is open yet; leave at once."""
     try:
         os.write(2, b"shipit: error: interrupted\n")
@@ -29,7 +28,24 @@ def _interrupted_early(signum: int, frame: Any) -> None:
 _interrupted_early.shipit_boot = True  # type: ignore[attr-defined]  (cli.app keys on it)
 
 
-def load() -> Any:
+def _install() -> object:
+    """Make Ctrl-C end the process cleanly; return the handler it replaces (or None)."""
+    try:
+        return signal.signal(signal.SIGINT, _interrupted_early)
+    except (ValueError, OSError):  # not the main thread: the caller handles signals
+        return None
+
+
+# Run as the program (the console script, `python -m shipit`): from this very line on,
+# before the command modules, Typer and Rich are imported. Imported by a host program
+# (tests), nothing changes until it calls main().
+_argv0 = sys.argv[0] if sys.argv else ""
+if (os.path.basename(_argv0) in ("shipit", "shipit.exe") or _argv0 == "-m"
+        or _argv0.endswith(os.path.join("shipit", "__main__.py"))):  # fmt: skip
+    _install()
+
+
+def load() -> object:
     """The Typer app with every command registered."""
     from shipit.cli import entries, history, projects, prompt, stats, steps, sync, transfer  # noqa: F401
     from shipit.cli.app import app
@@ -39,18 +55,14 @@ def load() -> Any:
     return app
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name == "app":
         return load()
     raise AttributeError(f"module 'shipit.cli' has no attribute {name!r}")
 
 
 def main() -> None:
-    previous = None
-    try:
-        previous = signal.signal(signal.SIGINT, _interrupted_early)
-    except (ValueError, OSError):  # not the main thread: the caller handles signals
-        pass
+    previous = _install()
     try:
         if sys.argv[1:2] == ["status"]:
             from shipit.cli.status_fast import answer

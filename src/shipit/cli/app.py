@@ -110,6 +110,7 @@ class ShipitGroup(LightGroup):
         _state["debug"] = False
         light_runtime_params(self.params)  # the root's own; commands get theirs when built
         previous = _sigint(signal.default_int_handler)  # Ctrl-C now raises, in here
+        previous_hook, sys.unraisablehook = sys.unraisablehook, _redeliver_interrupt
         try:
             _guard_stdout()
             _check_arguments(sys.argv[1:] if args is None else list(args))
@@ -157,6 +158,7 @@ class ShipitGroup(LightGroup):
             code = _unexpected(exc)
         # The outcome is decided: a Ctrl-C from here on changes nothing of it.
         _sigint(signal.SIG_IGN)
+        sys.unraisablehook = previous_hook
         _finish_services()
         if standalone_mode:
             _flush_or_silence()
@@ -180,6 +182,17 @@ def _unexpected(exc: Exception) -> int:
         "(run again with --debug for the details, and please report it)",
         1,
     )
+
+
+def _redeliver_interrupt(unraisable: Any) -> None:
+    """Ctrl-C that landed in a callback Python cannot raise from (an import lock's weakref
+    callback, a __del__) would be printed and dropped: deliver it again, to the command."""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt):
+        import _thread
+
+        _thread.interrupt_main()
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def _sigint(handler: Any) -> Any:

@@ -22,6 +22,15 @@ def _say(message: str) -> None:
     sys.stderr.flush()
 
 
+def _file(value: str, what: str) -> Path:
+    """A file name the user gave; an empty one is refused like any empty value."""
+    from shipit.domain.errors import InputError
+
+    if not value.strip():
+        raise InputError(f"empty {what}: give a file name")
+    return Path(value).expanduser()
+
+
 @app.command("export")
 def export_cmd(
     fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help="markdown (default), json or csv. With --output FILE, the file's extension (.md, .json, .csv) chooses it.")] = None,
@@ -43,6 +52,8 @@ def export_cmd(
     from shipit.domain.exporting import EXPORT_FORMATS, check_format, format_from_suffix
     from shipit.services import transfer
 
+    if output is not None:
+        _file(output, "--output")
     to_stdout = output in (None, "-")
     if fmt is None:
         fmt = (None if to_stdout else format_from_suffix(output or "")) or "markdown"
@@ -50,7 +61,9 @@ def export_cmd(
     j = journal()
     filters = transfer.export_filters(j, since=since, until=until, kind=kind, tags=tag or ())
     if to_stdout:
-        transfer.export_journal(j, sys.stdout, fmt, filters)
+        from shipit.views.terminal import for_output
+
+        transfer.export_journal(j, for_output(sys.stdout, json=fmt == "json"), fmt, filters)
         sys.stdout.flush()
         return
     dest = Path(output).expanduser()  # type: ignore[arg-type]
@@ -83,6 +96,7 @@ def import_cmd(
     kind = check_kind(kind)
     if fmt is not None:
         fmt = check_format(fmt, IMPORT_FORMATS)
+    _file(file, "FILE")
     data, source = transfer.read_source(file)
     report = transfer.import_file(journal(), data, fmt=fmt, kind=kind, dry_run=dry_run,
                                 source=source)  # fmt: skip
@@ -135,7 +149,7 @@ def backup_cmd(
     """
     from shipit.services import transfer
 
-    dest = transfer.backup(journal(), Path(file).expanduser() if file else None)
+    dest = transfer.backup(journal(), _file(file, "FILE") if file is not None else None)
     typer.echo(str(dest))
 
 
@@ -150,7 +164,7 @@ def restore_cmd(
     """
     from shipit.services import transfer
 
-    result = transfer.restore(journal(), Path(file).expanduser())
+    result = transfer.restore(journal(), _file(file, "FILE"))
     if result.set_aside is not None:
         _say(f"The journal could not be read; it is kept as {result.set_aside}")
     if result.previous is not None:

@@ -206,7 +206,8 @@ def parse_filters(
     if search is not None:
         check_text(search, "search text")
     s = dates.parse_when(since, today, what="--since") if since is not None else None
-    u = dates.parse_when(until, today, allow_future=True, what="--until") if until else None
+    u = (dates.parse_when(until, today, allow_future=True, what="--until")
+         if until is not None else None)  # fmt: skip
     if until and (span := dates.period(until, today)) is not None:
         u = span[1]  # --until "last week": up to its Sunday
     if s and u and s > u:

@@ -18,6 +18,20 @@ _ESCAPES = {
 }
 
 
+# The characters `safe()` neutralises (for writers that escape them their own way).
+CONTROL_CHARS = frozenset(chr(c) for c in _ESCAPES)
+# In JSON they become \\uXXXX escapes: the same data, nothing a terminal obeys.
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in _ESCAPES}
+
+
+def json_safe(document: str) -> str:
+    """A JSON document with every control character written as a \\uXXXX escape.
+
+    Valid only for JSON text (where these characters can appear only inside strings).
+    """
+    return document.translate(_JSON_ESCAPES)
+
+
 def safe(value: str) -> str:
     """Neutralise control characters for display: ESC becomes the four characters \\x1b."""
     return value.translate(_ESCAPES)

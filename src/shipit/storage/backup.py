@@ -47,10 +47,11 @@ from shipit.storage.db import (
     Store,
     busy_timeout_ms,
     commit,
+    copy_database,
     describe_db_error,
     ensure_private_dir,
 )
-from shipit.storage.files import SIDE_FILES, protect, unprotect
+from shipit.storage.files import SIDE_FILES, check_not_protected, protect, unprotect
 from shipit.storage.rows import TABLES, ChangeLog, read_images
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -81,6 +82,7 @@ def backup_journal(store: Store, dest: Path | None = None) -> Path:
     conn = store.connection()
     if dest is not None:
         dest = Path(dest)
+        check_not_protected(dest)
         if dest.is_dir():
             raise InputError(f"{dest} is a folder: give the backup file's name")
         if dest.exists() or dest.is_symlink():
@@ -136,7 +138,13 @@ def _staged(source: Path, folder: Path):  # noqa: ANN202
         dst = sqlite3.connect(staged)
         try:
             try:
-                src.backup(dst)
+                copy_database(src, dst)
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise InputError(f"{source} is damaged or not a SQLite database ({exc})"
+                                     ) from None  # fmt: skip
+                raise JournalError(f"{source} is locked by another program",
+                                   "wait for it to finish and try again") from None  # fmt: skip
             except sqlite3.DatabaseError as exc:
                 raise InputError(f"{source} is damaged or not a SQLite database ({exc})") from None
             finally:
@@ -223,8 +231,8 @@ def _restore(store: Store, source: Path) -> RestoreResult:
                     conn.execute("DETACH DATABASE staged")
                     conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
-            hint = f"the journal as it was is in {previous}" if previous else None
             err = describe_db_error(exc, live)
+            hint = f"the journal as it was is in {previous}" if previous else err.hint
             raise JournalError(f"restoring into {live} failed: {err.message}", hint) from exc
     return RestoreResult(source=info, previous=previous, set_aside=set_aside)
 

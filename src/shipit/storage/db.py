@@ -294,6 +294,23 @@ def commit(conn: sqlite3.Connection) -> None:
             signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
+def copy_database(source: sqlite3.Connection, target: sqlite3.Connection,
+                  timeout_ms: int | None = None) -> None:  # fmt: skip
+    """SQLite's online backup from `source` into `target`, waiting at most the busy
+    timeout for a lock another program holds (the driver alone would retry forever)."""
+    import time
+
+    limit = (busy_timeout_ms() if timeout_ms is None else timeout_ms) / 1000
+    start = time.monotonic()
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and (
+                time.monotonic() - start > limit):  # fmt: skip
+            raise sqlite3.OperationalError("database is locked")
+
+    source.backup(target, progress=progress, sleep=0.05)
+
+
 # Every journal connection this process has open (strong references: a Store may be
 # gone while its connection lingers in a reference cycle until collected).
 _open: set[sqlite3.Connection] = set()
@@ -505,11 +522,11 @@ class Store:
             target = sqlite3.connect(tmp)
             try:
                 if conn is not None:
-                    conn.backup(target)
+                    copy_database(conn, target)
                 else:
                     source = connect(self.path)
                     try:
-                        source.backup(target)
+                        copy_database(source, target)
                     finally:
                         source.close()
                 # A standalone copy: one file, no -wal beside it.

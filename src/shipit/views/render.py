@@ -78,7 +78,9 @@ def print_json(data: Any) -> None:
     """JSON to stdout: no Rich, no colour, so pipes get exactly the document."""
     import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    from shipit.views.terminal import for_output
+
+    for_output(sys.stdout, json=True).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()
 
 
@@ -133,6 +135,8 @@ def entries_table(entries: Iterable[EntryData], *, title: str | None = None) -> 
     from rich import box
     from rich.table import Table
 
+    if console().width < NARROW_WIDTH:
+        return _narrow_entries_table(entries, title=title)
     table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
                   expand=False)  # fmt: skip
     table.add_column("Day", no_wrap=True, style="bold")
@@ -148,6 +152,32 @@ def entries_table(entries: Iterable[EntryData], *, title: str | None = None) -> 
             current = entry.day
             day_cell = fmt_day(entry.day)
         table.add_row(day_cell, str(entry.id), kind_label(entry.kind), entry_body(entry))
+    return table
+
+
+# Below this many columns the four-column table would crop the text away: the day
+# becomes a heading row and the kind a prefix, so the id and the text always stay.
+NARROW_WIDTH = 50
+
+
+def _narrow_entries_table(entries: Iterable[EntryData], *, title: str | None) -> Any:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                  expand=False, show_header=False)  # fmt: skip
+    table.add_column("ID", justify="right", no_wrap=True, style="dim")
+    table.add_column("Entry", overflow="fold", ratio=1)
+    current: date | None = None
+    for entry in entries:
+        if entry.day != current:
+            current = entry.day
+            table.add_row("", Text(fmt_day(entry.day), style="bold"))
+        body = kind_label(entry.kind)
+        body.append(" ")
+        body.append_text(entry_body(entry))
+        table.add_row(str(entry.id), body)
     return table
 
 
