@@ -14,6 +14,7 @@ DateOpt = Annotated[
     str | None, typer.Option("--date", "-d", metavar="WHEN", help=f"Journal day. {WHEN_HELP}")
 ]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; required when not interactive.")]
+NoPagerOpt = Annotated[bool, typer.Option("--no-pager", help="Print long output directly, not through $PAGER (less -FRX).")]
 
 
 def journal():  # noqa: ANN201  (-> shipit.services.journal.Journal; imported lazily)
@@ -82,3 +83,80 @@ def print_json(data: Any) -> None:
     from shipit.views import render
 
     render.print_json(data)
+
+
+# -- shell completion of values (docs/commands.md, "Shell completion") --------------------
+# Each returns (value, description) pairs for what starts with `incomplete`. Words come
+# from the domain; tags and entry ids from the journal, read only when it exists (a
+# completion never creates one) and never failing: a broken journal completes nothing.
+
+
+def _matching(words: Any, incomplete: str) -> list[tuple[str, str]]:
+    return [(w, h) for w, h in words if w.startswith(incomplete)]
+
+
+def complete_kind(incomplete: str) -> list[tuple[str, str]]:
+    from shipit.domain.entries import KINDS
+
+    helps = {"ship": "something delivered", "step": "a timed small step", "attempt": "a try"}
+    return _matching(((k, helps.get(k, "")) for k in KINDS), incomplete)
+
+
+def complete_outcome(incomplete: str) -> list[tuple[str, str]]:
+    from shipit.domain.entries import OUTCOMES
+
+    return _matching(((o, "") for o in OUTCOMES), incomplete)
+
+
+def complete_decision(incomplete: str) -> list[tuple[str, str]]:
+    from shipit.domain.entries import DECISIONS
+
+    helps = {"self": "keep doing it yourself", "delegate": "hand it off", "drop": "stop"}
+    return _matching(((d, helps.get(d, "")) for d in DECISIONS), incomplete)
+
+
+def complete_config_key(incomplete: str) -> list[tuple[str, str]]:
+    from shipit.domain.settings import DEFAULTS, DESCRIPTIONS
+
+    return _matching(((k, DESCRIPTIONS[k]) for k in DEFAULTS), incomplete)
+
+
+def complete_config_value(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from shipit.domain.settings import suggested_values
+
+    key = (ctx.params.get("key") or "").strip().lower().replace("-", "_")
+    return _matching(suggested_values(key), incomplete)
+
+
+def _existing_journal():  # noqa: ANN202  (-> Journal | None)
+    from shipit.services.journal import Journal
+
+    j = Journal()
+    return j if j.store.exists() else None
+
+
+def complete_tag(incomplete: str) -> list[tuple[str, str]]:
+    from shipit.domain.errors import ShipitError
+
+    prefix = incomplete[:1] if incomplete[:1] in ("#", "@") else ""
+    try:
+        j = _existing_journal()
+        rows = j.tags() if j is not None else []
+    except (ShipitError, OSError):
+        return []
+    return _matching(((prefix + t, f"{n} entr{'y' if n == 1 else 'ies'}") for t, n, _ in rows),
+                     incomplete)  # fmt: skip
+
+
+def complete_entry_id(incomplete: str) -> list[tuple[str, str]]:
+    """The newest entries' ids, described by their text."""
+    from shipit.domain.entries import Filters
+    from shipit.domain.errors import ShipitError
+
+    try:
+        j = _existing_journal()
+        entries = j.query(Filters(limit=50)) if j is not None else []
+    except (ShipitError, OSError):
+        return []
+    return _matching(((str(e.id), f"{e.kind} {e.day}: {' '.join(e.text.split())[:60]}")
+                      for e in entries), incomplete.lstrip("#"))  # fmt: skip

@@ -64,7 +64,7 @@ def _check_fields_fit(entry: EntryData, **fields: Any) -> None:
     for name, value in fields.items():
         if value is not None and entry.kind != owner[name]:
             article = "an" if entry.kind == "attempt" else "a"
-            raise InputError(f"entry {entry.id} is {article} {entry.kind}; "
+            raise InputError(f"entry #{entry.id} is {article} {entry.kind}; "
                              f"{name} is for {owner[name]}s")  # fmt: skip
 
 

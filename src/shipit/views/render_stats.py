@@ -170,13 +170,18 @@ def week_view(review: WeekReview) -> list[Any]:
     head = Text()
     head.append(f"Week {w.label}", style="bold")
     head.append(f"  {short_day(w.start)} – {fmt_day(w.end)}", style="dim")
+    from shipit.views.render import narrow
+
+    compact = narrow()
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("Day", no_wrap=True, style="bold")
     table.add_column("", no_wrap=True)
     table.add_column("Kind", no_wrap=True)
-    table.add_column("Entry", overflow="fold", ratio=1)
+    table.add_column("Entry", overflow="fold", ratio=1, min_width=20)
     for d in review.days:
-        label = short_day(d.day) + (" (today)" if d.is_today else "")
+        # The title names the month: at 60 columns the day is "Tue 1", the entry gets the room.
+        day_label = f"{d.day:%a} {d.day.day}" if compact else short_day(d.day)
+        label = day_label + (" (today)" if d.is_today else "")
         if d.shipped:
             mark = Text("✔", style="bold green")
         elif d.excused:
