@@ -163,6 +163,7 @@ COMMANDS = [
     case("restore", "restore", "{backup}"),
     case("path", "path"),
     case("status", "status"),
+    case("remind", "remind"),
     case("status-refresh", "status", "--refresh"),
     case("status-json", "status", "--json"),
     case("prompt-init", "prompt-init", "bash"),

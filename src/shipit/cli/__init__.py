@@ -11,7 +11,7 @@ __all__ = ["app", "main"]
 
 def load():  # noqa: ANN201  (-> typer.Typer; typing stays out of start-up)
     """The Typer app with every command registered."""
-    from shipit.cli import entries, history, prompt, stats, steps, transfer  # noqa: F401
+    from shipit.cli import entries, history, prompt, remind, stats, steps, transfer  # noqa: F401
     from shipit.cli.app import app
 
     globals()["app"] = app  # the package attribute `app` is the Typer app, not the module

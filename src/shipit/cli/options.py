@@ -43,8 +43,13 @@ def streak_line(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> rich Text | 
         return None
     if not hist.counts:
         return None
-    return render_stats.streak_line(hist.figures(), shipped_today=hist.shipped_today(),
+    line = render_stats.streak_line(hist.figures(), shipped_today=hist.shipped_today(),
                                     excused_today=hist.excuse(hist.today))  # fmt: skip
+    missed = render_stats.missed_line(hist.missed_days())
+    if missed is not None:  # where the streak broke, and the fix if that day was excused
+        line.append("\n")
+        line.append_text(missed)
+    return line
 
 
 def confirm_logged(entry, j, *, verb: str = "Logged", hist=None) -> None:  # noqa: ANN001
@@ -160,3 +165,24 @@ def complete_entry_id(incomplete: str) -> list[tuple[str, str]]:
         return []
     return _matching(((str(e.id), f"{e.kind} {e.day}: {' '.join(e.text.split())[:60]}")
                       for e in entries), incomplete.lstrip("#"))  # fmt: skip
+
+
+def notify(title: str, body: str) -> bool:
+    """A desktop notification: notify-send (Linux) or osascript (macOS); nothing, and no
+    error, where neither exists. True when one was sent."""
+    import json
+    import shutil
+    import subprocess
+
+    if shutil.which("notify-send"):
+        command = ["notify-send", "--app-name=shipit", title, body]
+    elif shutil.which("osascript"):
+        script = f"display notification {json.dumps(body)} with title {json.dumps(title)}"
+        command = ["osascript", "-e", script]
+    else:
+        return False
+    try:
+        return subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, timeout=10).returncode == 0  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return False

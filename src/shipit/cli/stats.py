@@ -65,6 +65,7 @@ def stats_cmd(
     render.out(render_stats.stats_panel(
         figs, hist.settings.as_strings()["rest_days"], len(hist.skips),
         slice_label=render_stats.slice_label(tag, since, until) if sliced else None,
+        missed=hist.missed_days(),
     ))  # fmt: skip
 
 

@@ -193,6 +193,11 @@ def start_cmd(
     item = s.get_open_item(item_id)
     interactive = render.is_interactive()
     result = timer.run_timer(minutes_, item.text)
+    if result.completed:  # the bell on the terminal, and a notification on the desktop
+        from shipit.cli.options import notify
+
+        render.bell()
+        notify("shipit: time's up", f"{result.minutes} min on: {' '.join(item.text.split())[:80]}")
     if not result.completed:
         _log_interrupted(s, item, result, note=note, decision=decision, interactive=interactive)
     interrupted = False

@@ -299,6 +299,16 @@ def today_view(data: TodayData, streak_line: Text | None = None) -> list[Any]:
     return parts
 
 
+def bell() -> None:
+    """Ring the terminal bell (on stderr, so piped data stays clean); only on a terminal."""
+    try:
+        if sys.stderr.isatty():
+            sys.stderr.write("\a")
+            sys.stderr.flush()
+    except (AttributeError, ValueError, OSError):
+        pass
+
+
 NARROW = 80  # below this many columns, tables give their text column the room
 
 

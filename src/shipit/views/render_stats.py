@@ -64,6 +64,23 @@ def streak_line(figs: Figures, *, shipped_today: bool = False,
     return line
 
 
+def missed_line(days: list[date]) -> Text | None:
+    """Where the streak broke, and the fix if those days were excused."""
+    from rich.text import Text
+
+    if not days:
+        return None
+    if len(days) == 1:
+        head = f"{short_day(days[0])} was missed."
+        fix = f"shipit skip {days[0].isoformat()}"
+    else:
+        head = f"{len(days)} days from {short_day(days[0])} to {short_day(days[-1])} were missed."
+        fix = f"shipit skip {days[0].isoformat()} --until {days[-1].isoformat()}"
+    line = Text(head + " Ill or away? ", style="dim")
+    line.append(fix, style="bold")
+    return line
+
+
 # -- stats ---------------------------------------------------------------------------------
 
 
@@ -91,7 +108,7 @@ def slice_label(tag: str | None, since: str | None, until: str | None) -> str:
 
 
 def stats_panel(figs: Figures, rest_days: str, skip_days: int, *,
-                slice_label: str | None = None) -> Any:  # fmt: skip
+                slice_label: str | None = None, missed: list[date] | None = None) -> Any:  # fmt: skip
     from rich import box
     from rich.panel import Panel
     from rich.table import Table
@@ -108,6 +125,8 @@ def stats_panel(figs: Figures, rest_days: str, skip_days: int, *,
     elif t.first_day is None:
         grid.add_row("Entries", Text("none in this slice"))
     grid.add_row("Streak", _streak_cell(figs.streak, "day", "not shipped today"))
+    if (broke := missed_line(missed or [])) is not None:
+        grid.add_row("", broke)
     grid.add_row("Active streak", _streak_cell(figs.active_streak, "day", "nothing logged today"))
     w = figs.weekly_streak
     from shipit.domain.stats import Streak
