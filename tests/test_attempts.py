@@ -124,7 +124,7 @@ def test_resolving_an_attempt_that_is_not_open_is_refused(cli, first: str) -> No
     done = first.lstrip("-")
     other = "failed" if done == "succeeded" else "succeeded"
     assert r.stderr.strip() == (
-        f"shipit: error: attempt 1 is already {done}; only an open attempt can be resolved "
+        f"shipit: error: attempt #1 is already {done}; only an open attempt can be resolved "
         f"(to change it: shipit edit 1 --outcome {other})"
     )
     assert snapshot(cli) == before
@@ -139,7 +139,7 @@ def test_resolving_an_attempt_logged_with_an_outcome_is_refused(cli) -> None:
 
 @pytest.mark.parametrize(
     ("ref", "message"),
-    [("99", "no entry with id 99"), ("abc", "invalid id 'abc'"), ("1", "entry 1 is a ship")],
+    [("99", "no entry #99"), ("abc", "invalid id 'abc'"), ("1", "entry #1 is a ship")],
 )
 def test_resolving_something_else_is_refused(cli, ref: str, message: str) -> None:
     cli("log", "a ship")
@@ -156,7 +156,7 @@ def test_resolving_a_step_is_refused(cli) -> None:
     before = snapshot(cli)
     r = cli("resolve", "1", "--failed")
     assert r.exit_code == 2
-    assert "entry 1 is a step, not an attempt" in r.stderr
+    assert "entry #1 is a step, not an attempt" in r.stderr
     assert snapshot(cli) == before
 
 
@@ -199,8 +199,8 @@ def test_attempts_lists_newest_first_with_outcome_and_lesson(cli, clock) -> None
     table = cli("attempts")
     lines = table.stdout.splitlines()
     assert lines[0].split() == ["ID", "Day", "Outcome", "Attempt"]
-    assert [ln.split()[0] for ln in lines[2:] if ln.split() and ln.split()[0].isdigit()] == [
-        "4", "3", "2"]  # fmt: skip
+    assert [ln.split()[0] for ln in lines[2:] if ln.split() and ln.split()[0].startswith("#")] == [
+        "#4", "#3", "#2"]  # fmt: skip
     assert "lesson: ask earlier" in table.stdout
     assert "3 attempts" in table.stderr
 

@@ -57,7 +57,7 @@ def test_edit_opens_the_entry_in_the_editor_and_applies_what_was_saved(cli, cloc
     r = cli("edit", "1", env=env)
     assert r.exit_code == 0, r.output
     shown = editor.seen.read_text()
-    assert shown.splitlines()[0] == "# Editing entry 1, an attempt of Mon 23 Nov 2026."
+    assert shown.splitlines()[0] == "# Editing entry #1, an attempt of Mon 23 Nov 2026."
     assert "\nCold email\n" in shown and "\noutcome: failed\n" in shown
     assert shown.index("Cold email") < shown.index("# --- note") < shown.index("# --- lesson")
     e = entries(cli)[0]
@@ -146,8 +146,8 @@ def test_edit_changes_every_field_of_every_kind_with_options(cli, clock):
     assert {e["id"]: e for e in entries(cli)}[2]["decision"] is None
     before = entries(cli)
     for args, message in [
-        (("1", "--minutes", "3"), "entry 1 is an attempt; minutes is for steps"),
-        (("2", "--outcome", "failed"), "entry 2 is a step; outcome is for attempts"),
+        (("1", "--minutes", "3"), "entry #1 is an attempt; minutes is for steps"),
+        (("2", "--outcome", "failed"), "entry #2 is a step; outcome is for attempts"),
         (("1", "--outcome", "maybe"), "invalid outcome 'maybe'"),
         (("2", "--minutes", "0"), "a step takes at least 1 minute"),
         (("2", "--decision", "later"), "invalid decision 'later'"),

@@ -83,9 +83,9 @@ def test_undo_and_redo_skips_and_config(cli, clock) -> None:
     round_trip(cli, "skip", "--remove", "2026-12-24", "--until", "2026-12-26")
     round_trip(cli, "config", "weekly_target", "4")
     round_trip(cli, "config", "weekly_target", "3")  # from a stored value to another
-    assert json.loads(cli("config", "--json").stdout)["weekly_target"] == "3"
+    assert json.loads(cli("config", "--json").stdout)["weekly_target"] == 3
     ok(cli, "undo", "--yes")
-    assert json.loads(cli("config", "--json").stdout)["weekly_target"] == "4"
+    assert json.loads(cli("config", "--json").stdout)["weekly_target"] == 4
 
 
 def test_undo_and_redo_steps_and_attempts(cli, clock) -> None:

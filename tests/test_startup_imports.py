@@ -180,6 +180,7 @@ COMMANDS = [
     case("log-project", "log", "linked", "--project", "startup", before=(PLAN,)),
     case("list-project", "list", "--project", "startup", before=(PLAN,)),
     case("status", "status"),
+    case("remind", "remind"),
     case("status-refresh", "status", "--refresh"),
     case("status-json", "status", "--json"),
     case("prompt-init", "prompt-init", "bash"),

@@ -149,7 +149,7 @@ def test_drop_of_a_done_item_is_refused(cli) -> None:
     before = snapshot(cli)
     r = cli("step", "drop", "1")
     assert r.exit_code == 2
-    assert "backlog item 1 is already done by step entry 1" in r.stderr
+    assert "backlog item 1 is already done by step entry #1" in r.stderr
     assert snapshot(cli) == before
 
 

@@ -47,7 +47,7 @@ if (os.path.basename(_argv0) in ("shipit", "shipit.exe") or _argv0 == "-m"
 
 def load() -> object:
     """The Typer app with every command registered."""
-    from shipit.cli import entries, history, projects, prompt, stats, steps, sync, transfer  # noqa: F401
+    from shipit.cli import entries, history, projects, prompt, remind, stats, steps, sync, transfer  # noqa: F401
     from shipit.cli.app import app
 
     # The submodule import bound `shipit.cli.app` to the module: the name is the app.

@@ -108,6 +108,7 @@ class ShipitGroup(LightGroup):
         from shipit.domain.errors import ShipitError
 
         _state["debug"] = False
+        _begin_services()
         light_runtime_params(self.params)  # the root's own; commands get theirs when built
         previous = _sigint(signal.default_int_handler)  # Ctrl-C now raises, in here
         previous_hook, sys.unraisablehook = sys.unraisablehook, _redeliver_interrupt
@@ -274,6 +275,14 @@ def _check_arguments(args: list[str]) -> None:
                 what = f"argument {i + 1}"
             raise InputError(f"{what} is not valid UTF-8: '{shown}'",
                              "set a UTF-8 locale or retype the text") from None  # fmt: skip
+
+
+def _begin_services() -> None:
+    """A new command: nothing of it has committed yet (in-process runs reuse the
+    services of the last command). Never imports services."""
+    journal_service = sys.modules.get("shipit.services.journal")
+    if journal_service is not None:
+        journal_service.begin()
 
 
 def _finish_services() -> None:

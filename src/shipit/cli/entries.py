@@ -9,18 +9,34 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import app
-from shipit.cli.options import (AuthorOpt, DateOpt, ProjectOpt, YesOpt, confirm, confirm_logged, journal,
-                                show_nearest, streak_line)
+from shipit.cli.options import (
+    AuthorOpt,
+    DateOpt,
+    NoPagerOpt,
+    ProjectOpt,
+    YesOpt,
+    complete_decision,
+    complete_entry_id,
+    complete_kind,
+    complete_outcome,
+    complete_tag,
+    confirm,
+    confirm_logged,
+    journal,
+    show_nearest,
+    streak_lines,
+)
+
 TagOpt = Annotated[
     list[str] | None,
-    typer.Option("--tag", "-t", metavar="TAG", help="A tag (repeatable): web, #web or @web. #tags and @tags in the text count too."),
+    typer.Option("--tag", "-t", metavar="TAG", help="A tag (repeatable): web, #web or @web. #tags and @tags in the text count too.", autocompletion=complete_tag),
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="A note to keep with the entry.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, see docs/json.md).")]
 TextArg = Annotated[
     list[str] | None,
     typer.Argument(
-        metavar="[TEXT...]",
+        metavar="TEXT...",
         help="What you shipped. Several words are joined with spaces. "
         "Text starting with '-' goes after '--'. '-' reads the text from standard input; "
         "no text opens $VISUAL or $EDITOR.",
@@ -144,7 +160,7 @@ def show_today(json_output: bool, author: str | None = None) -> None:
     if json_output:
         render.print_json(data.to_json())
         return
-    streak = None if data.journal_empty else streak_line(j, hist)
+    streak = [] if data.journal_empty else streak_lines(j, hist)
     render.out(*render.today_view(data, streak))
     if not data.journal_empty:
         show_nearest(j)
@@ -160,13 +176,14 @@ def today_cmd(json_output: JsonOpt = False, author: AuthorOpt = None) -> None:
 def list_cmd(
     since: Annotated[str | None, typer.Option("--since", "-s", metavar="WHEN", help="From this day on.")] = None,
     until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="Up to this day.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="ship, step or attempt.")] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Only entries with this tag (repeat: all of them).")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="ship, step or attempt.", autocompletion=complete_kind)] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", metavar="TAG", help="Only entries with this tag (repeat: all of them).", autocompletion=complete_tag)] = None,
     search: Annotated[str | None, typer.Option("--search", "-q", help="Only entries whose text, note or lesson contains this (any case).")] = None,
     limit: Annotated[int | None, typer.Option("--limit", "-l", help="At most N entries (newest first).")] = None,
     json_output: JsonOpt = False,
     project: Annotated[str | None, typer.Option("--project", "-P", metavar="NAME", help="Only entries linked to this project.")] = None,
     author: AuthorOpt = None,
+    no_pager: NoPagerOpt = False,
 ) -> None:  # fmt: skip
     """List entries, newest first, grouped by day."""
     from shipit.views import render
@@ -180,13 +197,14 @@ def list_cmd(
         render.err("No entries match." if filters != type(filters)() or project else
                    'No entries yet. Log one: shipit log "what you delivered"')  # fmt: skip
         return
-    render.out(render.entries_table(entries))
+    with render.paged(not no_pager):
+        render.out(render.entries_table(entries))
     count = len(entries)
     render.err(f"{count} entr{'y' if count == 1 else 'ies'}", style="dim")
 
 
 @app.command("tags")
-def tags_cmd(json_output: JsonOpt = False) -> None:
+def tags_cmd(json_output: JsonOpt = False, no_pager: NoPagerOpt = False) -> None:
     """Every tag with the number of entries that have it and the day it was last used."""
     from shipit.views import render
 
@@ -198,21 +216,22 @@ def tags_cmd(json_output: JsonOpt = False) -> None:
     if not rows:
         render.err('No tags yet. Tag an entry: shipit log "Fixed the form @web"')
         return
-    render.out(render.tags_table(rows))
+    with render.paged(not no_pager):
+        render.out(render.tags_table(rows))
 
 
 @app.command("edit")
 def edit_cmd(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The id shown by 'shipit list'.")],
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The id shown by 'shipit list'.", autocompletion=complete_entry_id)],
     text: Annotated[str | None, typer.Option("--text", help="New text.")] = None,
     date: DateOpt = None,
     note: Annotated[str | None, typer.Option("--note", "-n", help="New note ('' removes it).")] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Replace the tags given with --tag (repeatable); #hashtags follow the text.")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", metavar="TAG", help="Replace the tags given with --tag (repeatable); #hashtags follow the text.", autocompletion=complete_tag)] = None,
     clear_tags: Annotated[bool, typer.Option("--clear-tags", help="Remove the tags given with --tag.")] = False,
-    outcome: Annotated[str | None, typer.Option("--outcome", metavar="open|succeeded|failed", help="An attempt's outcome.")] = None,
+    outcome: Annotated[str | None, typer.Option("--outcome", metavar="open|succeeded|failed", help="An attempt's outcome.", autocompletion=complete_outcome)] = None,
     lesson: Annotated[str | None, typer.Option("--lesson", "-L", help="An attempt's lesson ('' removes it).")] = None,
     minutes: Annotated[str | None, typer.Option("--minutes", "-m", metavar="N", help="A step's minutes.")] = None,
-    decision: Annotated[str | None, typer.Option("--decision", metavar="self|delegate|drop", help="A step's decision ('' removes it).")] = None,
+    decision: Annotated[str | None, typer.Option("--decision", metavar="self|delegate|drop", help="A step's decision ('' removes it).", autocompletion=complete_decision)] = None,
     json_output: JsonOpt = False,
     project: Annotated[str | None, typer.Option("--project", "-P", metavar="NAME", help="Link it to this project ('' unlinks).")] = None,
 ) -> None:  # fmt: skip
@@ -233,7 +252,7 @@ def edit_cmd(
 
         old = j.get(entry_id)
         article = "an" if old.kind == "attempt" else "a"
-        title = f"Editing entry {old.id}, {article} {old.kind} of {render.fmt_day(old.day)}."
+        title = f"Editing entry #{old.id}, {article} {old.kind} of {render.fmt_day(old.day)}."
         doc = parse_document(run_editor(entry_document(old, title), f"entry-{old.id}.txt",
                                         "nothing to change: give --text, --date, --note or "
                                         "--tag, or set $EDITOR to edit the entry in it"))  # fmt: skip
@@ -253,7 +272,7 @@ def edit_cmd(
 
 @app.command("delete")
 def delete_cmd(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The id shown by 'shipit list'.")],
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The id shown by 'shipit list'.", autocompletion=complete_entry_id)],
     yes: YesOpt = False,
 ) -> None:  # fmt: skip
     """Delete an entry (asks first; without a terminal, needs --yes). `undo` brings it back."""
@@ -266,7 +285,7 @@ def delete_cmd(
     if not yes and render.is_interactive():
         render.err(Text.assemble("About to delete ", render.entry_summary(entry)))
     if not confirm("Delete it?", yes=yes,
-                   refuse=f"not deleting entry {entry.id} without --yes (no terminal to ask)"):
+                   refuse=f"not deleting entry #{entry.id} without --yes (no terminal to ask)"):
         render.err("Kept it.")  # the user's choice, not a failure: exit 0
         return
     removed = j.delete(str(entry.id))

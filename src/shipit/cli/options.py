@@ -23,6 +23,7 @@ AuthorOpt = Annotated[
     str | None,
     typer.Option("--author", metavar="NAME", help="Another team member's (synced) entries and figures; default: yours."),
 ]
+NoPagerOpt = Annotated[bool, typer.Option("--no-pager", help="Print long output directly, not through $PAGER (less -FRX).")]
 
 
 def journal(author: str | None = None):  # noqa: ANN201  (-> services.journal.Journal)
@@ -33,13 +34,14 @@ def journal(author: str | None = None):  # noqa: ANN201  (-> services.journal.Jo
     return Journal(author=author)
 
 
-def streak_line(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> views.line.Line | None)
-    """The streak line that `log` prints and `today` shows (a warning when at risk).
+def streak_lines(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> list[views.line.Line])
+    """The streak lines that `log` prints and `today` shows: the streak (a warning when
+    at risk) and, when it broke, which day and the fix if that day was excused.
 
     One grouped query plus skips and settings, unless the caller already read the
     history (`log` does, in its write transaction); None for an empty journal or when
     the figures cannot be read after an entry was committed (reported, not failed: a
-    retry would log the entry twice).
+    retry would log the entry twice): then no lines.
     """
     from shipit.domain.errors import ShipitError
     from shipit.views import render, render_stats
@@ -49,11 +51,15 @@ def streak_line(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> views.line.L
             hist = j.history()
     except ShipitError as exc:
         render.err(f"(streak not shown: {exc})", style="dim")
-        return None
+        return []
     if not hist.counts:
-        return None
-    return render_stats.streak_line(hist.figures(), shipped_today=hist.shipped_today(),
-                                    excused_today=hist.excuse(hist.today))  # fmt: skip
+        return []
+    lines = [render_stats.streak_line(hist.figures(), shipped_today=hist.shipped_today(),
+                                      excused_today=hist.excuse(hist.today))]  # fmt: skip
+    missed = render_stats.missed_line(hist.missed_days())
+    if missed is not None:
+        lines.append(missed)
+    return lines
 
 
 def confirm_logged(entry, j, *, verb: str = "Logged", hist=None) -> None:  # noqa: ANN001
@@ -62,9 +68,7 @@ def confirm_logged(entry, j, *, verb: str = "Logged", hist=None) -> None:  # noq
     Written without Rich (views.line): `log` is the command people run most."""
     from shipit.views import line, render
 
-    streak = streak_line(j, hist)
-    line.write([(f"{verb} ", "bold"), *render.summary_line(entry)],
-               *([streak] if streak is not None else []))  # fmt: skip
+    line.write([(f"{verb} ", "bold"), *render.summary_line(entry)], *streak_lines(j, hist))
     show_linked(j)
     show_nearest(j)
 
@@ -94,9 +98,7 @@ def show_nearest(j) -> None:  # noqa: ANN001
 def show_streak(j, hist=None) -> None:  # noqa: ANN001
     from shipit.views import line
 
-    streak = streak_line(j, hist)
-    if streak is not None:
-        line.write(streak)
+    line.write(*streak_lines(j, hist))
 
 
 def confirm(question: str, *, yes: bool, refuse: str) -> bool:
@@ -115,3 +117,101 @@ def print_json(data: Any) -> None:
     from shipit.views import render
 
     render.print_json(data)
+
+
+# -- shell completion of values (docs/commands.md, "Shell completion") --------------------
+# Each returns (value, description) pairs for what starts with `incomplete`. Words come
+# from the domain; tags and entry ids from the journal, read only when it exists (a
+# completion never creates one) and never failing: a broken journal completes nothing.
+
+
+def _matching(words: Any, incomplete: str) -> list[tuple[str, str]]:
+    return [(w, h) for w, h in words if w.startswith(incomplete)]
+
+
+def complete_kind(incomplete: str) -> list[tuple[str, str]]:
+    from shipit.domain.entries import KINDS
+
+    helps = {"ship": "something delivered", "step": "a timed small step", "attempt": "a try"}
+    return _matching(((k, helps.get(k, "")) for k in KINDS), incomplete)
+
+
+def complete_outcome(incomplete: str) -> list[tuple[str, str]]:
+    from shipit.domain.entries import OUTCOMES
+
+    return _matching(((o, "") for o in OUTCOMES), incomplete)
+
+
+def complete_decision(incomplete: str) -> list[tuple[str, str]]:
+    from shipit.domain.entries import DECISIONS
+
+    helps = {"self": "keep doing it yourself", "delegate": "hand it off", "drop": "stop"}
+    return _matching(((d, helps.get(d, "")) for d in DECISIONS), incomplete)
+
+
+def complete_config_key(incomplete: str) -> list[tuple[str, str]]:
+    from shipit.domain.settings import DEFAULTS, DESCRIPTIONS
+
+    return _matching(((k, DESCRIPTIONS[k]) for k in DEFAULTS), incomplete)
+
+
+def complete_config_value(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from shipit.domain.settings import suggested_values
+
+    key = (ctx.params.get("key") or "").strip().lower().replace("-", "_")
+    return _matching(suggested_values(key), incomplete)
+
+
+def _existing_journal():  # noqa: ANN202  (-> Journal | None)
+    from shipit.services.journal import Journal
+
+    j = Journal()
+    return j if j.store.exists() else None
+
+
+def complete_tag(incomplete: str) -> list[tuple[str, str]]:
+    from shipit.domain.errors import ShipitError
+
+    prefix = incomplete[:1] if incomplete[:1] in ("#", "@") else ""
+    try:
+        j = _existing_journal()
+        rows = j.tags() if j is not None else []
+    except (ShipitError, OSError):
+        return []
+    return _matching(((prefix + t, f"{n} entr{'y' if n == 1 else 'ies'}") for t, n, _ in rows),
+                     incomplete)  # fmt: skip
+
+
+def complete_entry_id(incomplete: str) -> list[tuple[str, str]]:
+    """The newest entries' ids, described by their text."""
+    from shipit.domain.entries import Filters
+    from shipit.domain.errors import ShipitError
+
+    try:
+        j = _existing_journal()
+        entries = j.query(Filters(limit=50)) if j is not None else []
+    except (ShipitError, OSError):
+        return []
+    return _matching(((str(e.id), f"{e.kind} {e.day}: {' '.join(e.text.split())[:60]}")
+                      for e in entries), incomplete.lstrip("#"))  # fmt: skip
+
+
+def notify(title: str, body: str) -> bool:
+    """A desktop notification: notify-send (Linux) or osascript (macOS); nothing, and no
+    error, where neither exists. True when one was sent."""
+    import json
+    import shutil
+    import subprocess
+
+    if shutil.which("notify-send"):
+        command = ["notify-send", "--app-name=shipit", title, body]
+    elif shutil.which("osascript"):
+        script = f"display notification {json.dumps(body)} with title {json.dumps(title)}"
+        command = ["osascript", "-e", script]
+    else:
+        return False
+    try:
+        return subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, timeout=10).returncode == 0  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return False

@@ -74,12 +74,39 @@ def light_runtime_params(params: Any) -> int:
     return done
 
 
+# What help shows for a value, by its annotation: words, not Python types.
+_WORDS = {str: "TEXT", int: "N"}
+
+
+def plain_help(params: Any) -> None:
+    """Help shows words, not Python types: `--note TEXT`, not `--note <str>`; an argument
+    shows its metavar alone (`TEXT...`, not `TEXT... <list[str]>`)."""
+    for param in params:
+        if getattr(param, "_plain_help", False) or not hasattr(param, "display_type_rich"):
+            continue
+        param._plain_help = True
+        if getattr(param, "param_type_name", "") == "argument":
+            param.display_type_rich = lambda ctx: None
+            metavar = getattr(param, "metavar", None)
+            if metavar and metavar.endswith("..."):  # usage: [TEXT...], not [TEXT...]...
+                shown = metavar if param.required else f"[{metavar}]"
+                param._usage_display_name = lambda shown=shown: shown
+        elif getattr(param, "metavar", None) is None:
+            desc = getattr(param, "type_descriptor", None)
+            ann = getattr(desc, "annotation", None)
+            word = _WORDS.get(ann) or ("TEXT" if ann == list[str] else None)
+            if word is not None:
+                param.metavar = word
+
+
 def light_tree(command: Any) -> None:
-    """Apply the shim to a command and all its subcommands."""
+    """Apply the shim (and plain help words) to a command and all its subcommands."""
     stack = [command]
     while stack:
         cmd = stack.pop()
-        light_runtime_params(getattr(cmd, "params", ()))
+        params = getattr(cmd, "params", ())
+        light_runtime_params(params)
+        plain_help(params)
         stack.extend(getattr(cmd, "commands", {}).values())
 
 

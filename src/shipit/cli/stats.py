@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import app
-from shipit.cli.options import AuthorOpt, journal
+from shipit.cli.options import AuthorOpt, complete_config_key, complete_config_value, complete_tag, journal
 from shipit.domain.dates import WHEN_HELP
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (keys in docs/figures.md).")]
@@ -32,7 +32,7 @@ def when_arg(value: str | None) -> str | None:
 
 @app.command("stats")
 def stats_cmd(
-    tag: Annotated[str | None, typer.Option("--tag", "-t", metavar="TAG", help="The figures of the entries with this tag.")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", "-t", metavar="TAG", help="The figures of the entries with this tag.", autocompletion=complete_tag)] = None,
     since: Annotated[str | None, typer.Option("--since", "-s", metavar="WHEN", help="Only entries from this day on.")] = None,
     until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="Only entries up to this day; the figures are as of it.")] = None,
     json_output: JsonOpt = False,
@@ -72,6 +72,7 @@ def stats_cmd(
     render.out(render_stats.stats_panel(
         figs, hist.settings.as_strings()["rest_days"], len(hist.skips),
         slice_label=render_stats.slice_label(tag, since, until) if sliced else None,
+        missed=hist.missed_days(),
     ))  # fmt: skip
     if projects["projects"]:
         from shipit.views.projects import across_lines
@@ -129,8 +130,8 @@ def calendar_cmd(
 
 @app.command("config")
 def config_cmd(
-    key: Annotated[str | None, typer.Argument(metavar="[KEY]", help="day_starts_at, rest_days, weekly_target or author.", show_default=False)] = None,
-    value: Annotated[str | None, typer.Argument(metavar="[VALUE]", help="The new value.", show_default=False)] = None,
+    key: Annotated[str | None, typer.Argument(metavar="[KEY]", help="day_starts_at, rest_days, weekly_target or author.", show_default=False, autocompletion=complete_config_key)] = None,
+    value: Annotated[str | None, typer.Argument(metavar="[VALUE]", help="The new value.", show_default=False, autocompletion=complete_config_value)] = None,
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
     """Show all settings, show one, or set one. Settings live in the journal.
@@ -146,7 +147,7 @@ def config_cmd(
     """
     from shipit.views import render, render_stats
     from shipit.domain.errors import InputError
-    from shipit.domain.settings import DEFAULTS, DESCRIPTIONS
+    from shipit.domain.settings import DEFAULTS, DESCRIPTIONS, json_values
 
     j = journal()
     name = None if key is None else key.strip().lower().replace("-", "_")
@@ -162,7 +163,7 @@ def config_cmd(
         DEFAULTS = {**DEFAULTS, "author": "(login name)"}  # noqa: N806
         DESCRIPTIONS = {**DESCRIPTIONS, "author": "whose entries this journal's are (sync, team)"}  # noqa: N806
         if json_output:
-            render.print_json(values)
+            render.print_json(json_values(values))
             return
         render.out(render_stats.config_table(values, DEFAULTS, DESCRIPTIONS))
         return
@@ -171,13 +172,13 @@ def config_cmd(
     if value is None:
         current = j.raw_settings()[name]
         if json_output:
-            render.print_json({name: current})
+            render.print_json(json_values({name: current}))
         else:
             typer.echo(current)
         return
     canonical = j.set_setting(name, value)
     if json_output:
-        render.print_json({name: canonical})
+        render.print_json(json_values({name: canonical}))
         return
     render.out(f"{name} = {canonical}")
     if name == "day_starts_at":

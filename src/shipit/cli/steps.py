@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import LightGroup, app
-from shipit.cli.options import ProjectOpt, show_linked, show_streak
+from shipit.cli.options import NoPagerOpt, ProjectOpt, complete_decision, complete_entry_id, show_linked, show_streak
 from shipit.domain.dates import WHEN_HELP
 
 STEP_HELP = """Small steps: a backlog of what annoys you, worked on five minutes at a time.
@@ -49,7 +49,8 @@ NoteOpt = Annotated[
 DecisionOpt = Annotated[
     str | None,
     typer.Option("--decision", metavar="self|delegate|drop",
-                 help="Keep doing it yourself, delegate it or drop it (skips the question)."),
+                 help="Keep doing it yourself, delegate it or drop it (skips the question).",
+                 autocompletion=complete_decision),
 ]  # fmt: skip
 LessonOpt = Annotated[
     str | None, typer.Option("--lesson", "-L", help="What you learned (with --succeeded or --failed).")
@@ -106,6 +107,7 @@ def add_cmd(
 def list_cmd(
     all_items: Annotated[bool, typer.Option("--all", help="Include the items already done.")] = False,
     json_output: JsonOpt = False,
+    no_pager: NoPagerOpt = False,
 ) -> None:  # fmt: skip
     """Show the backlog: most annoying first, then oldest. The Item column holds backlog ids."""
     from shipit.views import render, render_steps
@@ -118,7 +120,8 @@ def list_cmd(
         render.err('The backlog is empty. Add what annoys you most: '
                    'shipit step add "TEXT" --annoyance 5')  # fmt: skip
         return
-    render.out(render_steps.backlog_table(items, show_closed=all_items))
+    with render.paged(not no_pager):
+        render.out(render_steps.backlog_table(items, show_closed=all_items))
     open_count = sum(1 for i in items if i.is_open)
     hint = "; start the top one: shipit step start" if open_count else ""
     render.err(f"{open_count} open item{'' if open_count == 1 else 's'}{hint}", style="dim")
@@ -190,6 +193,11 @@ def start_cmd(
     item = s.get_open_item(item_id)
     interactive = render.is_interactive()
     result = timer.run_timer(minutes_, item.text)
+    if result.completed:  # the bell on the terminal, and a notification on the desktop
+        from shipit.cli.options import notify
+
+        render.bell()
+        notify("shipit: time's up", f"{result.minutes} min on: {' '.join(item.text.split())[:80]}")
     if not result.completed:
         _log_interrupted(s, item, result, note=note, decision=decision, interactive=interactive)
     interrupted = False
@@ -371,7 +379,7 @@ def try_cmd(
 
 @app.command("resolve")
 def resolve_cmd(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The attempt's entry id (see 'shipit attempts --open').")],
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The attempt's entry id (see 'shipit attempts --open').", autocompletion=complete_entry_id)],
     succeeded: SucceededOpt = False,
     failed: FailedOpt = False,
     lesson: LessonOpt = None,
@@ -392,6 +400,7 @@ def resolve_cmd(
 def attempts_cmd(
     open_only: Annotated[bool, typer.Option("--open", help="Only the attempts still open.")] = False,
     json_output: JsonOpt = False,
+    no_pager: NoPagerOpt = False,
 ) -> None:  # fmt: skip
     """List attempts, newest first, with their outcome and lesson."""
     from shipit.views import render, render_steps
@@ -404,6 +413,7 @@ def attempts_cmd(
         render.err("No open attempts." if open_only else
                    'No attempts yet. Try something: shipit try "what you will try"')  # fmt: skip
         return
-    render.out(render_steps.attempts_table(entries))
+    with render.paged(not no_pager):
+        render.out(render_steps.attempts_table(entries))
     count = len(entries)
     render.err(f"{count} attempt{'' if count == 1 else 's'}", style="dim")

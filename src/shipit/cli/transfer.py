@@ -77,6 +77,7 @@ def import_cmd(
     fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help="json (shipit) or jrnl. Detected from the content when not given.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="Kind of the imported jrnl entries (default ship).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Only report what would be added, skipped and in conflict.")] = False,
+    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Import the valid entries; list each invalid one (index and reason) instead of refusing the file.")] = False,
 ) -> None:  # fmt: skip
     """Import a shipit JSON export or a jrnl journal: all of it, or nothing.
 
@@ -99,7 +100,7 @@ def import_cmd(
     _file(file, "FILE")
     data, source = transfer.read_source(file)
     report = transfer.import_file(journal(), data, fmt=fmt, kind=kind, dry_run=dry_run,
-                                source=source)  # fmt: skip
+                                source=source, skip_invalid=skip_invalid)  # fmt: skip
     for line in import_report_lines(report):
         _say(line)
 
@@ -129,6 +130,8 @@ def import_report_lines(report) -> list[str]:  # noqa: ANN001
         extras.append(f"settings taken from the file: {', '.join(report.settings_added)}")
     if extras:
         lines.append(("Would also: " if report.dry_run else "Also: ") + "; ".join(extras) + ".")
+    for index, why in report.invalid:
+        lines.append(f"skipped invalid entry {index}: {why}")
     for c in report.conflicts:
         lines.append(f"conflict: {c.path} ({c.key}) differs in {', '.join(c.fields)}; "
                      "kept the journal's version")  # fmt: skip

@@ -171,7 +171,7 @@ def check_kind(kind: str | None) -> str | None:
 
 def parse_entry_ref(ref: str) -> tuple[str, int | str]:
     """An entry as the user names it: ('id', 12) or ('uid', '...'); InputError otherwise."""
-    text = ref.strip()
+    text = ref.strip().removeprefix("#")  # `#12`, as shipit shows it, or `12`
     if _ENTRY_ID.fullmatch(text):
         return "id", int(text)
     if _ENTRY_UID.fullmatch(text):

@@ -28,6 +28,11 @@ class History:
     def excuse(self, day: date) -> str | None:
         return stats.excuse(day, self.settings.rest_days, self.skips)
 
+    def missed_days(self, most: int = 7) -> list[date]:
+        """The days that broke the streak before the current run (see stats.missed_days)."""
+        return stats.missed_days(self.counts, self.skips, self.settings.rest_days, self.today,
+                                 most=most)  # fmt: skip
+
     def shipped_today(self) -> bool:
         today = self.counts.get(self.today)
         return bool(today and today.ships)

@@ -147,6 +147,8 @@ class ImportData:
     # Entries repeated inside the file with identical content (counted as duplicates).
     repeated: int = 0
     warnings: list[str] = field(default_factory=list)
+    # `import --skip-invalid`: (index in the file, why) of each entry left out.
+    invalid: list[tuple[int, str]] = field(default_factory=list)
 
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -354,8 +356,13 @@ def read_import(
     today: date,
     day_starts_at: time = time(0, 0),
     source: str = "the file",
+    skip_invalid: bool = False,
 ) -> ImportData:
     """Parse and validate a whole import file. InputError (exit 2) on the first problem.
+
+    With `skip_invalid`, an invalid *entry* is left out instead (listed in `invalid`
+    with its index in the file and the reason) and the rest is read; any other problem
+    (the settings, a skip day, the file's shape) still refuses the whole file.
 
     `data` is the file's bytes (or an already parsed document). `fmt` is 'json' or
     'jrnl' (None: detect). `kind` is the kind given to jrnl entries (and to shipit JSON
@@ -380,12 +387,32 @@ def read_import(
                 "(give --format json or --format jrnl to see what does not match)"
             )
         fmt = detected
-    try:
-        if fmt == "json":
-            return _read_shipit(doc, kind or "ship", today, source)
-        return _read_jrnl(doc, kind or "ship", today, day_starts_at, source)
-    except _Bad as bad:
-        raise InputError(f"{source}: {bad.path}: {bad.message}; nothing was imported") from None
+    original: list[int] | None = None  # file index of each entry still in `doc`
+    invalid: list[tuple[int, str]] = []
+    while True:
+        try:
+            if fmt == "json":
+                result = _read_shipit(doc, kind or "ship", today, source)
+            else:
+                result = _read_jrnl(doc, kind or "ship", today, day_starts_at, source)
+        except _Bad as bad:
+            m = re.match(r"entries\[([0-9]+)\]", bad.path)
+            if not skip_invalid or m is None:
+                raise InputError(f"{source}: {bad.path}: {bad.message}; nothing was imported"
+                                 ) from None  # fmt: skip
+            if original is None:  # work on a copy: the caller's document is not changed
+                original = list(range(len(doc["entries"])))
+                doc = {**doc, "entries": list(doc["entries"])}
+            k = int(m.group(1))
+            index = original.pop(k)
+            del doc["entries"][k]
+            where = f"entries[{index}]" + bad.path[m.end():]
+            invalid.append((index, f"{where}: {bad.message}"))
+            continue
+        if original is not None:
+            result.entries = [e._replace(index=original[e.index]) for e in result.entries]
+        result.invalid = sorted(invalid)
+        return result
 
 
 def _read_shipit(doc: Any, default_kind: str, today: date, source: str) -> ImportData:
@@ -754,9 +781,11 @@ class ImportReport:
     projects_duplicates: int = 0
     links_added: int = 0
     warnings: list[str] = field(default_factory=list)
+    invalid: list[tuple[int, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "invalid": [{"index": i, "reason": why} for i, why in self.invalid],
             "format": self.format, "dry_run": self.dry_run, "added": self.added,
             "duplicates": self.duplicates,
             "conflicts": [c.to_json() for c in self.conflicts],

@@ -180,6 +180,11 @@ def build_calendar(hist: History, *, year: int | None = None, weeks: int | None 
         n = weeks or 53
         end = today
         start = dates.iso_week_start(today) - timedelta(days=7 * (n - 1))
+        if weeks is None:  # by default, no empty weeks before the journal's first one
+            first_week = dates.iso_week_start(hist.first_day or today)
+            if first_week > start:
+                start = min(first_week, dates.iso_week_start(today))
+                n = (dates.iso_week_start(today) - start).days // 7 + 1
         title = f"the last {n} week{'s' if n != 1 else ''}"
     first_monday = dates.iso_week_start(start)
     columns = (dates.iso_week_start(end) - first_monday).days // 7 + 1

@@ -48,6 +48,24 @@ class Settings:
         }
 
 
+def suggested_values(key: str) -> list[tuple[str, str]]:
+    """Values worth offering for a setting (shell completion): (value, what it means)."""
+    if key == "day_starts_at":
+        return [("00:00", "midnight"), ("03:00", ""), ("04:00", "a 1 a.m. entry counts for the day before"),
+                ("05:00", "")]  # fmt: skip
+    if key == "rest_days":
+        return [("none", "every day counts"), ("sat,sun", "weekends off"), ("sun", "Sundays off")]
+    if key == "weekly_target":
+        return [(str(n), f"{n} shipped day{'s' if n != 1 else ''} a week") for n in range(1, 8)]
+    return []
+
+
+def json_values(values: dict[str, str]) -> dict[str, object]:
+    """Settings for `config --json`: numbers as numbers (weekly_target), the rest as text."""
+    return {k: int(v) if k == "weekly_target" and v.strip().isdigit() else v
+            for k, v in values.items()}  # fmt: skip
+
+
 def format_rest_days(days: frozenset[int]) -> str:
     return ",".join(WEEKDAY_NAMES[d] for d in sorted(days)) or "none"
 

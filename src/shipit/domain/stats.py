@@ -351,6 +351,29 @@ def daily_streak(counted: list[bool], excused: list[bool]) -> Streak:
     return Streak(current=run, longest=longest, at_risk=at_risk)
 
 
+def missed_days(counts: Mapping[date, DayCounts], skips: Collection[date],
+                rest_days: Collection[int], today: date, *, most: int = 7) -> list[date]:  # fmt: skip
+    """The missed days (not shipped, not excused) between the last ship before the
+    current run and the run itself, oldest first: excusing them (`shipit skip`) would join
+    the two runs. Empty when nothing broke the streak, when there was no earlier ship, or
+    when more than `most` days were missed (then no skip can honestly mend it)."""
+    shipped = {d for d, c in counts.items() if c.ships and d < today}
+    if not shipped:
+        return []
+    first = min(shipped)
+    day = today - timedelta(days=1)
+    while day >= first and (day in shipped or excuse(day, rest_days, skips)):
+        day -= timedelta(days=1)  # back over the current run
+    missed = []
+    while day >= first and day not in shipped:
+        if not excuse(day, rest_days, skips):
+            missed.append(day)
+            if len(missed) > most:
+                return []
+        day -= timedelta(days=1)
+    return sorted(missed) if day >= first else []
+
+
 def consistency(shipped: list[bool], excused: list[bool]) -> Consistency:
     """Shipped ÷ eligible days over the last 7, 30, 365 days and all time."""
     n = len(shipped)

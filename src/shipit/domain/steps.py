@@ -149,5 +149,5 @@ def minutes_spent(seconds: float) -> int:
 
 def require_open(item: BacklogData) -> None:
     if not item.is_open:
-        done_by = f" by step entry {item.entry_id}" if item.entry_id else ""
+        done_by = f" by step entry #{item.entry_id}" if item.entry_id else ""
         raise InputError(f"backlog item {item.id} is already done{done_by}")

@@ -42,6 +42,12 @@ from shipit.services import project_links
 _journals: list[Journal] = []
 
 
+def begin() -> None:
+    """Start of a command: nothing of it has committed yet, no journal is open for it."""
+    forget_commits()
+    _journals.clear()
+
+
 def finish() -> None:
     """End of a command: close the journal's connection (see storage.db.close_all).
 
@@ -67,7 +73,7 @@ def _check_fields_fit(entry: EntryData, **fields: Any) -> None:
     for name, value in fields.items():
         if value is not None and entry.kind != owner[name]:
             article = "an" if entry.kind == "attempt" else "a"
-            raise InputError(f"entry {entry.id} is {article} {entry.kind}; "
+            raise InputError(f"entry #{entry.id} is {article} {entry.kind}; "
                              f"{name} is for {owner[name]}s")  # fmt: skip
 
 

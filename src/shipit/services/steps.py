@@ -217,12 +217,12 @@ class Steps:
             entry = entries_sql.get(conn, ref)  # the entry id 'shipit list' shows
             if entry.kind != "attempt":
                 raise InputError(
-                    f"entry {entry.id} is a {entry.kind}, not an attempt",
+                    f"entry #{entry.id} is a {entry.kind}, not an attempt",
                     "see the attempts with 'shipit attempts'",
                 )
             if entry.outcome != "open":
                 raise InputError(
-                    f"attempt {entry.id} is already {entry.outcome}; "
+                    f"attempt #{entry.id} is already {entry.outcome}; "
                     "only an open attempt can be resolved",
                     f"to change it: shipit edit {entry.id} --outcome "
                     f"{'failed' if entry.outcome == 'succeeded' else 'succeeded'}",

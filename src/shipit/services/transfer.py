@@ -117,15 +117,20 @@ def import_file(
     kind: str | None = None,
     dry_run: bool = False,
     source: str = "the file",
+    skip_invalid: bool = False,
 ) -> ImportReport:
-    """Validate the whole file, then import it in one transaction (or plan, if dry_run)."""
+    """Validate the whole file, then import it in one transaction (or plan, if dry_run);
+    with `skip_invalid`, the valid entries (the invalid ones are listed in the report)."""
     kind = check_kind(kind)
     # An invalid file must not even create a journal: read settings only if one exists.
     settings = journal.settings() if journal.store.exists() else Settings()
     today = dates.journal_day(dates.now(), settings.day_starts_at)
     parsed = read_import(data, fmt=fmt, kind=kind, today=today,
-                         day_starts_at=settings.day_starts_at, source=source)  # fmt: skip
-    return apply_import(journal, parsed, dry_run=dry_run)
+                         day_starts_at=settings.day_starts_at, source=source,
+                         skip_invalid=skip_invalid)  # fmt: skip
+    report = apply_import(journal, parsed, dry_run=dry_run)
+    report.invalid = parsed.invalid
+    return report
 
 
 def apply_import(journal: Journal, data: ImportData, *, dry_run: bool = False) -> ImportReport:

@@ -159,7 +159,7 @@ def get(conn: sqlite3.Connection, ref: str | int) -> EntryData:
     column, value = ("id", ref) if isinstance(ref, int) else parse_entry_ref(ref)
     found = list(select(conn, [f"{column} = ?"], [value]))
     if not found:
-        raise NotFoundError(f"no entry with id {str(ref).strip()}")
+        raise NotFoundError(f"no entry #{value}" if column == "id" else f"no entry with uid {value}")
     return found[0]
 
 

@@ -7,9 +7,10 @@ stored text is never changed; only its display is.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -58,9 +59,102 @@ def reset_consoles() -> None:
 
 
 def out(*renderables: RenderableType, **kwargs: Any) -> None:
-    """Print each renderable on its own line(s) to stdout."""
+    """Print each renderable on its own line(s) to stdout.
+
+    Piped or redirected (stdout a pipe or a file), a table becomes records: one line
+    per row, its cells tab-separated in the table's columns, so grep, cut and awk work.
+    """
+    records = stdout_is_pipe_or_file()
     for renderable in renderables:
+        if records and _is_table(renderable):
+            sys.stdout.write(table_records(renderable))
+            continue
         console().print(renderable, **kwargs)
+
+
+@contextlib.contextmanager
+def paged(enabled: bool = True) -> Iterator[None]:
+    """Send what the block prints through a pager when it is longer than the terminal.
+
+    As git does: only when stdout is a terminal; `$PAGER` (run by the shell), else
+    `less`, with `LESS=FRX` unless LESS is set (quit if it fits, keep colours, leave the
+    text on screen); `--no-pager` (enabled=False), an empty PAGER or no pager program
+    print directly.
+    """
+    c = console()
+    if not enabled or not c.is_terminal:
+        yield
+        return
+    with c.capture() as captured:
+        yield
+    text = captured.get()
+    import shutil
+
+    pager = os.environ.get("PAGER", "less")
+    if text.count("\n") < c.size.height or not pager.strip() or pager.strip() == "cat" or (
+            "PAGER" not in os.environ and not shutil.which("less")):  # fmt: skip
+        sys.stdout.write(text)
+        return
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    sys.stdout.flush()
+    try:
+        proc = subprocess.Popen(pager, shell=True, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        sys.stdout.write(text)
+        return
+    try:
+        proc.communicate(text.encode(c.encoding or "utf-8", "replace"))
+    except BrokenPipeError:  # the reader quit the pager early: fine
+        pass
+    except KeyboardInterrupt:
+        proc.wait()
+
+
+def stdout_is_pipe_or_file() -> bool:
+    """True when stdout is a pipe or a regular file (not a terminal, not a test's buffer)."""
+    import stat
+
+    try:
+        mode = os.fstat(sys.stdout.fileno()).st_mode
+    except (AttributeError, OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
+
+
+def _is_table(renderable: Any) -> bool:
+    from rich.table import Table
+
+    return isinstance(renderable, Table)
+
+
+def _cell_text(cell: Any) -> str:
+    from rich.text import Text
+
+    if isinstance(cell, Text):
+        plain = cell.plain
+    elif isinstance(cell, str):
+        plain = Text.from_markup(cell).plain  # our own fixed strings (user text is Text)
+    else:
+        plain = str(cell)
+    return " ".join(plain.replace("\t", " ").split())
+
+
+def table_records(table: Any) -> str:
+    """A table as tab-separated records, no header, no padding; a cell left empty
+    because it repeats the row above (the day of grouped entries) is filled in."""
+    columns = [list(c.cells) for c in table.columns]
+    lines = []
+    previous: list[str] = []
+    for i in range(table.row_count):
+        row = [_cell_text(col[i]) if i < len(col) else "" for col in columns]
+        if previous and row and not row[0]:
+            row[0] = previous[0]
+        lines.append("\t".join(row) + "\n")
+        previous = row
+    return "".join(lines)
 
 
 def err(message: str | Text, style: str = "") -> None:
@@ -151,7 +245,7 @@ def entries_table(entries: Iterable[EntryData], *, title: str | None = None) -> 
                 table.add_section()
             current = entry.day
             day_cell = fmt_day(entry.day)
-        table.add_row(day_cell, str(entry.id), kind_label(entry.kind), entry_body(entry))
+        table.add_row(day_cell, f"#{entry.id}", kind_label(entry.kind), entry_body(entry))
     return table
 
 
@@ -177,7 +271,7 @@ def _narrow_entries_table(entries: Iterable[EntryData], *, title: str | None) ->
         body = kind_label(entry.kind)
         body.append(" ")
         body.append_text(entry_body(entry))
-        table.add_row(str(entry.id), body)
+        table.add_row(f"#{entry.id}", body)
     return table
 
 
@@ -209,7 +303,7 @@ def entry_summary(entry: EntryData) -> Text:
     return as_text(summary_line(entry))
 
 
-def today_view(data: TodayData, streak_line: Line | None = None) -> list[Any]:
+def today_view(data: TodayData, streak_lines: Sequence[Line] = ()) -> list[Any]:
     from rich.text import Text
 
     parts: list[Any] = []
@@ -226,13 +320,31 @@ def today_view(data: TodayData, streak_line: Line | None = None) -> list[Any]:
     else:
         head.append("not shipped yet", style="bold yellow")
     parts.append(head)
-    if streak_line is not None:
-        parts.append(as_text(streak_line))
+    parts.extend(as_text(line) for line in streak_lines)
     if data.entries:
         parts.append(entries_table(data.entries))
     if not data.shipped:
         parts.append(Text('Ship something: shipit log "what you delivered"', style="dim"))
     return parts
+
+
+def bell() -> None:
+    """Ring the terminal bell (on stderr, so piped data stays clean); only on a terminal."""
+    try:
+        if sys.stderr.isatty():
+            sys.stderr.write("\a")
+            sys.stderr.flush()
+    except (AttributeError, ValueError, OSError):
+        pass
+
+
+NARROW = 80  # below this many columns, tables give their text column the room
+
+
+def narrow() -> bool:
+    """True on a screen narrower than NARROW columns: dates and labels go compact (piped
+    records always hold the full forms)."""
+    return console().width < NARROW and not stdout_is_pipe_or_file()
 
 
 def is_interactive() -> bool:

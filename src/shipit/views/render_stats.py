@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from shipit.views.line import Line
+from shipit.views.line import Line, as_text
 from shipit.views.render import entry_body, fmt_day, kind_label, percent, plural, user_text
 
 if TYPE_CHECKING:
@@ -60,6 +60,19 @@ def streak_line(figs: Figures, *, shipped_today: bool = False,
     return line
 
 
+def missed_line(days: list[date]) -> Line | None:
+    """Where the streak broke, and the fix if those days were excused."""
+    if not days:
+        return None
+    if len(days) == 1:
+        head = f"{short_day(days[0])} was missed."
+        fix = f"shipit skip {days[0].isoformat()}"
+    else:
+        head = f"{len(days)} days from {short_day(days[0])} to {short_day(days[-1])} were missed."
+        fix = f"shipit skip {days[0].isoformat()} --until {days[-1].isoformat()}"
+    return [(head + " Ill or away? ", "dim"), (fix, "bold")]
+
+
 # -- stats ---------------------------------------------------------------------------------
 
 
@@ -87,7 +100,7 @@ def slice_label(tag: str | None, since: str | None, until: str | None) -> str:
 
 
 def stats_panel(figs: Figures, rest_days: str, skip_days: int, *,
-                slice_label: str | None = None) -> Any:  # fmt: skip
+                slice_label: str | None = None, missed: list[date] | None = None) -> Any:  # fmt: skip
     from rich import box
     from rich.panel import Panel
     from rich.table import Table
@@ -104,6 +117,8 @@ def stats_panel(figs: Figures, rest_days: str, skip_days: int, *,
     elif t.first_day is None:
         grid.add_row("Entries", Text("none in this slice"))
     grid.add_row("Streak", _streak_cell(figs.streak, "day", "not shipped today"))
+    if (broke := missed_line(missed or [])) is not None:
+        grid.add_row("", as_text(broke))
     grid.add_row("Active streak", _streak_cell(figs.active_streak, "day", "nothing logged today"))
     w = figs.weekly_streak
     from shipit.domain.stats import Streak
@@ -166,13 +181,18 @@ def week_view(review: WeekReview) -> list[Any]:
     head = Text()
     head.append(f"Week {w.label}", style="bold")
     head.append(f"  {short_day(w.start)} – {fmt_day(w.end)}", style="dim")
+    from shipit.views.render import narrow
+
+    compact = narrow()
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("Day", no_wrap=True, style="bold")
     table.add_column("", no_wrap=True)
     table.add_column("Kind", no_wrap=True)
-    table.add_column("Entry", overflow="fold", ratio=1)
+    table.add_column("Entry", overflow="fold", ratio=1, min_width=20)
     for d in review.days:
-        label = short_day(d.day) + (" (today)" if d.is_today else "")
+        # The title names the month: at 60 columns the day is "Tue 1", the entry gets the room.
+        day_label = f"{d.day:%a} {d.day.day}" if compact else short_day(d.day)
+        label = day_label + (" (today)" if d.is_today else "")
         if d.shipped:
             mark = Text("✔", style="bold green")
         elif d.excused:

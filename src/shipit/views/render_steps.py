@@ -21,10 +21,10 @@ if TYPE_CHECKING:
 ANNOYANCE_STYLE = {1: "dim", 2: "", 3: "yellow", 4: "bold yellow", 5: "bold red"}
 
 
-def annoyance_text(level: int) -> Text:
+def annoyance_text(level: int, *, compact: bool = False) -> Text:
     from rich.text import Text
 
-    return Text(f"{'●' * level}{'○' * (5 - level)} {level}",
+    return Text(f"{'●' * level}{'○' * (5 - level)}" + ("" if compact else f" {level}"),
                 style=ANNOYANCE_STYLE.get(level, ""))  # fmt: skip
 
 
@@ -45,25 +45,27 @@ def backlog_table(items: Iterable[BacklogData], *, show_closed: bool = False) ->
     from rich.table import Table
     from rich.text import Text
 
+    compact = render.narrow()  # at 60 columns the step's text gets the room
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("Item", justify="right", no_wrap=True, style="bold")
-    table.add_column("Annoyance", no_wrap=True)
+    table.add_column("Annoy" if compact else "Annoyance", no_wrap=True)
     table.add_column("Added", no_wrap=True, style="dim")
-    table.add_column("Step", overflow="fold", ratio=1)
+    table.add_column("Step", overflow="fold", ratio=1, min_width=20)
     if show_closed:
         table.add_column("Done", no_wrap=True)
     for item in items:
+        added = item.created_at.astimezone().date()
         row: list[Any] = [
             str(item.id),
-            annoyance_text(item.annoyance),
-            render.fmt_day(item.created_at.astimezone().date()),
+            annoyance_text(item.annoyance, compact=compact),
+            f"{added.day} {added:%b}" if compact else render.fmt_day(added),
             render.user_text(item.text),
         ]
         if show_closed:
             if item.closed_at is None:
                 row.append(Text("open", style="yellow"))
             elif item.entry_id is not None:
-                row.append(Text(f"entry #{item.entry_id}", style="green"))
+                row.append(Text(f"{'' if compact else 'entry '}#{item.entry_id}", style="green"))
             else:
                 row.append(Text("done", style="green"))
         table.add_row(*row)
@@ -152,7 +154,7 @@ def attempts_table(entries: Iterable[EntryData]) -> Any:
             body.append("\nlesson: ", style="dim")
             body.append_text(render.user_text(entry.lesson, style="italic"))
         table.add_row(
-            str(entry.id),
+            f"#{entry.id}",
             render.fmt_day(entry.day),
             Text(outcome, style=render.OUTCOME_STYLE.get(outcome, "")),
             body,
