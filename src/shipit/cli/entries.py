@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import app
-from shipit.cli.options import AuthorOpt, DateOpt, YesOpt, confirm, confirm_logged, journal, streak_line
+from shipit.cli.options import AuthorOpt, DateOpt, PrivateOpt, YesOpt, confirm, confirm_logged, journal, streak_line
 TagOpt = Annotated[
     list[str] | None,
     typer.Option("--tag", "-t", metavar="TAG", help="A tag (repeatable). #hashtags in the text count too."),
@@ -39,6 +39,7 @@ def log_cmd(
     tag: TagOpt = None,
     note: NoteOpt = None,
     json_output: JsonOpt = False,
+    private: PrivateOpt = False,
 ) -> None:
     """Log a ship: something you delivered today (or on --date).
 
@@ -52,7 +53,7 @@ def log_cmd(
 
     j = journal()
     entry, hist = j.add_with_history("ship", join_words(text), when=date, tags=tag or (),
-                                     note=note)  # fmt: skip
+                                     note=note, private=private)  # fmt: skip
     if json_output:
         render.print_json(entry.to_json())
         return
@@ -125,6 +126,7 @@ def edit_cmd(
     tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Replace the tags given with --tag (repeatable); #hashtags follow the text.")] = None,
     clear_tags: Annotated[bool, typer.Option("--clear-tags", help="Remove the tags given with --tag.")] = False,
     json_output: JsonOpt = False,
+    private: Annotated[bool | None, typer.Option("--private/--shared", help="Keep it on this machine, or let sync share it again.", show_default=False)] = None,
 ) -> None:  # fmt: skip
     """Change an entry's text, day, note or tags."""
     from rich.text import Text
@@ -132,7 +134,7 @@ def edit_cmd(
     from shipit.views import render
 
     entry = journal().edit(entry_id, text=text, when=date, note=note, tags=tag,
-                           clear_tags=clear_tags)  # fmt: skip
+                           clear_tags=clear_tags, private=private)  # fmt: skip
     if json_output:
         render.print_json(entry.to_json())
         return

@@ -14,6 +14,7 @@ DateOpt = Annotated[
     str | None, typer.Option("--date", "-d", metavar="WHEN", help=f"Journal day. {WHEN_HELP}")
 ]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; required when not interactive.")]
+PrivateOpt = Annotated[bool, typer.Option("--private", help="Keep it on this machine: sync never sends it.")]
 AuthorOpt = Annotated[
     str | None,
     typer.Option("--author", metavar="NAME", help="Another team member's (synced) entries and figures; default: yours."),

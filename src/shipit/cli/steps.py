@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import LightGroup, app
-from shipit.cli.options import show_streak
+from shipit.cli.options import PrivateOpt, show_streak
 from shipit.domain.dates import WHEN_HELP
 
 STEP_HELP = """Small steps: a backlog of what annoys you, worked on five minutes at a time.
@@ -273,6 +273,7 @@ def done_cmd(
     note: NoteOpt = None,
     decision: DecisionOpt = None,
     json_output: JsonOpt = False,
+    private: PrivateOpt = False,
 ) -> None:  # fmt: skip
     """Log a step done without the timer.
 
@@ -290,7 +291,7 @@ def done_cmd(
 
     s = _steps()
     logged = s.done(" ".join(what), minutes=parse_whole(minutes, "--minutes"), when=date,
-                    note=note, decision=decision)  # fmt: skip
+                    note=note, decision=decision, private=private)  # fmt: skip
     if json_output:
         render.print_json(logged.entry.to_json())
         return
@@ -322,6 +323,7 @@ def try_cmd(
     failed: FailedOpt = False,
     lesson: LessonOpt = None,
     json_output: JsonOpt = False,
+    private: PrivateOpt = False,
 ) -> None:
     """Log an attempt: open until you resolve it, or --succeeded/--failed at once.
 
@@ -336,7 +338,7 @@ def try_cmd(
 
     outcome = _outcome(succeeded, failed, required=False)
     s = _steps()
-    entry = s.attempt(" ".join(text), when=date, outcome=outcome, lesson=lesson)
+    entry = s.attempt(" ".join(text), when=date, outcome=outcome, lesson=lesson, private=private)
     if json_output:
         render.print_json(entry.to_json())
         return

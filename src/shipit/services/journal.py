@@ -34,7 +34,7 @@ from shipit.storage import figures as figures_sql
 from shipit.storage import members as members_sql
 from shipit.storage.backlog import closed_by
 from shipit.storage.db import Connection, Store, close_all, journal_path
-from shipit.storage.rows import ChangeLog
+from shipit.storage.rows import ChangeLog, read_image
 
 
 def finish() -> None:
@@ -151,6 +151,7 @@ class Journal:
         lesson: str | None = None,
         log: ChangeLog | None = None,
         command: str = "log",
+        private: bool = False,
     ) -> EntryData:
         """Validate and record one entry for the journal day of `when` (default: now).
 
@@ -163,15 +164,16 @@ class Journal:
         all_tags = combine_tags(text, tags)
         if log is not None:
             return self._insert(log, kind, text, when, all_tags, note, minutes, decision,
-                                outcome, lesson)  # fmt: skip
+                                outcome, lesson, private)  # fmt: skip
         with self.store.writing() as conn:
             return self._insert(ChangeLog(conn, command, dates.now()), kind, text, when,
-                                all_tags, note, minutes, decision, outcome, lesson)  # fmt: skip
+                                all_tags, note, minutes, decision, outcome, lesson,
+                                private)  # fmt: skip
 
     def _insert(
         self, log: ChangeLog, kind: str, text: str, when: str | None, all_tags: tuple[str, ...],
         note: str | None, minutes: int | None, decision: str | None, outcome: str | None,
-        lesson: str | None,
+        lesson: str | None, private: bool = False,
     ) -> EntryData:  # fmt: skip
         settings = figures_sql.read_settings(log.conn)
         instant = log.instant
@@ -183,6 +185,7 @@ class Journal:
             "id": None, "uid": uid, "kind": kind, "text": text, "day": day.isoformat(),
             "created_at": stamp, "updated_at": stamp, "note": note, "minutes": minutes,
             "decision": decision, "outcome": outcome, "lesson": lesson, "tags": all_tags,
+            **({"private": True} if private else {}),
         })  # fmt: skip
         return EntryData(
             id=image["id"], uid=uid, kind=kind, text=text, day=day, created_at=instant,
@@ -212,8 +215,10 @@ class Journal:
         clear_tags: bool = False,
         lesson: str | None = None,
         extra: dict[str, Any] | None = None,
+        private: bool | None = None,
     ) -> EntryData:
-        """Change fields of one entry; hashtags follow the text, --tag replaces the rest."""
+        """Change fields of one entry; hashtags follow the text, --tag replaces the rest;
+        `private` keeps it on this machine (True) or lets sync share it (False)."""
         if text is not None:
             check_text(text)
         if note is not None:
@@ -240,10 +245,16 @@ class Journal:
                 kept = set(old.tags) - set(hashtags(old.text))
                 explicit = [] if clear_tags else sorted(kept)
             new_tags = combine_tags(values.get("text", old.text), explicit)
-            if not values and new_tags == old.tags:
-                raise InputError("nothing to change: give --text, --date, --note or --tag")
+            was_private = bool(read_image(conn, "entry", old.uid).get("private"))
+            now_private = was_private if private is None else private
+            if not values and new_tags == old.tags and now_private == was_private:
+                raise InputError("nothing to change: give --text, --date, --note, --tag, "
+                                 "--private or --shared")  # fmt: skip
             new = old._replace(**values, tags=new_tags, updated_at=instant)
-            ChangeLog(conn, "edit", instant).put("entry", old.uid, entry_image(new))
+            image = entry_image(new)
+            if now_private:
+                image["private"] = True
+            ChangeLog(conn, "edit", instant).put("entry", old.uid, image)
             return new
 
     def delete(self, ref: str) -> EntryData:
