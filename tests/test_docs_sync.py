@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 from tests.conftest import shipit_exe
+from tests.test_docs_history import words
 
 DOC = (Path(__file__).parent.parent / "docs" / "sync.md").read_text(encoding="utf-8")
 DOC_URL = "postgresql://db.example.com/team"
@@ -27,11 +28,6 @@ def transcript() -> list[tuple[str, list[str], str]]:
         else:
             steps[-1][2].append(line)
     return [(who, args, " ".join(" ".join(out).split())) for who, args, out in steps]
-
-
-def words(text: str) -> str:
-    lines = [line for line in text.splitlines() if line.strip().strip("─")]
-    return " ".join(" ".join(lines).split())
 
 
 def test_the_transcript_is_what_shipit_prints(hub_url, tmp_path) -> None:

@@ -107,6 +107,10 @@ CREATE TABLE member_skip (
 	created_at DATETIME NOT NULL, 
 	PRIMARY KEY (author, day)
 )
+CREATE TABLE private_entry (
+	uid VARCHAR(36) NOT NULL, 
+	PRIMARY KEY (uid)
+)
 CREATE TABLE project (
 	id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
 	uid VARCHAR(36) NOT NULL, 
@@ -576,7 +580,8 @@ def test_schema_5_gives_an_existing_journal_its_author_and_a_device(shipit_home,
     assert cli("log", "before identity").exit_code == 0
     path = shipit_home / "journal.db"
     con = sqlite3.connect(path)
-    for table in ("local_state", "member_entry", "member_setting", "member_skip"):
+    for table in ("local_state", "member_entry", "member_setting", "member_skip",
+                  "private_entry"):
         con.execute(f"DROP TABLE {table}")
     con.execute("DELETE FROM setting WHERE key = 'author'")
     con.execute("PRAGMA user_version = 4")

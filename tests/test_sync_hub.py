@@ -272,3 +272,41 @@ def test_without_the_driver_every_sync_command_says_how_to_install_it(devices, t
                                 'not installed (install the PostgreSQL driver: pip install '
                                 '"shipit[postgres]")')
     assert a.texts() == ["offline"]
+
+
+def test_private_entries_never_leave_this_machine(pg_server, hub_url, devices):
+    """--private on log, try and step done, and edit --private, keep an entry off the
+    hub (not even its uid); edit --shared lets it go; one made private after it was
+    shared is taken off the hub (and the other device) as a deletion."""
+    a, b = devices("a"), devices("b")
+    a.run("hub", "init", hub_url)
+    for d in (a, b):
+        d.run("sync", "init", hub_url)
+    a.run("log", "secret ship", "--private")
+    a.run("try", "secret attempt", "--private")
+    a.run("step", "done", "secret step", "--private")
+    a.run("log", "public ship")
+    assert a.run("sync").stdout.strip() == "↑ 1 entry · ↓ 0 entries"
+    db = hub_url.split("@/")[1].split("?")[0]
+    uids = {e["uid"] for e in a.json("list") if e["text"].startswith("secret")}
+    on_hub = {k for (k,) in pg_server.sql("SELECT key FROM shipit.hub_row", db=db)}
+    assert len(uids) == 3 and not uids & on_hub
+    b.run("sync")
+    assert b.texts() == ["public ship"]
+
+    # shared again: it goes up; made private again: it leaves the hub and b
+    [secret] = [e for e in a.json("list") if e["text"] == "secret ship"]
+    a.run("edit", str(secret["id"]), "--shared")
+    a.run("sync")
+    b.run("sync")
+    assert b.texts() == ["public ship", "secret ship"]
+    a.run("edit", str(secret["id"]), "--private")
+    a.run("sync")
+    b.run("sync")
+    assert b.texts() == ["public ship"]
+    assert a.texts() == ["public ship", "secret attempt", "secret ship", "secret step"]
+    # undo of `edit --private` shares it again, like any change
+    a.run("undo", "--yes")
+    a.run("sync")
+    b.run("sync")
+    assert b.texts() == ["public ship", "secret ship"]

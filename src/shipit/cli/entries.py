@@ -13,6 +13,7 @@ from shipit.cli.options import (
     AuthorOpt,
     DateOpt,
     NoPagerOpt,
+    PrivateOpt,
     ProjectOpt,
     YesOpt,
     complete_decision,
@@ -112,6 +113,7 @@ def log_cmd(
     note: NoteOpt = None,
     json_output: JsonOpt = False,
     project: ProjectOpt = None,
+    private: PrivateOpt = False,
 ) -> None:
     """Log a ship: something you delivered today (or on --date).
 
@@ -133,7 +135,7 @@ def log_cmd(
     words, note = text_from_user(text, note, "ship")
     j = journal()
     entry, hist = j.add_with_history("ship", words, when=date, tags=tag or (),
-                                     note=note, project=project)  # fmt: skip
+                                     note=note, project=project, private=private)  # fmt: skip
     if json_output:
         render.print_json(entry.to_json())
         return
@@ -234,6 +236,7 @@ def edit_cmd(
     decision: Annotated[str | None, typer.Option("--decision", metavar="self|delegate|drop", help="A step's decision ('' removes it).", autocompletion=complete_decision)] = None,
     json_output: JsonOpt = False,
     project: Annotated[str | None, typer.Option("--project", "-P", metavar="NAME", help="Link it to this project ('' unlinks).")] = None,
+    private: Annotated[bool | None, typer.Option("--private/--shared", help="Keep it on this machine, or let sync share it again.", show_default=False)] = None,
 ) -> None:  # fmt: skip
     """Change an entry: text, day, note, tags, and the fields of its kind.
 
@@ -247,7 +250,7 @@ def edit_cmd(
     fields = {"text": text, "when": date, "note": note, "tags": tag, "lesson": lesson,
               "outcome": outcome, "minutes": minutes, "decision": decision}  # fmt: skip
     j = journal()
-    if all(v is None for v in fields.values()) and not clear_tags and project is None:
+    if all(v is None for v in fields.values()) and not clear_tags and project is None and private is None:
         from shipit.domain.editing import changes, entry_document, parse_document
 
         old = j.get(entry_id)
@@ -263,7 +266,7 @@ def edit_cmd(
                 render.print_json(old.to_json())
             return
         entry_id = str(old.id)
-    entry = j.edit(entry_id, clear_tags=clear_tags, project=project, **fields)
+    entry = j.edit(entry_id, clear_tags=clear_tags, project=project, private=private, **fields)
     if json_output:
         render.print_json(entry.to_json())
         return

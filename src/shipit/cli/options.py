@@ -19,6 +19,7 @@ ProjectOpt = Annotated[
                  help="Link it to a project (its short name); a +name word in the text does too."),
 ]  # fmt: skip
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; required when not interactive.")]
+PrivateOpt = Annotated[bool, typer.Option("--private", help="Keep it on this machine: sync never sends it.")]
 AuthorOpt = Annotated[
     str | None,
     typer.Option("--author", metavar="NAME", help="Another team member's (synced) entries and figures; default: yours."),

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import LightGroup, app
-from shipit.cli.options import NoPagerOpt, ProjectOpt, complete_decision, complete_entry_id, show_linked, show_streak
+from shipit.cli.options import NoPagerOpt, PrivateOpt, ProjectOpt, complete_decision, complete_entry_id, show_linked, show_streak
 from shipit.domain.dates import WHEN_HELP
 
 STEP_HELP = """Small steps: a backlog of what annoys you, worked on five minutes at a time.
@@ -303,6 +303,7 @@ def done_cmd(
     decision: DecisionOpt = None,
     json_output: JsonOpt = False,
     project: ProjectOpt = None,
+    private: PrivateOpt = False,
 ) -> None:  # fmt: skip
     """Log a step done without the timer.
 
@@ -320,7 +321,7 @@ def done_cmd(
 
     s = _steps()
     logged = s.done(" ".join(what), minutes=parse_whole(minutes, "--minutes"), when=date,
-                    note=note, decision=decision, project=project)  # fmt: skip
+                    note=note, decision=decision, project=project, private=private)  # fmt: skip
     if json_output:
         render.print_json(logged.entry.to_json())
         return
@@ -354,6 +355,7 @@ def try_cmd(
     lesson: LessonOpt = None,
     json_output: JsonOpt = False,
     project: ProjectOpt = None,
+    private: PrivateOpt = False,
 ) -> None:
     """Log an attempt: open until you resolve it, or --succeeded/--failed at once.
 
@@ -368,7 +370,8 @@ def try_cmd(
 
     outcome = _outcome(succeeded, failed, required=False)
     s = _steps()
-    entry = s.attempt(" ".join(text), when=date, outcome=outcome, lesson=lesson, project=project)
+    entry = s.attempt(" ".join(text), when=date, outcome=outcome, lesson=lesson, project=project,
+                      private=private)  # fmt: skip
     if json_output:
         render.print_json(entry.to_json())
         return

@@ -35,7 +35,7 @@ from shipit.storage import figures as figures_sql
 from shipit.storage import members as members_sql
 from shipit.storage.db import Connection, Store, close_all, forget_commits, journal_path
 from shipit.storage.db import committed as _store_committed
-from shipit.storage.rows import ChangeLog
+from shipit.storage.rows import ChangeLog, read_image
 from shipit.storage.status import write_status
 from shipit.services import project_links
 
@@ -186,6 +186,7 @@ class Journal:
         log: ChangeLog | None = None,
         command: str = "log",
         project: str | None = None,
+        private: bool = False,
     ) -> EntryData:
         """Validate and record one entry for the journal day of `when` (default: now).
 
@@ -200,16 +201,16 @@ class Journal:
         all_tags = combine_tags(text, tags)
         if log is not None:
             return self._insert(log, kind, text, when, all_tags, note, minutes, decision,
-                                outcome, lesson, project)  # fmt: skip
+                                outcome, lesson, project, private)  # fmt: skip
         with self.store.writing() as conn:
             return self._insert(ChangeLog(conn, command, dates.now()), kind, text, when,
                                 all_tags, note, minutes, decision, outcome, lesson,
-                                project)  # fmt: skip
+                                project, private)  # fmt: skip
 
     def _insert(
         self, log: ChangeLog, kind: str, text: str, when: str | None, all_tags: tuple[str, ...],
         note: str | None, minutes: int | None, decision: str | None, outcome: str | None,
-        lesson: str | None, project: str | None = None,
+        lesson: str | None, project: str | None = None, private: bool = False,
     ) -> EntryData:  # fmt: skip
         settings = figures_sql.read_settings(log.conn)
         instant = log.instant
@@ -220,7 +221,10 @@ class Journal:
             updated_at=instant, tags=all_tags, note=note, minutes=minutes,
             decision=decision, outcome=outcome, lesson=lesson,
         )  # fmt: skip
-        image = log.insert("entry", entries_sql.entry_image(entry, None))
+        wanted = entries_sql.entry_image(entry, None)
+        if private:
+            wanted["private"] = True  # kept in private_entry: sync never sends it
+        image = log.insert("entry", wanted)
         self.linked = project_links.link(log, entry.uid, text, project)
         return entry._replace(id=image["id"])
 
@@ -255,11 +259,13 @@ class Journal:
         decision: str | None = None,
         extra: dict[str, Any] | None = None,
         project: str | None = None,
+        private: bool | None = None,
     ) -> EntryData:
         """Change fields of one entry; hashtags follow the text, --tag replaces the rest.
 
         Outcome and lesson belong to attempts, minutes and decision to steps; a
-        decision of '' removes it. `project` links it to a project ('' unlinks).
+        decision of '' removes it. `project` links it to a project ('' unlinks);
+        `private` keeps it on this machine (True) or lets sync share it (False).
         """
         from shipit.domain.steps import check_decision, check_minutes, check_outcome, parse_whole
 
@@ -299,17 +305,23 @@ class Journal:
             new_tags = combine_tags(values.get("text", old.text), explicit)
             log = ChangeLog(conn, "edit", instant)
             relinked = project is not None and project_links.relink(log, old.uid, project)
+            was_private = bool(read_image(conn, "entry", old.uid).get("private"))
+            now_private = was_private if private is None else private
             changed = {k: v for k, v in values.items() if getattr(old, k) != v}
-            if not changed and new_tags == old.tags:
-                if relinked or values or tags is not None or clear_tags:
+            if not changed and new_tags == old.tags and now_private == was_private:
+                if relinked or values or tags is not None or clear_tags or private is not None:
                     return old  # asked for what it already is: nothing to record
-                raise InputError("nothing to change: give --text, --date, --note or --tag "
-                                 "(or no option, to edit the entry in $EDITOR)")  # fmt: skip
+                raise InputError("nothing to change: give --text, --date, --note, --tag, "
+                                 "--private or --shared (or no option, to edit the entry in "
+                                 "$EDITOR)")  # fmt: skip
             new = old._replace(**values, tags=new_tags, updated_at=instant)
             if new.kind == "attempt" and new.outcome == "open" and new.lesson:
                 raise InputError("a lesson needs an outcome: succeeded or failed",
                                  "set --outcome, or remove the lesson with --lesson ''")  # fmt: skip
-            log.put("entry", old.uid, entries_sql.entry_image(new, new.id))
+            image = entries_sql.entry_image(new, new.id)
+            if now_private:
+                image["private"] = True
+            log.put("entry", old.uid, image)
             return new
 
     def delete(self, ref: str) -> EntryData:

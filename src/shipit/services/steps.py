@@ -126,6 +126,7 @@ class Steps:
         note: str | None = None,
         decision: str | None = None,
         project: str | None = None,
+        private: bool = False,
     ) -> StepLogged:
         """Log a step done without the timer (linked to `project`, or a '+name' in its text).
 
@@ -139,14 +140,14 @@ class Steps:
         if not is_backlog_ref(text_or_id):
             entry = self.journal.add("step", text_or_id, when=when, note=note,
                                      minutes=minutes, decision=decision,
-                                     command="step done", project=project)  # fmt: skip
+                                     command="step done", project=project, private=private)  # fmt: skip
             return StepLogged(entry=entry)
         with self.store.writing() as conn:
             item = backlog_sql.get(conn, _item_id(text_or_id))
             require_open(item)
             log = ChangeLog(conn, "step done", dates.now())
             entry = self.journal.add("step", item.text, when=when, note=note, minutes=minutes,
-                                     decision=decision, log=log, project=project)  # fmt: skip
+                                     decision=decision, log=log, project=project, private=private)  # fmt: skip
             closed = self._close_item(log, item.id, entry.id)
         return StepLogged(entry=entry, item=closed, closed=True)
 
@@ -199,13 +200,14 @@ class Steps:
         outcome: str = "open",
         lesson: str | None = None,
         project: str | None = None,
+        private: bool = False,
     ) -> EntryData:
         """Log an attempt: open, or already succeeded/failed (with an optional lesson)."""
         outcome = check_outcome(outcome)
         if lesson is not None and outcome == "open":
             raise InputError("a lesson needs an outcome: add --succeeded or --failed")
         return self.journal.add("attempt", text, when=when, outcome=outcome, lesson=lesson,
-                                command="try", project=project)  # fmt: skip
+                                command="try", project=project, private=private)  # fmt: skip
 
     def resolve(self, ref: str, outcome: str, *, lesson: str | None = None) -> EntryData:
         """Record how an open attempt went. Only an open attempt can be resolved."""

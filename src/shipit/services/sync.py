@@ -29,7 +29,6 @@ from shipit.storage.rows import ChangeLog
 from shipit.services.journal import Journal
 
 DEFAULT_TIMEOUT = 10.0
-AUTO_TIMEOUT = 2.0
 
 
 @dataclass

@@ -106,16 +106,17 @@ def query(conn: sqlite3.Connection, author: str, filters: Filters, *, order: str
 
 
 def last_ships(conn: sqlite3.Connection) -> dict[str | None, tuple[date, str]]:
-    """Each author's last ship (day, text): None is the journal's own author."""
+    """Each author's last ship (day, text): None is the journal's own author. One
+    index lookup per author."""
     out: dict[str | None, tuple[date, str]] = {}
     row = conn.execute("SELECT day, text FROM entry WHERE kind = 'ship' "
                        "ORDER BY day DESC, id DESC LIMIT 1").fetchone()  # fmt: skip
     if row:
         out[None] = (date.fromisoformat(row[0]), row[1])
-    for author, day, text in conn.execute(
-        "SELECT author, day, text FROM (SELECT author, day, text, row_number() OVER "
-        "(PARTITION BY author ORDER BY day DESC, created_at DESC) AS n FROM member_entry "
-        "WHERE kind = 'ship') WHERE n = 1"
-    ):
-        out[author] = (date.fromisoformat(day), text)
+    for author in authors(conn):
+        row = conn.execute("SELECT day, text FROM member_entry WHERE author = ? AND "
+                           "kind = 'ship' ORDER BY day DESC, created_at DESC LIMIT 1",
+                           (author,)).fetchone()  # fmt: skip
+        if row:
+            out[author] = (date.fromisoformat(row[0]), row[1])
     return out

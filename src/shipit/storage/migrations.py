@@ -133,7 +133,8 @@ def _v5_identity(conn: sqlite3.Connection) -> None:
     """Schema 5: identity and the team. The journal gets its author (the login name,
     unless set) and a device id; its existing rows are the author's. Other members'
     rows get tables of their own (member_entry, member_skip, member_setting), and
-    local_state keeps this replica's facts (device id, hub, sync positions)."""
+    local_state keeps this replica's facts (device id, hub, sync positions), and
+    private_entry the entries that never leave this machine."""
     for statement in _V5:
         conn.execute(statement)
     init_identity(conn)
@@ -167,6 +168,10 @@ _V5 = (
 	"key" VARCHAR(64) NOT NULL, 
 	value VARCHAR NOT NULL, 
 	PRIMARY KEY (author, "key")
+)""",
+    """CREATE TABLE IF NOT EXISTS private_entry (
+	uid VARCHAR(36) NOT NULL, 
+	PRIMARY KEY (uid)
 )""",
     """CREATE TABLE IF NOT EXISTS member_skip (
 	author VARCHAR(63) NOT NULL, 

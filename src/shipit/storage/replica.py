@@ -13,6 +13,7 @@ pulled row version lands in it.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -64,9 +65,24 @@ def pending(conn: sqlite3.Connection, after: int) -> list[Pending]:
     for tbl, key, seq, at in rows:
         if (tbl, key) in LOCAL_ONLY or tbl not in TABLE_ORDER:
             continue
-        out.append(Pending(tbl, key, seq, at, read_image(conn, tbl, key)))
+        image = read_image(conn, tbl, key)
+        if image is not None and image.get("private"):
+            if not _was_shared(conn, tbl, key, after):
+                continue  # private all along: nothing of it leaves this machine
+            image = None  # made private after it was shared: it leaves the hub
+        out.append(Pending(tbl, key, seq, at, image))
     out.sort(key=lambda p: (TABLE_ORDER[p.tbl], p.seq))
     return out
+
+
+def _was_shared(conn: sqlite3.Connection, tbl: str, key: str, after: int) -> bool:
+    """Whether the row existed, not private, before the first change after `after`."""
+    row = conn.execute("SELECT old_values FROM change_row WHERE tbl = ? AND key = ? AND "
+                       "change_seq > ? ORDER BY change_seq, pos LIMIT 1",
+                       (tbl, key, after)).fetchone()  # fmt: skip
+    if row is None or row[0] is None:
+        return False
+    return not json.loads(row[0]).get("private")
 
 
 def to_hub(conn: sqlite3.Connection, tbl: str, image: dict[str, Any] | None
@@ -110,6 +126,8 @@ def apply_own(log: ChangeLog, tbl: str, key: str, data: dict[str, Any] | None) -
     """Make one of the journal's own rows hold a pulled version; True if it changed."""
     conn = log.conn
     before = read_image(conn, tbl, key)
+    if before is not None and before.get("private"):
+        return False  # kept on this machine: what the hub says of it does not apply
     if data is None:
         if before is None:
             return False

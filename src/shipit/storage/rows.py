@@ -64,6 +64,8 @@ def read_image(conn: sqlite3.Connection, table: str, key: Any) -> Image | None:
     if spec.has_tags:
         image["tags"] = sorted(tag for (tag,) in conn.execute(
             "SELECT tag FROM entry_tag WHERE entry_id = ?", (image["id"],)))  # fmt: skip
+        if conn.execute("SELECT 1 FROM private_entry WHERE uid = ?", (key,)).fetchone():
+            image["private"] = True  # absent when false: images from before schema 4 match
     return image
 
 
@@ -78,8 +80,11 @@ def read_images(conn: sqlite3.Connection, table: str) -> dict[Any, Image]:
         tags: dict[int, list[str]] = {}
         for entry_id, tag in conn.execute("SELECT entry_id, tag FROM entry_tag ORDER BY tag"):
             tags.setdefault(entry_id, []).append(tag)
+        private = {uid for (uid,) in conn.execute("SELECT uid FROM private_entry")}
         for image in images.values():
             image["tags"] = tags.get(image["id"], [])
+            if image["uid"] in private:
+                image["private"] = True
     return images
 
 
@@ -92,6 +97,8 @@ def write_image(conn: sqlite3.Connection, table: str, key: Any, image: Image | N
     spec = TABLES[table]
     if image is None:
         conn.execute(f"DELETE FROM {spec.name} WHERE {spec.key} = ?", (key,))
+        if spec.has_tags:
+            conn.execute("DELETE FROM private_entry WHERE uid = ?", (key,))
         return None
     cols = [c for c in spec.columns if not (c == "id" and image.get("id") is None)]
     sets = ", ".join(f"{c} = excluded.{c}" for c in cols if c not in ("id", spec.key))
@@ -109,6 +116,11 @@ def write_image(conn: sqlite3.Connection, table: str, key: Any, image: Image | N
         if tags:
             conn.executemany("INSERT INTO entry_tag (entry_id, tag) VALUES (?, ?)",
                              [(image["id"], t) for t in tags])  # fmt: skip
+        if image.get("private"):
+            conn.execute("INSERT OR IGNORE INTO private_entry (uid) VALUES (?)", (key,))
+        else:
+            conn.execute("DELETE FROM private_entry WHERE uid = ?", (key,))
+            image.pop("private", None)
     return image
 
 

@@ -305,6 +305,15 @@ class MemberSetting(SQLModel, table=True):
     value: str
 
 
+class PrivateEntry(SQLModel, table=True):
+    """An entry kept on this machine (`--private`): sync never sends it. Part of the
+    entry's image (storage.rows: `private`), so edit, undo and redo cover it."""
+
+    __tablename__ = "private_entry"
+
+    uid: str = Field(primary_key=True, max_length=36)
+
+
 class LocalState(SQLModel, table=True):
     """This replica's own facts, never synced nor undone: its device id, the hub it syncs
     with, how far it has pushed and pulled."""

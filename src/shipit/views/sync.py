@@ -40,10 +40,6 @@ def status_lines(status: Any) -> list[str]:
             f"{plural(status.waiting, 'change')} waiting"]  # fmt: skip
 
 
-def not_synced(waiting: int, reason: str) -> str:
-    return f"not synced: {reason} ({plural(waiting, 'change')} waiting)"
-
-
 def team_table(rows: list[Any]) -> Any:
     from rich import box
     from rich.table import Table
