@@ -356,3 +356,36 @@ def test_history_counts_an_import_by_table(cli, clock, tmp_path) -> None:
     ok(cli, "import", str(export))
     line = [" ".join(x.split()) for x in ok(cli, "history").stdout.splitlines() if "import" in x]
     assert "5 entries, 1 skip day" in line[0]
+
+
+def test_private_entries_stay_private_through_restore_and_export(cli, clock, tmp_path,
+                                                                 monkeypatch) -> None:  # fmt: skip
+    """A restore and a JSON export/import keep an entry's --private (sync never sends it)."""
+    from shipit.services.journal import Journal
+    from shipit.storage import entries as entries_sql
+
+    def private_texts() -> set[str]:
+        j = Journal()
+        with j.store.reading() as conn:
+            uids = entries_sql.private_uids(conn)
+            texts = {e.uid: e.text for e in entries_sql.query(conn, __import__(
+                "shipit.domain.entries", fromlist=["Filters"]).Filters())}
+        j.store.close()
+        return {texts[u] for u in uids}
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    _journal(monkeypatch, a)
+    ok(cli, "log", "only secret", "--private")
+    ok(cli, "log", "shared")
+    ok(cli, "backup", str(tmp_path / "a.db"))
+    doc = json.loads(ok(cli, "export", "-f", "json").stdout)
+    assert [e.get("private") for e in doc["entries"]] == [True, None]
+    (tmp_path / "a.json").write_text(json.dumps(doc))
+    _journal(monkeypatch, b)
+    ok(cli, "log", "other")
+    ok(cli, "restore", str(tmp_path / "a.db"))
+    assert private_texts() == {"only secret"}
+    ok(cli, "undo", "--yes")
+    assert private_texts() == set()
+    ok(cli, "import", str(tmp_path / "a.json"))
+    assert private_texts() == {"only secret"}

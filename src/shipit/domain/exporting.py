@@ -13,7 +13,7 @@ shipit.domain.importing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
@@ -368,6 +368,13 @@ def _json_list(out: IO[str], key: str, items: Iterable[Mapping[str, Any]], last:
     return n
 
 
+def _entry_json(e: EntryData, private: Collection[str]) -> dict[str, Any]:
+    out = e.to_json()
+    if private and e.uid in private:
+        out["private"] = True
+    return out
+
+
 def write_json(
     out: IO[str],
     entries: Iterable[EntryData],
@@ -377,15 +384,18 @@ def write_json(
     skips: Iterable[Mapping[str, Any]] = (),
     backlog: Iterable[Mapping[str, Any]] = (),
     projects: Iterable[Mapping[str, Any]] = (),
+    private: Collection[str] = (),
 ) -> int:
-    """Write the shipit JSON format, one entry object per line. Returns the entry count."""
+    """Write the shipit JSON format, one entry object per line. Returns the entry count.
+
+    An entry kept on this machine (uid in `private`) carries `"private": true`."""
     import json
 
     out.write("{\n")
     out.write(f'  "format": "{FORMAT_NAME}",\n  "version": {FORMAT_VERSION},\n')
     out.write(f'  "exported_at": {json.dumps(exported_at.isoformat())},\n')
     out.write(f'  "settings": {json.dumps(dict(settings), ensure_ascii=False, sort_keys=True)},\n')
-    n = _json_list(out, "entries", (e.to_json() for e in entries), last=False)
+    n = _json_list(out, "entries", (_entry_json(e, private) for e in entries), last=False)
     _json_list(out, "skips", skips, last=False)
     _json_list(out, "backlog", backlog, last=False)
     _json_list(out, "projects", projects, last=True)

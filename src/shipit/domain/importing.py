@@ -93,6 +93,8 @@ class ImportEntry(NamedTuple):
     # compared with an existing entry of the same uid).
     has_created_at: bool = True
     has_updated_at: bool = True
+    # Kept on this machine: never sent by sync (the export's `"private": true`).
+    private: bool = False
 
     @property
     def path(self) -> str:
@@ -494,6 +496,7 @@ def _read_shipit(doc: Any, default_kind: str, today: date, source: str) -> Impor
             note=_text(obj, "note", path), minutes=minutes, decision=decision,
             outcome=outcome, lesson=lesson,
             has_created_at=has_created, has_updated_at=has_updated,
+            private=_get(obj, "private", path, bool, what="true or false") is True,
         )  # fmt: skip
         _add_unique(result, seen, entry)
 

@@ -69,6 +69,7 @@ def export_journal(journal: Journal, out: IO[str], fmt: str, filters: Filters | 
             settings=figures_sql.read_settings(conn).as_strings(),
             skips=_skips_json(conn, filters), backlog=_backlog_json(conn),
             projects=projects_service.export_json(conn),
+            private=entries_sql.private_uids(conn),
         )  # fmt: skip
 
 

@@ -158,7 +158,8 @@ def _staged(source: Path, folder: Path):  # noqa: ANN202
 # The journal's data tables, copied by a restore. The change history (change,
 # change_row, tombstone) stays the live journal's own.
 _PROJECT_TABLES = ("project", "project_answer", "project_thrash", "project_move", "project_link")
-DATA_TABLES = ("entry", "entry_tag", "setting", "skip", "backlog", *_PROJECT_TABLES)
+DATA_TABLES = ("entry", "entry_tag", "private_entry", "setting", "skip", "backlog",
+               *_PROJECT_TABLES)  # fmt: skip
 # Order of the restore's recorded rows, so that undo (reverse order) and redo (forward)
 # never meet a foreign key or an id still in use: rows removed first (items before the
 # entries they point at), then rows changed, then rows added (entries before items).

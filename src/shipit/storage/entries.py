@@ -48,13 +48,21 @@ def entry_image(e: Any, entry_id: int | None) -> dict[str, Any]:
 
     `e` is anything with an entry's fields: an EntryData, or an entry read from an
     import file (which has no id yet)."""
-    return {
+    image = {
         "id": entry_id, "uid": e.uid, "kind": e.kind, "text": e.text,
         "day": e.day.isoformat(), "created_at": db_datetime(e.created_at),
         "updated_at": db_datetime(e.updated_at), "note": e.note, "minutes": e.minutes,
         "decision": e.decision, "outcome": e.outcome, "lesson": e.lesson,
         "tags": sorted(e.tags),
     }  # fmt: skip
+    if getattr(e, "private", False):  # an imported entry kept on this machine
+        image["private"] = True
+    return image
+
+
+def private_uids(conn: sqlite3.Connection) -> set[str]:
+    """The entries kept on this machine (sync never sends them)."""
+    return {uid for (uid,) in conn.execute("SELECT uid FROM private_entry")}
 
 
 def filter_sql(filters: Filters) -> tuple[list[str], list[Any]]:

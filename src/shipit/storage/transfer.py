@@ -57,6 +57,9 @@ def insert_entries(conn: sqlite3.Connection, new: Sequence[ImportEntry]) -> dict
     rows = [(ids[e.uid], tag) for e in new for tag in e.tags]
     if rows:
         conn.executemany("INSERT INTO entry_tag (entry_id, tag) VALUES (?, ?)", rows)
+    private = [(e.uid,) for e in new if e.private]
+    if private:
+        conn.executemany("INSERT OR IGNORE INTO private_entry (uid) VALUES (?)", private)
     return ids
 
 
