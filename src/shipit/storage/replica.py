@@ -131,6 +131,11 @@ def apply_own(log: ChangeLog, tbl: str, key: str, data: dict[str, Any] | None) -
     if data is None:
         if before is None:
             return False
+        if tbl == "entry":  # what pointed at the entry goes with it, as `delete` does
+            for (uid,) in conn.execute("SELECT uid FROM backlog WHERE entry_id = ?",
+                                       (before["id"],)).fetchall():  # fmt: skip
+                log.update("backlog", uid, closed_at=None, entry_id=None)
+            log.delete("project_link", key)
         log.delete(tbl, key)
         return True
     image = _to_local(conn, tbl, key, data)
