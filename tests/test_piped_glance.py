@@ -134,3 +134,14 @@ def test_stats_piped_is_label_value_records_without_rich(shipit_home) -> None:
         "  shipped on time 0 · late 0 · dropped 0 · active 1 · median slip n/a",
         "  +pricing: day 0 of 11 · 0 ships, 0 steps, 0 attempts linked · 0 date moves · "
         "thrash 0 early, 0 late"]  # fmt: skip
+
+
+def test_discarded_to_dev_null_loads_no_rich_either(shipit_home) -> None:
+    """What benchmarks and scripts do (`shipit today >/dev/null`): not a terminal either."""
+    run(shipit_home, "log", "A ship")
+    for args in (("today",), ("stats",)):
+        with open(os.devnull, "w") as null:
+            p = subprocess.run([sys.executable, "-c", DRIVER, NOW, *args], stdout=null,
+                               stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL,
+                               timeout=60, env={**os.environ, "SHIPIT_HOME": str(shipit_home)})  # fmt: skip
+        assert p.stderr.rstrip().endswith("EXIT=0 RICH="), (args, p.stderr)

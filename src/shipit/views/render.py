@@ -114,11 +114,15 @@ def paged(enabled: bool = True) -> Iterator[None]:
 
 
 def stdout_is_pipe_or_file() -> bool:
-    """True when stdout is a pipe or a regular file (not a terminal, not a test's buffer)."""
+    """True when stdout is a pipe, a regular file or a device that is not a terminal
+    (/dev/null: what scripts and benchmarks discard); not a terminal, not a test's buffer."""
     import stat
 
     try:
-        mode = os.fstat(sys.stdout.fileno()).st_mode
+        fd = sys.stdout.fileno()
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISCHR(mode):
+            return not os.isatty(fd)
     except (AttributeError, OSError, ValueError):
         return False
     return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
