@@ -163,7 +163,10 @@ def show_today(json_output: bool, author: str | None = None) -> None:
         render.print_json(data.to_json())
         return
     streak = [] if data.journal_empty else streak_lines(j, hist)
-    render.out(*render.today_view(data, streak))
+    if render.stdout_is_pipe_or_file():  # records, and no Rich to import (docs/performance.md)
+        render.write_today(data, streak)
+    else:
+        render.out(*render.today_view(data, streak))
     if not data.journal_empty:
         show_nearest(j)
 

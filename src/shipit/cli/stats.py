@@ -4,6 +4,7 @@ Thin: parse → call a service (shipit.services) → render (shipit.views.render
 Only Typer at the top: `--help` stays fast.
 """
 
+import sys
 from typing import Annotated
 
 import typer
@@ -69,15 +70,20 @@ def stats_cmd(
             data["projects"] = projects
         render.print_json(data)
         return
-    render.out(render_stats.stats_panel(
+    from shipit.views import line
+    from shipit.views.projects import across_lines
+
+    title, rows = render_stats.stats_rows(
         figs, hist.settings.as_strings()["rest_days"], len(hist.skips),
         slice_label=render_stats.slice_label(tag, since, until) if sliced else None,
         missed=hist.missed_days(),
-    ))  # fmt: skip
-    if projects["projects"]:
-        from shipit.views.projects import across_lines
-
-        render.out(*across_lines(projects))
+    )  # fmt: skip
+    lines = across_lines(projects) if projects["projects"] else []
+    if render.stdout_is_pipe_or_file():  # records, and no Rich to import (docs/performance.md)
+        sys.stdout.write(render_stats.stats_records(title, rows))
+        line.write(*lines)
+    else:
+        render.out(render_stats.stats_panel(title, rows), *(line.as_text(x) for x in lines))
 
 
 @app.command("week", context_settings=WHEN_ARGS)

@@ -58,8 +58,15 @@ def render(line: Line, color: bool) -> str:
     return "".join(out)
 
 
+def plain(line: Line) -> str:
+    """The line's text without styles."""
+    return render(line, False)
+
+
 def write(*lines: Line, stream: IO[str] | None = None) -> None:
     """Print each line (stdout by default), coloured only on a terminal."""
+    if not lines:
+        return
     stream = stream or sys.stdout
     color = color_enabled(stream)
     stream.write("".join(render(line, color) + "\n" for line in lines))

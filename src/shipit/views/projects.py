@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from shipit.domain import projects as dom
 from shipit.domain.text import fmt_day, plural, safe
+from shipit.views.line import Line
 from shipit.views.render import entries_table, user_text
 
 if TYPE_CHECKING:
@@ -149,19 +150,15 @@ def card(shown: Any) -> list[Any]:
     return parts
 
 
-def across_lines(f: dict[str, Any]) -> list[Text]:
-    """The projects section of `stats`."""
-    from rich.text import Text
-
+def across_lines(f: dict[str, Any]) -> list[Line]:
+    """The projects section of `stats` (views.line lines)."""
     slip = f["median_slip_days"]
-    lines = [Text("Projects", style="bold"), Text(
+    median = "n/a" if slip is None else plural(slip, "day") if slip == int(slip) else f"{slip} days"
+    lines: list[Line] = [[("Projects", "bold")], [(
         f"  shipped on time {f['shipped_on_time']} · late {f['shipped_late']} · "
-        f"dropped {f['dropped']} · active {f['active']} · median slip "
-        + ("n/a" if slip is None else plural(slip, "day") if slip == int(slip) else f"{slip} days"))]
+        f"dropped {f['dropped']} · active {f['active']} · median slip {median}", "")]]
     for short, pf in f["projects"].items():
-        line = user_text(f"  +{short}: ", style="cyan")
-        line.append(dom.figures_line(pf))
-        lines.append(line)
+        lines.append([(safe(f"  +{short}: "), "cyan"), (dom.figures_line(pf), "")])
     return lines
 
 

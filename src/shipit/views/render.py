@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from shipit.domain.entries import hashtags
 from shipit.domain.text import fmt_day, percent, plural, safe
-from shipit.views.line import Line, as_text
+from shipit.views.line import Line, Segment, as_text, plain
 
 __all__ = ["fmt_day", "percent", "plural", "safe"]  # shared wording, re-exported for the views
 
@@ -114,11 +114,15 @@ def paged(enabled: bool = True) -> Iterator[None]:
 
 
 def stdout_is_pipe_or_file() -> bool:
-    """True when stdout is a pipe or a regular file (not a terminal, not a test's buffer)."""
+    """True when stdout is a pipe, a regular file or a device that is not a terminal
+    (/dev/null: what scripts and benchmarks discard); not a terminal, not a test's buffer."""
     import stat
 
     try:
-        mode = os.fstat(sys.stdout.fileno()).st_mode
+        fd = sys.stdout.fileno()
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISCHR(mode):
+            return not os.isatty(fd)
     except (AttributeError, OSError, ValueError):
         return False
     return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
@@ -134,12 +138,17 @@ def _cell_text(cell: Any) -> str:
     from rich.text import Text
 
     if isinstance(cell, Text):
-        plain = cell.plain
+        value = cell.plain
     elif isinstance(cell, str):
-        plain = Text.from_markup(cell).plain  # our own fixed strings (user text is Text)
+        value = Text.from_markup(cell).plain  # our own fixed strings (user text is Text)
     else:
-        plain = str(cell)
-    return " ".join(plain.replace("\t", " ").split())
+        value = str(cell)
+    return one_cell(value)
+
+
+def one_cell(text: str) -> str:
+    """A record's cell: tabs and newlines become single spaces (one record, one line)."""
+    return " ".join(text.replace("\t", " ").split())
 
 
 def table_records(table: Any) -> str:
@@ -178,44 +187,40 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
-def tag_text(tags: Sequence[str]) -> Text:
-    from rich.text import Text
-
-    return Text(" ".join(f"#{t}" for t in tags), style="blue")
-
-
 def extra_tags(entry: EntryData) -> list[str]:
     """The entry's tags that its text does not already show as #hashtags."""
     shown = set(hashtags(entry.text))
     return [t for t in entry.tags if t not in shown]
 
 
-def entry_body(entry: EntryData, *, show_tags: bool = True) -> Text:
-    """The entry's text with its details (outcome, minutes, note, lesson) underneath."""
-    from rich.text import Text
-
-    body = Text()
-    body.append_text(user_text(entry.text))
-    details = []
+def entry_body_line(entry: EntryData, *, show_tags: bool = True) -> Line:
+    """What an entry shows, as views.line segments: its text with its details (outcome,
+    minutes, decision, tags) and, underneath, its note and lesson. The one definition:
+    `entry_body` (tables) and piped records both come from it."""
+    line: Line = [(safe(entry.text), "")]
+    details: list[Segment] = []
     if entry.kind == "attempt" and entry.outcome:
-        details.append(Text(entry.outcome, style=OUTCOME_STYLE.get(entry.outcome, "")))
+        details.append((entry.outcome, OUTCOME_STYLE.get(entry.outcome, "")))
     if entry.minutes is not None:
-        details.append(Text(f"{entry.minutes} min"))
+        details.append((f"{entry.minutes} min", ""))
     if entry.decision:
-        details.append(Text(f"decision: {entry.decision}"))
+        details.append((f"decision: {entry.decision}", ""))
     if details:
-        body.append("  ")
-        body.append_text(Text(" · ", style="dim").join(details))
+        line.append(("  ", ""))
+        for i, detail in enumerate(details):
+            line += [(" · ", "dim"), detail] if i else [detail]
     if show_tags and (tags := extra_tags(entry)):
-        body.append("  ")
-        body.append_text(tag_text(tags))
+        line += [("  ", ""), (" ".join(f"#{t}" for t in tags), "blue")]
     if entry.note:
-        body.append("\n")
-        body.append_text(user_text(entry.note, style="dim italic"))
+        line += [("\n", ""), (safe(entry.note), "dim italic")]
     if entry.lesson:
-        body.append("\nlesson: ", style="dim")
-        body.append_text(user_text(entry.lesson, style="italic"))
-    return body
+        line += [("\nlesson: ", "dim"), (safe(entry.lesson), "italic")]
+    return line
+
+
+def entry_body(entry: EntryData, *, show_tags: bool = True) -> Text:
+    """entry_body_line as a Rich Text (a table cell)."""
+    return as_text(entry_body_line(entry, show_tags=show_tags))
 
 
 def kind_label(kind: str) -> Text:
@@ -247,6 +252,12 @@ def entries_table(entries: Iterable[EntryData], *, title: str | None = None) -> 
             day_cell = fmt_day(entry.day)
         table.add_row(day_cell, f"#{entry.id}", kind_label(entry.kind), entry_body(entry))
     return table
+
+
+def entry_records(entries: Iterable[EntryData]) -> str:
+    """entries_table's piped records, built without Rich: day, #id, kind, entry."""
+    return "".join(f"{fmt_day(e.day)}\t#{e.id}\t{e.kind}\t{one_cell(plain(entry_body_line(e)))}\n"
+                   for e in entries)  # fmt: skip
 
 
 # Below this many columns the four-column table would crop the text away: the day
@@ -303,29 +314,37 @@ def entry_summary(entry: EntryData) -> Text:
     return as_text(summary_line(entry))
 
 
-def today_view(data: TodayData, streak_lines: Sequence[Line] = ()) -> list[Any]:
-    from rich.text import Text
-
-    parts: list[Any] = []
+def today_glance(data: TodayData,
+                 streak_lines: Sequence[Line] = ()) -> tuple[list[Line], list[Line]]:  # fmt: skip
+    """`today`'s lines above its entries (the head, the streak) and below them (the hint)."""
     if data.journal_empty:
-        parts.append(Text("Your journal is empty. Log your first ship:", style="bold"))
-        parts.append(Text('  shipit log "what you delivered today"'))
-        parts.append(Text("Ship something small every day; shipit keeps the streak.", style="dim"))
-        return parts
-    head = Text()
-    head.append(f"Today, {fmt_day(data.day)}: ", style="bold")
+        return [[("Your journal is empty. Log your first ship:", "bold")],
+                [('  shipit log "what you delivered today"', "")],
+                [("Ship something small every day; shipit keeps the streak.", "dim")]], []
     ships = sum(1 for e in data.entries if e.kind == "ship")
-    if data.shipped:
-        head.append(f"shipped ✔ ({ships} ship{'s' if ships != 1 else ''})", style="bold green")
-    else:
-        head.append("not shipped yet", style="bold yellow")
-    parts.append(head)
-    parts.extend(as_text(line) for line in streak_lines)
+    head: Line = [(f"Today, {fmt_day(data.day)}: ", "bold"),
+                  (f"shipped ✔ ({ships} ship{'s' if ships != 1 else ''})", "bold green")
+                  if data.shipped else ("not shipped yet", "bold yellow")]  # fmt: skip
+    after = [] if data.shipped else [[('Ship something: shipit log "what you delivered"', "dim")]]
+    return [head, *streak_lines], after
+
+
+def today_view(data: TodayData, streak_lines: Sequence[Line] = ()) -> list[Any]:
+    """`today` as Rich renderables (a terminal): the glance's lines and the entries table."""
+    before, after = today_glance(data, streak_lines)
+    table = [entries_table(data.entries)] if data.entries else []
+    return [*(as_text(line) for line in before), *table, *(as_text(line) for line in after)]
+
+
+def write_today(data: TodayData, streak_lines: Sequence[Line] = ()) -> None:
+    """`today` piped: the same lines and the entries as records, without Rich."""
+    from shipit.views import line
+
+    before, after = today_glance(data, streak_lines)
+    line.write(*before)
     if data.entries:
-        parts.append(entries_table(data.entries))
-    if not data.shipped:
-        parts.append(Text('Ship something: shipit log "what you delivered"', style="dim"))
-    return parts
+        sys.stdout.write(entry_records(data.entries))
+    line.write(*after)
 
 
 def bell() -> None:

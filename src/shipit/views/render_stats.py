@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from shipit.views.line import Line, as_text
-from shipit.views.render import entry_body, fmt_day, kind_label, percent, plural, user_text
+from shipit.views.line import Line, as_text, plain
+from shipit.views.render import entry_body, fmt_day, kind_label, one_cell, percent, plural, safe, user_text
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -76,15 +76,12 @@ def missed_line(days: list[date]) -> Line | None:
 # -- stats ---------------------------------------------------------------------------------
 
 
-def _streak_cell(s: Streak, unit: str, risk: str = "") -> Text:
-    from rich.text import Text
-
-    t = Text()
-    t.append(plural(s.current, unit), style="bold green" if s.current else "bold")
-    t.append(f"  longest {plural(s.longest, unit)}", style="dim")
+def _streak_cell(s: Streak, unit: str, risk: str = "") -> Line:
+    line: Line = [(plural(s.current, unit), "bold green" if s.current else "bold"),
+                  (f"  longest {plural(s.longest, unit)}", "dim")]  # fmt: skip
     if s.at_risk and risk:
-        t.append(f"  ⚠ at risk: {risk}", style="bold yellow")
-    return t
+        line.append((f"  ⚠ at risk: {risk}", "bold yellow"))
+    return line
 
 
 def slice_label(tag: str | None, since: str | None, until: str | None) -> str:
@@ -99,74 +96,84 @@ def slice_label(tag: str | None, since: str | None, until: str | None) -> str:
     return "only " + ", ".join(parts)
 
 
-def stats_panel(figs: Figures, rest_days: str, skip_days: int, *,
-                slice_label: str | None = None, missed: list[date] | None = None) -> Any:  # fmt: skip
-    from rich import box
-    from rich.panel import Panel
-    from rich.table import Table
-    from rich.text import Text
-
+def stats_rows(figs: Figures, rest_days: str, skip_days: int, *, slice_label: str | None = None,
+               missed: list[date] | None = None) -> tuple[str, list[tuple[str, Line]]]:  # fmt: skip
+    """`stats` in words: its title and its (label, value) rows: the panel on a terminal,
+    `label<TAB>value` records in a pipe."""
     t = figs.totals
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
+    rows: list[tuple[str, Line]] = []
     if slice_label is not None:
-        grid.add_row("Slice", user_text(slice_label, style="dim"))
+        rows.append(("Slice", [(safe(slice_label), "dim")]))
     if t.first_day is None and slice_label is None:
-        grid.add_row("Journal", Text('empty: log your first ship with shipit log "..."'))
+        rows.append(("Journal", [('empty: log your first ship with shipit log "..."', "")]))
     elif t.first_day is None:
-        grid.add_row("Entries", Text("none in this slice"))
-    grid.add_row("Streak", _streak_cell(figs.streak, "day", "not shipped today"))
+        rows.append(("Entries", [("none in this slice", "")]))
+    rows.append(("Streak", _streak_cell(figs.streak, "day", "not shipped today")))
     if (broke := missed_line(missed or [])) is not None:
-        grid.add_row("", as_text(broke))
-    grid.add_row("Active streak", _streak_cell(figs.active_streak, "day", "nothing logged today"))
+        rows.append(("", broke))
+    rows.append(("Active streak", _streak_cell(figs.active_streak, "day", "nothing logged today")))
     w = figs.weekly_streak
     from shipit.domain.stats import Streak
 
     weekly = _streak_cell(Streak(w.current, w.longest), "week")
-    weekly.append(f"  target {w.target} shipped day{'s' if w.target != 1 else ''} a week",
-                  style="dim")  # fmt: skip
-    grid.add_row("Weekly streak", weekly)
+    weekly.append((f"  target {w.target} shipped day{'s' if w.target != 1 else ''} a week", "dim"))
+    rows.append(("Weekly streak", weekly))
     if figs.weeks:
-        grid.add_row("This week", week_progress(figs.weeks[-1]))
+        rows.append(("This week", week_progress_line(figs.weeks[-1])))
     c = figs.consistency
-    grid.add_row(
-        "Consistency",
-        Text(f"7 days {percent(c.last_7_days)} · 30 days {percent(c.last_30_days)} · "
-             f"365 days {percent(c.last_365_days)} · all time {percent(c.all_time)}"),
-    )  # fmt: skip
-    grid.add_row("Score", Text(f"{figs.score * 100:.1f}%  (habit strength)"))
-    ships = Text(f"{plural(t.ships, 'ship')} on {plural(t.shipped_days, 'day')}")
+    consistency = (f"7 days {percent(c.last_7_days)} · 30 days {percent(c.last_30_days)} · "
+                   f"365 days {percent(c.last_365_days)} · all time {percent(c.all_time)}")
+    rows.append(("Consistency", [(consistency, "")]))
+    rows.append(("Score", [(f"{figs.score * 100:.1f}%  (habit strength)", "")]))
+    ships: Line = [(f"{plural(t.ships, 'ship')} on {plural(t.shipped_days, 'day')}", "")]
     if t.first_day and t.last_day:
-        ships.append(f"  {fmt_day(t.first_day)} to {fmt_day(t.last_day)}", style="dim")
-    grid.add_row("Ships", ships)
+        ships.append((f"  {fmt_day(t.first_day)} to {fmt_day(t.last_day)}", "dim"))
+    rows.append(("Ships", ships))
     if t.steps:
-        grid.add_row("Steps", Text(f"{t.steps} ({t.step_minutes} min)"))
+        rows.append(("Steps", [(f"{t.steps} ({t.step_minutes} min)", "")]))
     if t.attempts:
-        a = Text(f"{t.attempts}: {t.attempts_open} open, {t.attempts_succeeded} succeeded, "
-                 f"{t.attempts_failed} failed")  # fmt: skip
+        a: Line = [(f"{t.attempts}: {t.attempts_open} open, {t.attempts_succeeded} succeeded, "
+                    f"{t.attempts_failed} failed", "")]  # fmt: skip
         if figs.bounce_back_days is not None:
             days = figs.bounce_back_days
-            a.append(f" · back at it after {days:g} day{'' if days == 1 else 's'} (median)",
-                     style="dim")  # fmt: skip
-        grid.add_row("Attempts", a)
-    grid.add_row("Excused", Text(f"rest days: {rest_days} · {plural(skip_days, 'skip day')}",
-                                 style="dim"))  # fmt: skip
-    return Panel(grid, title=f"shipit stats · {fmt_day(figs.as_of)}", title_align="left",
-                 box=box.ROUNDED, expand=False)  # fmt: skip
+            a.append((f" · back at it after {days:g} day{'' if days == 1 else 's'} (median)",
+                      "dim"))  # fmt: skip
+        rows.append(("Attempts", a))
+    excused = f"rest days: {rest_days} · {plural(skip_days, 'skip day')}"
+    rows.append(("Excused", [(excused, "dim")]))
+    return f"shipit stats · {fmt_day(figs.as_of)}", rows
 
 
-def week_progress(w: WeekFigures) -> Text:
+def stats_panel(title: str, rows: list[tuple[str, Line]]) -> Any:
+    """stats_rows in a Rich panel around a grid (a terminal)."""
+    from rich import box
+    from rich.panel import Panel
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for label, value in rows:
+        grid.add_row(label, as_text(value))
+    return Panel(grid, title=title, title_align="left", box=box.ROUNDED, expand=False)
+
+
+def stats_records(title: str, rows: list[tuple[str, Line]]) -> str:
+    """stats_rows piped, without Rich: the title, then one `label<TAB>value` record per row
+    (a row without a label, the missed days under the streak, repeats the label above)."""
+    out, label = [title + "\n"], ""
+    for name, value in rows:
+        label = name or label
+        out.append(f"{label}\t{one_cell(plain(value))}\n")
+    return "".join(out)
+
+
+def week_progress_line(w: WeekFigures) -> Line:
     """'3 shipped days, 5 needed · in progress' (with the target when fewer are needed)."""
-    from rich.text import Text
-
-    t = Text(f"{plural(w.shipped_days, 'shipped day')}, {w.needed} needed")
+    line: Line = [(f"{plural(w.shipped_days, 'shipped day')}, {w.needed} needed", "")]
     if w.needed != w.target:
-        t.append(f" (target {w.target}, {plural(w.available_days, 'available day')})",
-                 style="dim")  # fmt: skip
-    t.append(" · ")
-    t.append(STATUS_WORD[w.status], style=STATUS_STYLE[w.status])
-    return t
+        line.append((f" (target {w.target}, {plural(w.available_days, 'available day')})", "dim"))
+    return [*line, (" · ", ""), (STATUS_WORD[w.status], STATUS_STYLE[w.status])]
 
 
 # -- week ----------------------------------------------------------------------------------
@@ -217,7 +224,7 @@ def week_view(review: WeekReview) -> list[Any]:
     this_week = review.days[0].day <= review.as_of <= review.days[-1].day
     summary = Text()
     summary.append("This week: " if this_week else "The week: ", style="bold")
-    summary.append_text(week_progress(w))
+    summary.append_text(as_text(week_progress_line(w)))
     summary.append(f" · weekly streak {plural(w.streak, 'week')}")
     compare = Text("Week before: ", style="dim")
     compare.append(f"{plural(prev.shipped_days, 'shipped day')}, {plural(prev.ships, 'ship')}, "
