@@ -189,3 +189,13 @@ def test_long_listings_on_a_terminal_go_through_the_pager(sh, shipit_home, tmp_p
     else:
         assert not paged_to.exists()
         assert "entry 0" in screen or "entry 2" in screen
+
+
+def test_completion_completes_project_names(sh, shipit_home):
+    assert complete(sh, "shipit project show ") == []  # no journal yet: nothing
+    assert sh("project", "new", "Pricing page", "--ship", "in 9 days").returncode == 0
+    assert sh("project", "new", "Launch video", "--ship", "in 5 days").returncode == 0
+    assert complete(sh, "shipit project show pr") == ["pricing:Pricing page"]
+    assert complete(sh, "shipit log done --project l") == ["launch:Launch video"]
+    assert sorted(complete(sh, "shipit list --project ")) == ["launch:Launch video",
+                                                              "pricing:Pricing page"]

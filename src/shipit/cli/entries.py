@@ -20,6 +20,7 @@ from shipit.cli.options import (
     complete_entry_id,
     complete_kind,
     complete_outcome,
+    complete_project,
     complete_tag,
     confirm,
     confirm_logged,
@@ -186,7 +187,7 @@ def list_cmd(
     search: Annotated[str | None, typer.Option("--search", "-q", help="Only entries whose text, note or lesson contains this (any case).")] = None,
     limit: Annotated[int | None, typer.Option("--limit", "-l", help="At most N entries (newest first).")] = None,
     json_output: JsonOpt = False,
-    project: Annotated[str | None, typer.Option("--project", "-P", metavar="NAME", help="Only entries linked to this project.")] = None,
+    project: Annotated[str | None, typer.Option("--project", "-P", metavar="NAME", help="Only entries linked to this project.", autocompletion=complete_project)] = None,
     author: AuthorOpt = None,
     no_pager: NoPagerOpt = False,
 ) -> None:  # fmt: skip

@@ -16,7 +16,8 @@ DateOpt = Annotated[
 ProjectOpt = Annotated[
     str | None,
     typer.Option("--project", "-P", metavar="NAME",
-                 help="Link it to a project (its short name); a +name word in the text does too."),
+                 help="Link it to a project (its short name); a +name word in the text does too.",
+                 autocompletion=lambda incomplete: complete_project(incomplete)),
 ]  # fmt: skip
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; required when not interactive.")]
 PrivateOpt = Annotated[bool, typer.Option("--private", help="Keep it on this machine: sync never sends it.")]
@@ -181,6 +182,22 @@ def complete_tag(incomplete: str) -> list[tuple[str, str]]:
         return []
     return _matching(((prefix + t, f"{n} entr{'y' if n == 1 else 'ies'}") for t, n, _ in rows),
                      incomplete)  # fmt: skip
+
+
+def complete_project(incomplete: str) -> list[tuple[str, str]]:
+    """Project short names (active first, then the ended ones), described by their name."""
+    from shipit.domain.errors import ShipitError
+
+    try:
+        j = _existing_journal()
+        if j is None:
+            return []
+        from shipit.services.projects import Projects
+
+        rows = Projects(j).list(everything=True)
+    except (ShipitError, OSError):
+        return []
+    return _matching(((r.project.short, r.project.name) for r in rows), incomplete)
 
 
 def complete_entry_id(incomplete: str) -> list[tuple[str, str]]:

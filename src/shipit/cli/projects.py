@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import LightGroup, app
-from shipit.cli.options import print_json
+from shipit.cli.options import complete_project, print_json
 
 QUESTION_KEYS_HELP = (
     "sentence, owner, members, fears, truth, why_afraid, edges, customers, pleasing, "
@@ -35,7 +35,8 @@ project_app = typer.Typer(
 app.add_typer(project_app, name="project")
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, see docs/projects.md).")]
-NameArg = Annotated[str, typer.Argument(metavar="NAME", help="The project's short name (or its name).")]
+NameArg = Annotated[str, typer.Argument(metavar="NAME", help="The project's short name (or its name).",
+                                        autocompletion=complete_project)]
 
 
 @project_app.callback()
