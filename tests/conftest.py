@@ -24,9 +24,21 @@ for _name in ("EDITOR", "VISUAL", "PAGER"):  # no test opens the developer's edi
     os.environ.pop(_name, None)
 
 
+def clear_faketime_leftovers() -> None:
+    """Remove the semaphore and shared memory a `faketime` wrapper leaves in /dev/shm
+    when it is killed (tmux sessions ended, kill -9 tests). The next wrapper that gets
+    the same process id would otherwise fail with "sem_open: File exists"."""
+    shm = Path("/dev/shm")
+    for path in (*shm.glob("sem.faketime_sem_*"), *shm.glob("faketime_shm_*")):
+        pid = path.name.rsplit("_", 1)[-1]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            path.unlink(missing_ok=True)
+
+
 @pytest.fixture(autouse=True)
 def shipit_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point SHIPIT_HOME at a temp folder: no test can touch a real journal."""
+    clear_faketime_leftovers()
     home = tmp_path / "shipit-home"
     monkeypatch.setenv("SHIPIT_HOME", str(home))
     monkeypatch.setenv("TZ", "UTC")

@@ -9,7 +9,7 @@ import shlex
 import subprocess
 from pathlib import Path
 
-from tests.conftest import shipit_exe
+from tests.conftest import clear_faketime_leftovers, shipit_exe
 from tests.test_docs_history import words
 
 DOC = (Path(__file__).parent.parent / "docs" / "sync.md").read_text(encoding="utf-8")
@@ -37,6 +37,7 @@ def test_the_transcript_is_what_shipit_prints(hub_url, tmp_path) -> None:
         args = [a.replace(DOC_URL, hub_url) for a in args]
         env = {**os.environ, "SHIPIT_HOME": str(tmp_path / who), "USER": USERS[who],
                "LOGNAME": USERS[who], "TZ": "UTC"}  # fmt: skip
+        clear_faketime_leftovers()
         p = subprocess.run(["faketime", "-f", "2026-11-23 12:00:00", *shipit_exe(), *args],
                            capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL,
                            timeout=120)  # fmt: skip

@@ -218,8 +218,9 @@ class Tmux:
 
 
 def shipit_at(when: str, *args: str, home: Path) -> None:
-    from tests.conftest import shipit_exe
+    from tests.conftest import clear_faketime_leftovers, shipit_exe
 
+    clear_faketime_leftovers()
     r = subprocess.run(["/usr/bin/faketime", when, *shipit_exe(), *args], capture_output=True,
                        text=True, env={**os.environ, "SHIPIT_HOME": str(home)}, timeout=60)  # fmt: skip
     assert r.returncode == 0, r.stderr

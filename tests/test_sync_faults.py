@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from tests.conftest import shipit_exe
+from tests.conftest import clear_faketime_leftovers, shipit_exe
 from tests.test_sync_hub import Device
 
 
@@ -29,6 +29,7 @@ def run_at(device: Device, when: str, *args: str):
     real clock, frozen)."""
     full = {**os.environ, "SHIPIT_HOME": str(device.home), "USER": device.user,
             "LOGNAME": device.user}  # fmt: skip
+    clear_faketime_leftovers()
     p = subprocess.run(["faketime", "-f", when, *shipit_exe(), *args], capture_output=True, text=True,
                        env=full, stdin=subprocess.DEVNULL, timeout=120)  # fmt: skip
     assert p.returncode == 0, p.stderr
