@@ -20,6 +20,8 @@ os.environ["COLUMNS"] = "100"
 os.environ["NO_COLOR"] = "1"
 os.environ.pop("SHIPIT_DEBUG", None)
 os.environ.pop("FORCE_COLOR", None)
+# English unless a test asks for another language (tests of German set SHIPIT_LANG=de).
+os.environ["SHIPIT_LANG"] = "en"
 for _name in ("EDITOR", "VISUAL", "PAGER"):  # no test opens the developer's editor or pager
     os.environ.pop(_name, None)
 
@@ -46,7 +48,11 @@ def shipit_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     from shipit.views import render
 
     render.reset_consoles()
+    from shipit import i18n
+
+    i18n.on_stored(None)
     yield home
+    i18n.on_stored(None)
     render.reset_consoles()
     time.tzset()
 

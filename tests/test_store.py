@@ -382,7 +382,8 @@ def test_tags_cascade_on_delete(cli, clock, shipit_home):
 
 def test_settings_default_and_set(shipit_home):
     j = Journal()
-    assert j.raw_settings() == {"day_starts_at": "00:00", "rest_days": "none", "weekly_target": "5"}
+    assert j.raw_settings() == {"day_starts_at": "00:00", "rest_days": "none", "weekly_target": "5",
+                              "language": "auto"}
     assert j.set_setting("rest_days", "Sun, sat") == "sat,sun"
     assert j.raw_settings()["rest_days"] == "sat,sun"
 

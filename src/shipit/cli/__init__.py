@@ -17,10 +17,22 @@ import sys
 __all__ = ["app", "main"]
 
 
+def _interrupted_message() -> str:
+    """'interrupted' before anything is loaded: the language from the environment alone
+    (SHIPIT_LANG, else the locale); shipit.i18n words everything after this point."""
+    lang = os.environ.get("SHIPIT_LANG", "").strip().lower()
+    if lang not in ("de", "en"):
+        for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+            if os.environ.get(var):
+                lang = "de" if os.environ[var].lower().startswith("de") else "en"
+                break
+    return "shipit: Fehler: abgebrochen\n" if lang == "de" else "shipit: error: interrupted\n"
+
+
 def _interrupted_early(signum: int, frame: object) -> None:
     """SIGINT before the error boundary: nothing is open yet; leave at once."""
     try:
-        os.write(2, b"shipit: error: interrupted\n")
+        os.write(2, _interrupted_message().encode())
     finally:
         os._exit(130)
 
@@ -71,7 +83,7 @@ def main() -> None:
                 return
         load()()
     except KeyboardInterrupt:  # anywhere outside the boundary
-        sys.stderr.write("shipit: error: interrupted\n")
+        sys.stderr.write(_interrupted_message())
         sys.exit(130)
     finally:
         if previous is not None and signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:

@@ -18,7 +18,8 @@ import typer
 from typer.core import TyperGroup
 
 from shipit import __version__
-from shipit.cli.shim import LazyCommands, LazyTyper, light_runtime_params, short_help
+from shipit.cli.shim import (HELP_OPTION, LazyCommands, LazyTyper, frame, light_runtime_params,
+                             localize, short_help)
 
 _state = {"debug": False}
 
@@ -27,11 +28,18 @@ def debug_enabled() -> bool:
     return _state["debug"] or os.environ.get("SHIPIT_DEBUG", "") not in ("", "0")
 
 
+def _stored_language() -> str | None:
+    from shipit.services.language import stored_language
+
+    return stored_language()
+
+
 def _fail(message: str, code: int) -> int:
     from shipit.domain.text import safe  # stdlib only: cheap
+    from shipit.i18n import t
 
     # The message may quote user input (a file name, a bad value): escape controls.
-    sys.stderr.write(f"shipit: error: {safe(message)}\n")
+    sys.stderr.write(t("core.error", message=safe(str(message))) + "\n")
     sys.stderr.flush()
     return code
 
@@ -49,6 +57,8 @@ class LightGroup(TyperGroup):
 
     def get_help_option(self, ctx: typer.Context) -> Any:
         option = super().get_help_option(ctx)
+        if option is not None and option.help == "Show this message and exit.":
+            option.help = HELP_OPTION  # worded when help is shown (cli.shim.localize)
         light_runtime_params([option] if option is not None else [])
         return option
 
@@ -56,6 +66,8 @@ class LightGroup(TyperGroup):
         name, cmd, rest = super().resolve_command(ctx, args)
         if cmd is not None and hasattr(cmd, "get_help_option"):
             option = cmd.get_help_option(ctx)  # created once, cached on the command
+            if option is not None and option.help == "Show this message and exit.":
+                option.help = HELP_OPTION
             light_runtime_params([option] if option is not None else [])
         return name, cmd, rest
 
@@ -76,15 +88,22 @@ class ShipitGroup(LightGroup):
     def list_commands(self, ctx: typer.Context) -> list[str]:
         return list(self.commands.keys())
 
+    def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+        localize(self, ctx, deep=False)  # the commands are listed from their registrations
+        frame(formatter)
+        super().format_help(ctx, formatter)
+
     def format_commands(self, ctx: typer.Context, formatter: Any) -> None:
         """The command list of `--help`, from the registrations (nothing is built)."""
         from typer._click.utils import make_default_short_help
+
+        from shipit.i18n import t
 
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(len(n) for n in names)
         rows = [(n, make_default_short_help(short_help(*app.lazy[n]), limit).strip())
                 for n in names]  # fmt: skip
-        with formatter.section("Commands"):
+        with formatter.section(t("help.section_commands")):
             formatter.write_dl(rows)
 
     def invoke(self, ctx: typer.Context) -> Any:
@@ -105,9 +124,11 @@ class ShipitGroup(LightGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        from shipit import i18n
         from shipit.domain.errors import ShipitError
 
         _state["debug"] = False
+        i18n.on_stored(_stored_language)  # the language is decided on first use
         _begin_services()
         light_runtime_params(self.params)  # the root's own; commands get theirs when built
         previous = _sigint(signal.default_int_handler)  # Ctrl-C now raises, in here
@@ -132,16 +153,19 @@ class ShipitGroup(LightGroup):
         except typer.TyperException as exc:  # usage errors from the parser
             message = exc.format_message().strip().rstrip(".")
             ctx = getattr(exc, "ctx", None)
-            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            code = _fail(f"{message}{hint}", getattr(exc, "exit_code", 2))
+            if ctx is not None:
+                message = i18n.t("core.see_help", message=message, command=ctx.command_path)
+            code = _fail(message, getattr(exc, "exit_code", 2))
         except typer.Abort as exc:
             # Raised by prompts on Ctrl-C or end of input.
             interrupted = isinstance(exc.__context__, KeyboardInterrupt)
-            code = _after_commit("interrupted" if interrupted else "aborted",
-                                 "interrupted; nothing was written" if interrupted else "aborted",
+            code = _after_commit(i18n.Msg("core.interrupted" if interrupted else "core.aborted"),
+                                 i18n.Msg("core.interrupted_nothing_written" if interrupted
+                                          else "core.aborted"),
                                  130 if interrupted else 1)  # fmt: skip
         except (KeyboardInterrupt, Interrupted):
-            code = _after_commit("interrupted", "interrupted; nothing was written", 130)
+            code = _after_commit(i18n.Msg("core.interrupted"),
+                                 i18n.Msg("core.interrupted_nothing_written"), 130)  # fmt: skip
         except (BrokenPipeError, ReaderGone):
             # The reader went away (`shipit export | head`): not an error worth a message.
             _silence_stdout()
@@ -153,8 +177,8 @@ class ShipitGroup(LightGroup):
                 # stdout closed (>&-) or full (>/dev/full): the output is lost, not the data.
                 _silence_stdout()
                 reason = exc.strerror or str(exc)
-                code = _after_commit(f"the output could not be written ({reason})",
-                                     f"cannot write the output: {reason}", 1)
+                code = _after_commit(i18n.Msg("core.output_failed", reason=reason),
+                                     i18n.Msg("core.cannot_write_output", reason=reason), 1)
         except Exception as exc:
             code = _unexpected(exc)
         # The outcome is decided: a Ctrl-C from here on changes nothing of it.
@@ -171,18 +195,17 @@ class ShipitGroup(LightGroup):
 
 
 def _unexpected(exc: Exception) -> int:
+    from shipit.i18n import Msg
+
     if debug_enabled() and not _committed():
         raise exc
     if debug_enabled():
         import traceback
 
         traceback.print_exception(exc)
-    return _after_commit(
-        f"unexpected {type(exc).__name__}: {exc} (please report it)",
-        f"unexpected {type(exc).__name__}: {exc} "
-        "(run again with --debug for the details, and please report it)",
-        1,
-    )
+    name = type(exc).__name__
+    return _after_commit(Msg("core.unexpected", name=name, error=exc),
+                         Msg("core.unexpected_debug", name=name, error=exc), 1)  # fmt: skip
 
 
 def _redeliver_interrupt(unraisable: Any) -> None:
@@ -215,16 +238,16 @@ def _committed() -> bool:
         return False
 
 
-def _after_commit(what: str, failure: str, code: int) -> int:
+def _after_commit(what: object, failure: object, code: int) -> int:
     """Once the write has committed, the command succeeded: exit 0, with a note on what
     happened after it. Before: the failure (`failure`, exit `code`)."""
     if not _committed():
         return _fail(failure, code)
     from shipit.domain.text import safe
+    from shipit.i18n import t
 
     try:
-        sys.stderr.write(f"shipit: note: the change was saved in the journal; "
-                         f"then: {safe(what)}\n")  # fmt: skip
+        sys.stderr.write(t("core.note_after_commit", what=safe(str(what))) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):
         pass
@@ -258,6 +281,7 @@ def _is_output_error(exc: OSError) -> bool:
 def _check_arguments(args: list[str]) -> None:
     """Refuse an argument that is not valid UTF-8, naming it (before any command runs)."""
     from shipit.domain.errors import InputError
+    from shipit.i18n import Msg
 
     for i, arg in enumerate(args):
         if not isinstance(arg, str):
@@ -266,15 +290,16 @@ def _check_arguments(args: list[str]) -> None:
             arg.encode("utf-8")
         except UnicodeEncodeError:
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            what: Msg
             if arg.startswith("-") and "=" in arg:
-                what, shown = shown.split("=", 1)
-                what = f"the value of {what}"
+                option, shown = shown.split("=", 1)
+                what = Msg("core.value_of", option=option)
             elif i > 0 and args[i - 1].startswith("-") and "=" not in args[i - 1]:
-                what = f"the value of {args[i - 1]}"
+                what = Msg("core.value_of", option=args[i - 1])
             else:
-                what = f"argument {i + 1}"
-            raise InputError(f"{what} is not valid UTF-8: '{shown}'",
-                             "set a UTF-8 locale or retype the text") from None  # fmt: skip
+                what = Msg("core.argument_n", n=i + 1)
+            raise InputError("core.not_utf8", "core.not_utf8_hint", what=what,
+                             shown=shown) from None  # fmt: skip
 
 
 def _begin_services() -> None:
@@ -312,13 +337,7 @@ def _flush_or_silence() -> None:
         pass
 
 
-HELP = """Ship something every day, and see the habit.
-
-shipit keeps a local journal of ships (what you delivered), small timed steps and
-brave attempts, and shows your streaks. Run it with no command for today's glance.
-
-Text that begins with '-' goes after '--':  shipit log -- "- fixed the typo"
-"""
+HELP = "help.root"  # the text: shipit/i18n/<lang>/help.py
 
 class ShipitTyper(LazyTyper, typer.Typer):
     """The app: commands register here and are built on first use."""

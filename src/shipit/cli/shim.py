@@ -107,7 +107,94 @@ def light_tree(command: Any) -> None:
         params = getattr(cmd, "params", ())
         light_runtime_params(params)
         plain_help(params)
+        speak_when_asked(cmd)
         stack.extend(getattr(cmd, "commands", {}).values())
+
+
+# -- help in the reader's language ----------------------------------------------------------
+#
+# Help texts are message keys (`help="help.log.note"`, a command's `help="help.log"`),
+# put into words only when help is shown or completion describes an option: a command
+# that just runs never loads the help catalogue.
+
+
+def words(text: Any) -> Any:
+    """A help text in the reader's language: a message key becomes its text."""
+    if not isinstance(text, str) or "." not in text or " " in text:
+        return text
+    from shipit.i18n import is_key, t
+
+    return t(text) if is_key(text) else text
+
+
+HELP_OPTION = "help.help_option"
+
+
+def localize(command: Any, ctx: Any = None, *, deep: bool = True) -> None:
+    """Word the help of a command (and, deep, its subcommands) in the reader's language,
+    in place; with `ctx`, its -h/--help option too."""
+    stack = [command]
+    while stack:
+        cmd = stack.pop()
+        for attr in ("help", "short_help", "epilog"):
+            if getattr(cmd, attr, None):
+                setattr(cmd, attr, words(getattr(cmd, attr)))
+        params = list(getattr(cmd, "params", ()))
+        if ctx is not None and cmd is command:
+            params.append(cmd.get_help_option(ctx))
+        for param in params:
+            if param is not None and getattr(param, "help", None):
+                param.help = words(param.help)
+        if deep:
+            stack.extend(getattr(cmd, "commands", {}).values())
+
+
+# Typer's own words on a help page (typer.core says them through gettext's `_`).
+TYPER_WORDS = {
+    "Arguments": "help.section_arguments", "Options": "help.section_options",
+    "Commands": "help.section_commands", "default: {default}": "help.default",
+    "required": "help.required", "Missing command.": "help.missing_command",
+    "No such command {name!r}.": "help.no_such_command",
+}  # fmt: skip
+
+
+def frame(formatter: Any) -> None:
+    """Typer's and Click's words around the help texts, in the reader's language."""
+    import typer.core
+
+    from shipit.i18n import t
+
+    def say(text: str) -> str:
+        key = TYPER_WORDS.get(text)
+        return text if key is None else t(key)
+
+    typer.core._ = say  # type: ignore[attr-defined]
+    write_usage = formatter.write_usage
+
+    def localized_usage(prog: str, args: str = "", prefix: str | None = None) -> None:
+        write_usage(prog, args, t("help.usage") if prefix is None else prefix)
+
+    formatter.write_usage = localized_usage
+
+
+def speak_when_asked(cmd: Any) -> None:
+    """Localize the command's help just before it is formatted or completed."""
+    if getattr(cmd, "_speaks", False):
+        return
+    cmd._speaks = True
+    format_help, shell_complete = cmd.format_help, cmd.shell_complete
+
+    def localized_format_help(ctx: Any, formatter: Any) -> None:
+        localize(cmd, ctx)
+        frame(formatter)
+        format_help(ctx, formatter)
+
+    def localized_shell_complete(ctx: Any, incomplete: str) -> Any:
+        localize(cmd)
+        return shell_complete(ctx, incomplete)
+
+    cmd.format_help = localized_format_help
+    cmd.shell_complete = localized_shell_complete
 
 
 # -- commands built on first use ---------------------------------------------------------
@@ -164,7 +251,7 @@ def short_help(kind: str, info: Any) -> str:
         text = info.short_help or info.help or inspect.getdoc(info.callback) or ""
     else:
         text = info.typer_instance.info.help or ""
-    return text if isinstance(text, str) else ""
+    return words(text) if isinstance(text, str) else ""
 
 
 class LazyCommands(dict):  # type: ignore[type-arg]

@@ -14,6 +14,7 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 
 from shipit.domain.errors import InputError
+from shipit.i18n import Msg
 
 
 def now() -> datetime:
@@ -25,7 +26,7 @@ def parse_day_start(value: str) -> time:
     """Parse a `day_starts_at` value, `HH:MM` between 00:00 and 23:59."""
     m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", value)
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-        raise InputError(f"invalid time {value!r}: expected HH:MM between 00:00 and 23:59")
+        raise InputError("dates.invalid_time", value=value)
     return time(int(m.group(1)), int(m.group(2)))
 
 
@@ -53,32 +54,91 @@ WEEKDAYS = {
     name: i
     for i, names in enumerate(
         [
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
+            ("monday", "mon", "montag", "mo"),
+            ("tuesday", "tue", "tues", "dienstag", "di"),
+            ("wednesday", "wed", "mittwoch", "mi"),
+            ("thursday", "thu", "thur", "thurs", "donnerstag", "do"),
+            ("friday", "fri", "freitag", "fr"),
+            ("saturday", "sat", "samstag", "sonnabend", "sa"),
+            ("sunday", "sun", "sonntag", "so"),
         ]
     )
     for name in names
 }
 _AGO = re.compile(r"(\d{1,6})\s*(day|days|d|week|weeks|w)\s+ago")
+_VOR = re.compile(r"vor\s+(\d{1,6})\s*(tag|tagen|t|woche|wochen|w)")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
-WHEN_HELP = (
-    "WHEN is an ISO date (2026-11-20), today, yesterday, 'N days ago', "
-    "'N weeks ago', -N, a weekday name (the most recent one before today), "
-    "'this week', 'last week', 'this month', 'last month' (their first day), "
-    "or tomorrow where a future day is allowed."
-)
+# German words in any interface language (and English ones in German): the same dates.
+_WORDS = {"heute": "today", "gestern": "yesterday", "morgen": "tomorrow",
+          "vorgestern": "2 days ago"}  # fmt: skip
 _PERIODS = ("this week", "last week", "this month", "last month")
+_GERMAN_PERIODS = {
+    "diese woche": "this week", "dieser woche": "this week",
+    "letzte woche": "last week", "vorige woche": "last week", "vergangene woche": "last week",
+    "diesen monat": "this month", "dieser monat": "this month",
+    "letzten monat": "last month", "letzter monat": "last month",
+    "vorigen monat": "last month", "voriger monat": "last month",
+    "vergangenen monat": "last month",
+}  # fmt: skip
+# "letzten Montag", "vergangenen Freitag": the most recent such weekday, as "last monday".
+_GERMAN_LAST = re.compile(r"(?:letzte[nrs]?|vergangene[nrs]?|vorige[nrs]?)\s+(\w+)")
+# German month names for dates such as "20. November 2026" or "3. Dez".
+_GERMAN_MONTHS = {
+    "januar": "january", "jänner": "january", "jan": "jan", "februar": "february",
+    "feber": "february", "märz": "march", "maerz": "march", "mär": "mar", "mrz": "mar",
+    "mai": "may", "juni": "june", "juli": "july", "oktober": "october", "okt": "oct",
+    "dezember": "december", "dez": "dec",
+}  # fmt: skip
+_GERMAN_MONTH_WORD = re.compile(r"(?<![\w])(" + "|".join(sorted(_GERMAN_MONTHS, key=len, reverse=True))
+                                + r")\.?(?![\w])")  # fmt: skip
+
+
+class _WhenHelp:
+    """The WHEN help text, in the reader's language when it is shown."""
+
+    def __str__(self) -> str:
+        from shipit.i18n import t
+
+        return t("dates.when_help")
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __add__(self, other: str) -> str:
+        return str(self) + other
+
+    def __radd__(self, other: str) -> str:
+        return other + str(self)
+
+
+WHEN_HELP = _WhenHelp()
+
+
+def _english(text: str) -> str:
+    """A normalised WHEN with its German words said in English ("vor 3 tagen" → "3 days
+    ago"); English text comes back as it was."""
+    if text in _WORDS:
+        return _WORDS[text]
+    if text in _GERMAN_PERIODS:
+        return _GERMAN_PERIODS[text]
+    if m := _VOR.fullmatch(text):
+        unit = "weeks" if m.group(2).startswith("w") else "days"
+        return f"{m.group(1)} {unit} ago"
+    if (m := _GERMAN_LAST.fullmatch(text)) and m.group(1) in WEEKDAYS:
+        return f"last {m.group(1)}"
+    return text
+
+
+def _what(what: str) -> Msg | str:
+    """'date', 'day', 'week', 'ship date' in the reader's words; option names as they are."""
+    key = "dates.what_" + what.replace(" ", "_")
+    return Msg(key) if what in ("date", "day", "week", "ship date") else what
 
 
 def period(text: str, today_: date) -> tuple[date, date] | None:
     """The first and last day of 'this week', 'last week', 'this month' or 'last month'
     (ISO weeks, Monday to Sunday); None for any other text."""
-    text = " ".join(text.strip().lower().split())
+    text = _english(" ".join(text.strip().lower().split()))
     if text not in _PERIODS:
         return None
     if text.endswith("week"):
@@ -104,25 +164,25 @@ def parse_when(
     Raises InputError naming the value when it cannot be parsed, is impossible
     (2026-02-30) or lies in the future when that is not allowed.
     """
-    text = " ".join(value.strip().lower().split())
+    text = _english(" ".join(value.strip().lower().split()))
+    shown = _what(what)
     if not text:
-        raise InputError(f"empty {what}: {WHEN_HELP}")
+        raise InputError("dates.empty", what=shown, help=WHEN_HELP)
     try:
-        result = _resolve_when(text, value, today_, what)
+        result = _resolve_when(text, value, today_, shown)
     except OverflowError:
-        raise InputError(f"{what} {value!r} is too far in the past") from None
+        raise InputError("dates.too_far_past", what=shown, value=value) from None
     if result > today_ and not allow_future:
-        raise InputError(f"{what} {value!r} ({result.isoformat()}) is in the future")
+        raise InputError("dates.in_future", what=shown, value=value, day=result.isoformat())
     if result > today_ + timedelta(days=max_future_days):
-        raise InputError(
-            f"{what} {value!r} ({result.isoformat()}) is more than {max_future_days} days ahead"
-        )
+        raise InputError("dates.too_far_ahead", what=shown, value=value,
+                         day=result.isoformat(), limit=max_future_days)  # fmt: skip
     if result.year < 1900:
-        raise InputError(f"{what} {value!r} is too far in the past")
+        raise InputError("dates.too_far_past", what=shown, value=value)
     return result
 
 
-def _resolve_when(text: str, value: str, today_: date, what: str) -> date:
+def _resolve_when(text: str, value: str, today_: date, what: Msg | str) -> date:
     """The date a normalised WHEN names (no range checks)."""
     result: date | None = None
     if text == "today":
@@ -146,14 +206,14 @@ def _resolve_when(text: str, value: str, today_: date, what: str) -> date:
     elif _ISO.fullmatch(text):
         try:
             result = date.fromisoformat(text)
-        except ValueError as exc:
-            raise InputError(f"invalid {what} {value!r}: {exc}") from None
+        except ValueError:
+            raise InputError("dates.no_such_day", what=what, value=value) from None
     else:
         result = _parse_with_dateutil(value, today_, what)
     return result
 
 
-def _parse_with_dateutil(value: str, today_: date, what: str) -> date:
+def _parse_with_dateutil(value: str, today_: date, what: Msg | str) -> date:
     """Month-name dates such as 'nov 20' or '20 November 2026'.
 
     Only strings with a month name are accepted here: purely numeric forms such as
@@ -161,15 +221,17 @@ def _parse_with_dateutil(value: str, today_: date, what: str) -> date:
     """
     from dateutil import parser
 
-    if not re.search(r"[a-z]{3}", value.lower()):
-        raise InputError(f"invalid {what} {value!r}: {WHEN_HELP}")
+    if not re.search(r"[a-zäöü]{3}", value.lower()):
+        raise InputError("dates.invalid", what=what, value=value, help=WHEN_HELP)
     default = datetime.combine(today_, time(0, 0))
+    english = _GERMAN_MONTH_WORD.sub(lambda m: _GERMAN_MONTHS[m.group(1)],
+                                     re.sub(r"(\d)\.(?=\s)", r"\1", value.lower()))  # fmt: skip
     try:
-        parsed = parser.parse(value, default=default)
+        parsed = parser.parse(english, default=default)
     except (ValueError, OverflowError, parser.ParserError):
-        raise InputError(f"invalid {what} {value!r}: {WHEN_HELP}") from None
+        raise InputError("dates.invalid", what=what, value=value, help=WHEN_HELP) from None
     if parsed.time() != time(0, 0) or parsed.tzinfo is not None:
-        raise InputError(f"invalid {what} {value!r}: give a day, not a time")
+        raise InputError("dates.not_a_time", what=what, value=value)
     return parsed.date()
 
 

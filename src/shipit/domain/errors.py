@@ -1,25 +1,51 @@
 """Exceptions with messages written for users.
 
-Domain code raises these; the CLI turns them into one line on stderr and an exit
-code in exactly one place (`shipit.cli.app.ShipitGroup.main`).
+Domain code and services raise these with a message *key* and its parameters
+(``InputError("dates.in_future", what=..., value=...)``); the words are chosen when the
+error is shown, in the reader's language (``shipit.i18n``). The CLI turns them into one
+line on stderr and an exit code in exactly one place (`shipit.cli.app.ShipitGroup.main`).
+
+A message that is not a catalogue key is shown as it is (text from outside shipit,
+such as a database's own error, passed through as a parameter is the better way).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from shipit.i18n import Msg
+
 
 class ShipitError(Exception):
-    """Base class: a message for the user and an exit code."""
+    """Base class: a message for the user (a key and parameters) and an exit code."""
 
     exit_code = 1
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(self, message: str | Msg, hint: str | Msg | None = None, **params: Any) -> None:
+        self.msg = message if isinstance(message, Msg) else Msg(message, **params)
+        self.hint_msg = None if hint is None else hint if isinstance(hint, Msg) else Msg(hint)
+        super().__init__(self.msg.key)
+
+    @property
+    def key(self) -> str:
+        return self.msg.key
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return self.msg.params
+
+    @property
+    def message(self) -> str:
+        return str(self.msg)
+
+    @property
+    def hint(self) -> str | None:
+        return None if self.hint_msg is None else str(self.hint_msg)
 
     def __str__(self) -> str:
-        if self.hint:
-            return f"{self.message} ({self.hint})"
+        hint = self.hint
+        if hint:
+            return f"{self.message} ({hint})"
         return self.message
 
 

@@ -21,7 +21,8 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple
 from shipit.domain import dates
 from shipit.domain.entries import KINDS, EntryData, Filters
 from shipit.domain.errors import InputError
-from shipit.domain.text import DAY_NAMES, MONTH_NAMES, fmt_day, percent, plural, safe
+from shipit.domain.text import fmt_day, percent, plural, safe
+from shipit.i18n import month_name
 
 if TYPE_CHECKING:
     from shipit.domain import stats
@@ -180,7 +181,7 @@ class MarkdownSummary:
 
 
 def _fmt_range(start: date, end: date) -> str:
-    a, b = MONTH_NAMES[start.month - 1], MONTH_NAMES[end.month - 1]
+    a, b = month_name(start.month), month_name(end.month)
     if start.year != end.year:
         return f"{start.day} {a} {start.year} – {end.day} {b} {end.year}"
     if start.month != end.month:

@@ -13,12 +13,17 @@ from shipit.domain.errors import InputError
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-DEFAULTS = {"day_starts_at": "00:00", "rest_days": "none", "weekly_target": "5"}
+DEFAULTS = {"day_starts_at": "00:00", "rest_days": "none", "weekly_target": "5",
+            "language": "auto"}  # fmt: skip
+# The settings the figures depend on (exported with the journal); `language` is how this
+# journal's interface speaks, not part of its data.
+FIGURE_KEYS = ("day_starts_at", "rest_days", "weekly_target")
 DESCRIPTIONS = {
     "day_starts_at": "when a new journal day begins (HH:MM); with 04:00 a 1 a.m. entry "
     "counts for the day before",
     "rest_days": "weekdays that are excused when not shipped (e.g. sat,sun), or none",
     "weekly_target": "shipped days per ISO week that make a week hit (1-7)",
+    "language": "the interface language: de, en, or auto (SHIPIT_LANG, else the locale)",
 }
 
 
@@ -27,6 +32,7 @@ class Settings:
     day_starts_at: time = time(0, 0)
     rest_days: frozenset[int] = frozenset()  # 0 = Monday
     weekly_target: int = 5
+    language: str = "auto"  # de, en or auto (shipit.i18n decides)
 
     @classmethod
     def from_raw(cls, raw: dict[str, str]) -> Settings:
@@ -45,6 +51,7 @@ class Settings:
             "day_starts_at": self.day_starts_at.strftime("%H:%M"),
             "rest_days": format_rest_days(self.rest_days),
             "weekly_target": str(self.weekly_target),
+            "language": self.language,
         }
 
 
@@ -55,6 +62,8 @@ def suggested_values(key: str) -> list[tuple[str, str]]:
                 ("05:00", "")]  # fmt: skip
     if key == "rest_days":
         return [("none", "every day counts"), ("sat,sun", "weekends off"), ("sun", "Sundays off")]
+    if key == "language":
+        return [("auto", "SHIPIT_LANG, else the locale"), ("de", "Deutsch"), ("en", "English")]
     if key == "weekly_target":
         return [(str(n), f"{n} shipped day{'s' if n != 1 else ''} a week") for n in range(1, 8)]
     return []
@@ -100,5 +109,12 @@ def parse_value(key: str, value: str) -> tuple[object, str]:
         if not 1 <= n <= 7:
             raise InputError(f"invalid weekly_target {value!r}: expected a whole number 1-7")
         return n, str(n)
+    if key == "language":
+        from shipit.i18n import CHOICES
+
+        choice = value.strip().lower()
+        if choice not in CHOICES:
+            raise InputError("core.invalid_language", value=value)
+        return choice, choice
     known = ", ".join(DEFAULTS)
     raise InputError(f"unknown setting {key!r}: known settings are {known}")

@@ -43,14 +43,14 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value * 100:.0f}%"
+    """'75%' / '75 %' in the reader's language (shipit.i18n)."""
+    from shipit.i18n import percent as in_words
 
-
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-               "Dec")  # fmt: skip
+    return in_words(value)
 
 
 def fmt_day(day: date) -> str:
-    """'Mon 16 Nov 2026' without strftime (the export's hot path calls it per day)."""
-    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    """'Mon 16 Nov 2026' / 'Mo 16. Nov 2026' in the reader's language (shipit.i18n)."""
+    from shipit.i18n import fmt_day as in_words
+
+    return in_words(day)

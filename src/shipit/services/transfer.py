@@ -18,7 +18,7 @@ from shipit.domain.importing import (
     read_import,
 )
 from shipit.domain.changes import RowChange
-from shipit.domain.settings import DEFAULTS, Settings
+from shipit.domain.settings import DEFAULTS, FIGURE_KEYS, Settings
 from shipit.storage import backlog as backlog_sql
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
@@ -66,7 +66,8 @@ def export_journal(journal: Journal, out: IO[str], fmt: str, filters: Filters | 
             return exporting.write_csv(out, entries, projects=projects_sql.links(conn))
         return exporting.write_json(
             out, entries, exported_at=dates.now(),
-            settings=figures_sql.read_settings(conn).as_strings(),
+            settings={k: v for k, v in figures_sql.read_settings(conn).as_strings().items()
+                      if k in FIGURE_KEYS},
             skips=_skips_json(conn, filters), backlog=_backlog_json(conn),
             projects=projects_service.export_json(conn),
             private=entries_sql.private_uids(conn),

@@ -78,6 +78,26 @@ def journal_path() -> Path:
     return home() / JOURNAL_NAME
 
 
+def peek_setting(key: str) -> str | None:
+    """One stored setting, read without opening the journal for the command: no journal
+    is created, nothing is migrated, nothing waits for a lock. None when there is no
+    journal, no such setting, or anything is wrong (the command itself will say what)."""
+    try:
+        path = journal_path()
+        if not path.is_file():
+            return None
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.1)
+    except (OSError, ValueError, sqlite3.Error):
+        return None
+    try:
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
 def ensure_private_dir(folder: Path) -> None:
     """Create `folder` and every missing parent as 0700 (whatever the umask); leave
     existing folders alone."""

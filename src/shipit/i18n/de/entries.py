@@ -1,0 +1,4 @@
+"""German messages: entries."""
+
+MESSAGES: dict[str, object] = {
+}

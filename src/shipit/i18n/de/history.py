@@ -1,0 +1,4 @@
+"""German messages: history."""
+
+MESSAGES: dict[str, object] = {
+}

@@ -1,0 +1,4 @@
+"""German messages: loop."""
+
+MESSAGES: dict[str, object] = {
+}

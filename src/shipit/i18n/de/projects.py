@@ -1,0 +1,4 @@
+"""German messages: projects."""
+
+MESSAGES: dict[str, object] = {
+}

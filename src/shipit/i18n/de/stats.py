@@ -1,0 +1,4 @@
+"""German messages: stats."""
+
+MESSAGES: dict[str, object] = {
+}

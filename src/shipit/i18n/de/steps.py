@@ -1,0 +1,4 @@
+"""German messages: steps."""
+
+MESSAGES: dict[str, object] = {
+}

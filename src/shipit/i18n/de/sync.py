@@ -1,0 +1,4 @@
+"""German messages: sync."""
+
+MESSAGES: dict[str, object] = {
+}

@@ -1,0 +1,4 @@
+"""German messages: transfer."""
+
+MESSAGES: dict[str, object] = {
+}

@@ -1,0 +1,4 @@
+"""English messages: entries."""
+
+MESSAGES: dict[str, object] = {
+}

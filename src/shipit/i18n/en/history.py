@@ -1,0 +1,4 @@
+"""English messages: history."""
+
+MESSAGES: dict[str, object] = {
+}

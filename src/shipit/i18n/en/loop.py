@@ -1,0 +1,4 @@
+"""English messages: loop."""
+
+MESSAGES: dict[str, object] = {
+}

@@ -1,0 +1,4 @@
+"""English messages: projects."""
+
+MESSAGES: dict[str, object] = {
+}

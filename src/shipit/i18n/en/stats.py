@@ -1,0 +1,4 @@
+"""English messages: stats."""
+
+MESSAGES: dict[str, object] = {
+}

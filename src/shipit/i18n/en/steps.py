@@ -1,0 +1,4 @@
+"""English messages: steps."""
+
+MESSAGES: dict[str, object] = {
+}

@@ -1,0 +1,4 @@
+"""English messages: sync."""
+
+MESSAGES: dict[str, object] = {
+}

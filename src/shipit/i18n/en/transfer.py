@@ -1,0 +1,4 @@
+"""English messages: transfer."""
+
+MESSAGES: dict[str, object] = {
+}
