@@ -291,7 +291,6 @@ NOT_YET_CONVERTED = {
     "services/history.py",  # 4
     "services/journal.py",  # 5
     "services/projects.py",  # 5
-    "services/remind.py",  # 1
     "services/review.py",  # 1
     "services/steps.py",  # 7
     "services/sync.py",  # 3

@@ -55,15 +55,31 @@ def test_remind_is_silent_and_exits_0_when_shipped(sh, bin_dir):
     assert calls(log) == []
 
 
-def test_remind_nudges_notifies_and_exits_1_when_at_risk(sh, bin_dir):
+NUDGE = {"en": ("Your 3-day streak is at risk: ship something today.",
+                '  shipit log "what you delivered"'),
+         "de": ("Deine Serie von 3 Tagen ist in Gefahr: liefere heute etwas.",
+                '  shipit log "was du geliefert hast"')}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_remind_nudges_notifies_and_exits_1_when_at_risk(sh, bin_dir, lang):
     log = recorder(bin_dir, "notify-send")
     for days in (3, 2, 1):
         sh("log", "--date", f"-{days}", "a ship")
-    r = sh("remind", env={"PATH": path_with(bin_dir)})
+    r = sh("remind", env={"PATH": path_with(bin_dir), "SHIPIT_LANG": lang})
     assert r.returncode == 1
-    assert r.stdout == "⚠ Your 3-day streak is at risk: ship something today.\n"
-    assert calls(log) == [["--app-name=shipit", "shipit",
-                           "Your 3-day streak is at risk: ship something today."]]
+    message, hint = NUDGE[lang]
+    assert (r.stdout, r.stderr) == (f"⚠ {message}\n", f"{hint}\n")
+    assert calls(log) == [["--app-name=shipit", "shipit", message]]
+
+
+def test_remind_in_german_when_the_streak_is_one_day(sh, bin_dir):
+    sh("log", "--date", "yesterday", "a ship")
+    r = sh("remind", env={"PATH": path_with(bin_dir), "SHIPIT_LANG": "de"})
+    assert r.stdout == "⚠ Deine Serie von 1 Tag ist in Gefahr: liefere heute etwas.\n"
+    r = sh("remind", "--install", "--uninstall", env={"SHIPIT_LANG": "de"})
+    assert (r.returncode, r.stderr) == (
+        2, "shipit: Fehler: gib --install oder --uninstall an, nicht beides\n")
 
 
 def test_remind_without_any_notifier_still_nudges(sh, bin_dir):

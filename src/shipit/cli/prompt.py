@@ -6,7 +6,7 @@ import typer
 
 from shipit.cli.app import app
 
-SHELL_HELP = "bash, zsh, fish, starship or p10k."
+SHELL_HELP = "help.prompt_init.shell"
 
 
 def _shells(incomplete: str) -> list[str]:
@@ -15,16 +15,12 @@ def _shells(incomplete: str) -> list[str]:
     return [s for s in SHELLS if s.startswith(incomplete)]
 
 
-@app.command("status")
+@app.command("status", help="help.status")
 def status_cmd(
-    refresh: Annotated[bool, typer.Option("--refresh", help="Recompute the status file from the journal.")] = False,
-    json_output: Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, see docs/prompt.md).")] = False,
+    refresh: Annotated[bool, typer.Option("--refresh", help="help.status.refresh")] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="help.status.json")] = False,
 ) -> None:  # fmt: skip
-    """Today's cue for a prompt: 🚢12 shipped, ⚠12 not yet (streak 12), nothing when excused.
-
-    Reads the status file next to the journal when it is fresh (fast); see
-    'shipit prompt-init' for snippets that read it with shell builtins only.
-    """
+    """Today's cue for a prompt (help text: help.status)."""
     from shipit.domain.prompt import cue
     from shipit.services.status import today_status
     from shipit.views import render
@@ -38,19 +34,11 @@ def status_cmd(
         typer.echo(text)
 
 
-@app.command("prompt-init")
+@app.command("prompt-init", help="help.prompt_init")
 def prompt_init_cmd(
     shell: Annotated[str, typer.Argument(metavar="SHELL", help=SHELL_HELP, autocompletion=_shells)],
 ) -> None:  # fmt: skip
-    """Print a prompt snippet for SHELL (bash, zsh, fish, starship, p10k).
-
-    \b
-    bash:     eval "$(shipit prompt-init bash)"       in ~/.bashrc
-    zsh:      eval "$(shipit prompt-init zsh)"        in ~/.zshrc
-    fish:     shipit prompt-init fish | source        in ~/.config/fish/config.fish
-    starship: shipit prompt-init starship >> ~/.config/starship.toml
-    p10k:     eval "$(shipit prompt-init p10k)"       in ~/.zshrc, after p10k's line
-    """
+    """Print a prompt snippet for SHELL (help text: help.prompt_init)."""
     import os
 
     from shipit.domain.errors import InputError
@@ -59,7 +47,7 @@ def prompt_init_cmd(
 
     name = shell.strip().lower()
     if name not in SHELLS:
-        raise InputError(f"unknown shell {shell!r}: expected {', '.join(SHELLS)}")
+        raise InputError("loop.unknown_shell", shell=shell, shells=", ".join(SHELLS))
     home = default_home()
     user_home = os.path.expanduser("~")
     if home == user_home or home.startswith(user_home + os.sep):

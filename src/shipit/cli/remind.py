@@ -7,38 +7,34 @@ import typer
 from shipit.cli.app import app
 
 
-@app.command("remind")
+@app.command("remind", help="help.remind")
 def remind_cmd(
-    at: Annotated[str | None, typer.Option("--at", metavar="HH:MM", help="With --install: the time of day (default 20:00).")] = None,
-    install: Annotated[bool, typer.Option("--install", help="Remind every day: a systemd user timer, or the crontab line to add.")] = False,
-    uninstall: Annotated[bool, typer.Option("--uninstall", help="Remove the daily reminder.")] = False,
+    at: Annotated[str | None, typer.Option("--at", metavar="HH:MM", help="help.remind.at")] = None,
+    install: Annotated[bool, typer.Option("--install", help="help.remind.install")] = False,
+    uninstall: Annotated[bool, typer.Option("--uninstall", help="help.remind.uninstall")] = False,
 ) -> int:  # fmt: skip
-    """Nudge when today is not shipped yet: a line and a desktop notification.
-
-    Silent when today is shipped or excused. Exit code: 0 shipped or excused, 1 at
-    risk, so scripts can use it:  shipit remind || echo "ship something"
-    """
+    """Nudge when today is not shipped yet (help text: help.remind)."""
     from shipit.domain.errors import InputError
+    from shipit.i18n import t
     from shipit.services import remind
     from shipit.views import render
 
     if install and uninstall:
-        raise InputError("give --install or --uninstall, not both")
+        raise InputError("loop.install_or_uninstall")
     if install:
         done = remind.install(at)
         if done.how == "systemd":
-            render.out(f"Reminder installed: every day at {done.at} ({done.detail}).")
+            render.out(t("loop.reminder_installed", at=done.at, detail=done.detail))
         else:
-            render.err(f"No systemd user session here: add this line with 'crontab -e' "
-                       f"(every day at {done.at}):")  # fmt: skip
+            render.err(t("loop.add_crontab_line", at=done.at))
             typer.echo(done.detail)
         return 0
     if uninstall:
         done = remind.uninstall()
         if done.how == "systemd":
-            render.out(f"Reminder removed ({done.detail}).")
+            render.out(t("loop.reminder_removed", detail=done.detail))
         else:
-            render.err(f"No systemd timer installed; if you used cron, {done.detail}.")
+            render.err(t("loop.no_timer_installed"))
         return 0
     if at is not None:
         remind.check_at(at)  # a bad --at is refused even here
@@ -48,10 +44,10 @@ def remind_cmd(
     from shipit.cli.options import notify
 
     if state.streak:
-        message = f"Your {state.streak}-day streak is at risk: ship something today."
+        message = t("loop.streak_at_risk", n=state.streak)
     else:
-        message = "Nothing shipped today yet: ship something small."
+        message = t("loop.nothing_shipped_yet")
     render.out(f"⚠ {message}")
-    render.err('  shipit log "what you delivered"', style="dim")
+    render.err(t("loop.log_hint"), style="dim")
     notify("shipit", message)
     return 1

@@ -107,8 +107,8 @@ def install(at: str | None) -> Installed:
     for args in (["daemon-reload"], ["enable", "--now", f"{UNIT}.timer"]):
         r = subprocess.run(["systemctl", "--user", *args], capture_output=True, text=True)
         if r.returncode != 0:
-            raise InputError(f"systemctl --user {' '.join(args)} failed: "
-                             f"{r.stderr.strip() or r.returncode}")  # fmt: skip
+            raise InputError("loop.systemctl_failed", command=" ".join(args),
+                             reason=r.stderr.strip() or r.returncode)  # fmt: skip
     return Installed("systemd", when, str(folder / f"{UNIT}.timer"))
 
 
@@ -117,7 +117,7 @@ def uninstall() -> Installed:
     folder = unit_dir()
     files = [folder / f"{UNIT}.timer", folder / f"{UNIT}.service"]
     if not any(f.exists() for f in files):
-        return Installed("cron", "", "remove the line with 'shipit remind' (crontab -e)")
+        return Installed("cron", "", "")  # nothing installed here: the cron line, if any
     if _systemd_user():
         subprocess.run(["systemctl", "--user", "disable", "--now", f"{UNIT}.timer"],
                        capture_output=True)  # fmt: skip

@@ -18,4 +18,32 @@ Text, der mit '-' beginnt, kommt hinter '--':  shipit log -- "- Tippfehler behob
     "help.required": "erforderlich",
     "help.missing_command": "Befehl fehlt.",
     "help.no_such_command": "Unbekannter Befehl {name!r}.",
+    "help.remind": """Erinnert dich, wenn heute noch nichts geliefert ist: eine Zeile und eine
+Desktop-Benachrichtigung.
+
+Still, wenn heute geliefert oder entschuldigt ist. Exit-Code: 0 geliefert oder
+entschuldigt, 1 in Gefahr, für Skripte:  shipit remind || echo "liefere etwas"
+""",
+    "help.remind.at": "Mit --install: die Uhrzeit (Standard 20:00).",
+    "help.remind.install": "Jeden Tag erinnern: ein systemd-Benutzertimer, oder die "
+    "crontab-Zeile zum Eintragen.",
+    "help.remind.uninstall": "Die tägliche Erinnerung entfernen.",
+    "help.status": """Das Signal von heute für deinen Prompt: 🚢12 geliefert, ⚠12 noch nicht
+(Serie 12), nichts, wenn der Tag entschuldigt ist.
+
+Liest die Statusdatei neben dem Journal, solange sie frisch ist (schnell); siehe
+'shipit prompt-init' für Schnipsel, die sie nur mit Shell-Builtins lesen.
+""",
+    "help.status.refresh": "Die Statusdatei neu aus dem Journal berechnen.",
+    "help.status.json": "JSON ausgeben (feste Schlüssel, siehe docs/prompt.md).",
+    "help.prompt_init": """Ein Prompt-Schnipsel für SHELL ausgeben (bash, zsh, fish, starship, p10k).
+
+\b
+bash:     eval "$(shipit prompt-init bash)"       in ~/.bashrc
+zsh:      eval "$(shipit prompt-init zsh)"        in ~/.zshrc
+fish:     shipit prompt-init fish | source        in ~/.config/fish/config.fish
+starship: shipit prompt-init starship >> ~/.config/starship.toml
+p10k:     eval "$(shipit prompt-init p10k)"       in ~/.zshrc, nach der Zeile von p10k
+""",
+    "help.prompt_init.shell": "bash, zsh, fish, starship oder p10k.",
 }

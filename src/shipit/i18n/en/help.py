@@ -17,4 +17,29 @@ Text that begins with '-' goes after '--':  shipit log -- "- fixed the typo"
     "help.required": "required",
     "help.missing_command": "Missing command.",
     "help.no_such_command": "No such command {name!r}.",
+    "help.remind": """Nudge when today is not shipped yet: a line and a desktop notification.
+
+Silent when today is shipped or excused. Exit code: 0 shipped or excused, 1 at
+risk, so scripts can use it:  shipit remind || echo "ship something"
+""",
+    "help.remind.at": "With --install: the time of day (default 20:00).",
+    "help.remind.install": "Remind every day: a systemd user timer, or the crontab line to add.",
+    "help.remind.uninstall": "Remove the daily reminder.",
+    "help.status": """Today's cue for a prompt: 🚢12 shipped, ⚠12 not yet (streak 12), nothing when excused.
+
+Reads the status file next to the journal when it is fresh (fast); see
+'shipit prompt-init' for snippets that read it with shell builtins only.
+""",
+    "help.status.refresh": "Recompute the status file from the journal.",
+    "help.status.json": "Print JSON (stable keys, see docs/prompt.md).",
+    "help.prompt_init": """Print a prompt snippet for SHELL (bash, zsh, fish, starship, p10k).
+
+\b
+bash:     eval "$(shipit prompt-init bash)"       in ~/.bashrc
+zsh:      eval "$(shipit prompt-init zsh)"        in ~/.zshrc
+fish:     shipit prompt-init fish | source        in ~/.config/fish/config.fish
+starship: shipit prompt-init starship >> ~/.config/starship.toml
+p10k:     eval "$(shipit prompt-init p10k)"       in ~/.zshrc, after p10k's line
+""",
+    "help.prompt_init.shell": "bash, zsh, fish, starship or p10k.",
 }
