@@ -11,7 +11,7 @@ import sqlite3
 from datetime import date
 
 from shipit.domain import dates, stats
-from shipit.domain.history import History
+from shipit.domain.history import History, ShipDays
 from shipit.domain.settings import Settings
 
 # Grouped in index order (ix_entry_day_kind): no temporary sort, one row per day and kind.
@@ -26,6 +26,22 @@ _COUNTS_SQL = (
     "FROM entry WHERE kind != 'ship' GROUP BY day, kind "
     "ORDER BY 1, 2"
 )
+
+
+# The days with a ship, in day order, from the covering index (no table row is read).
+_SHIP_DAYS_SQL = "SELECT day FROM entry WHERE kind = 'ship' GROUP BY day ORDER BY day"
+
+
+def read_ship_days(conn: sqlite3.Connection) -> ShipDays:
+    """What the streak line and the prompt status need: the days with a ship, the
+    earliest day of any entry, skips and settings; no per-day counts, no figures panel."""
+    settings = read_settings(conn)
+    parse = date.fromisoformat
+    ships = [parse(day).toordinal() for (day,) in conn.execute(_SHIP_DAYS_SQL)]
+    first = conn.execute("SELECT min(day) FROM entry").fetchone()[0]
+    return ShipDays(ships=ships, first_day=parse(first) if first is not None else None,
+                    skips=read_skips(conn), settings=settings,
+                    today=dates.today(settings.day_starts_at))  # fmt: skip
 
 
 def read_settings(conn: sqlite3.Connection) -> Settings:
