@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from shipit.domain import stats
@@ -75,25 +76,33 @@ class ShipDays:
     def has_entries(self) -> bool:
         return self.first_day is not None
 
+    @cached_property
     def _excused(self) -> Callable[[int], bool]:
         return stats.excuser(self.settings.rest_days, self.skips)
 
+    @cached_property
+    def _before(self) -> stats.Run:
+        """The run before today: one pass over the ship days, shared by every answer."""
+        return stats.run_before(self.ships, self._excused, self.today.toordinal())
+
     def streak(self) -> stats.Streak:
-        return stats.ship_streak(self.ships, self._excused(), self.today.toordinal())
+        return stats.streak_from(self._before, self.ships, self._excused,
+                                 self.today.toordinal())  # fmt: skip
 
     def excuse(self, day: date) -> str | None:
         return stats.excuse(day, self.settings.rest_days, self.skips)
 
     def missed_days(self, most: int = 7) -> list[date]:
-        return stats.missed_ship_days(self.ships, self._excused(), self.today.toordinal(),
-                                      most=most)  # fmt: skip
+        return stats.missed_ship_days(self.ships, self._excused, self.today.toordinal(),
+                                      most=most, before=self._before)  # fmt: skip
 
     def status_days(self) -> list[DayStatus]:
         """Today's and the next journal days' prompt status (domain.prompt)."""
         from shipit.domain.prompt import ship_status_days
 
-        return ship_status_days(self.ships, self.first_day, self._excused(),
-                                self.settings.day_starts_at, self.today)  # fmt: skip
+        return ship_status_days(self.ships, self.first_day, self._excused,
+                                self.settings.day_starts_at, self.today,
+                                before=self._before)  # fmt: skip
 
     def shipped_today(self) -> bool:
         from bisect import bisect_left

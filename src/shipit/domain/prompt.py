@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:  # the figures load only when a status is computed, not when one is read
     from collections.abc import Callable, Collection, Mapping, Sequence
 
-    from shipit.domain.stats import DayCounts
+    from shipit.domain.stats import DayCounts, Run
 
 DAYS = 8
 SHIPPED, AT_RISK, OFF = "✔", "⚠", "-"
@@ -68,15 +68,17 @@ def status_days(counts: Mapping[date, DayCounts], skips: Collection[date],
 
 
 def ship_status_days(ships: Sequence[int], first: date | None, excused: Callable[[int], bool],
-                     day_starts_at: time, today: date, days: int = DAYS) -> list[DayStatus]:  # fmt: skip
+                     day_starts_at: time, today: date, days: int = DAYS,
+                     before: Run | None = None) -> list[DayStatus]:  # fmt: skip
     """status_days() from the ship days (ascending ordinals), the earliest day of any
-    entry (None: no entry, no day lines) and whether a day (ordinal) is excused."""
+    entry (None: no entry, no day lines), whether a day (ordinal) is excused and the
+    run before today (stats.run_before; computed when not given)."""
     from shipit.domain.stats import run_before
 
     if first is None:
         return []
     t = today.toordinal()
-    run, _, k = run_before(ships, excused, t)  # the run at the end of yesterday
+    run, _, k, _ = before or run_before(ships, excused, t)  # the run at the end of yesterday
     coming = set(ships[k : k + days])  # ship days from today on
     start = first.toordinal()
     out = []

@@ -397,31 +397,46 @@ def _all_excused(lo: int, hi: int, excused: Callable[[int], bool]) -> bool:
     return True
 
 
-def run_before(ships: Sequence[int], excused: Callable[[int], bool], today: int
-               ) -> tuple[int, int, int]:  # fmt: skip
-    """(run, longest, k) over the days before `today`: the daily streak's run as it
-    stands at the end of yesterday, the longest run among those days, and the index of
-    the first ship day on or after today. A shipped day adds one; a gap between two ship
-    days keeps the run only when every day of it is excused."""
+class Run(NamedTuple):
+    """The daily streak over the days before today (see run_before)."""
+
+    run: int  # the run as it stands at the end of yesterday
+    longest: int  # the longest run among those days
+    today: int  # the index in `ships` of the first ship day on or after today
+    start: int  # the index of the current run's first ship day (when run > 0)
+
+
+def run_before(ships: Sequence[int], excused: Callable[[int], bool], today: int) -> Run:
+    """The daily streak over the days before `today` (an ordinal), from the ship days:
+    a shipped day adds one; a gap between two ship days keeps the run only when every
+    day of it is excused, and so does the gap from the last one to today."""
     k = bisect_left(ships, today)
-    run = longest = 0
+    run = longest = start = 0
     prev = 0
-    for o in islice(ships, k):
+    for i, o in enumerate(islice(ships, k)):
         if run and o - prev > 1 and not _all_excused(prev + 1, o, excused):
             run = 0
+        if not run:
+            start = i
         run += 1
         if run > longest:
             longest = run
         prev = o
     if run and today - prev > 1 and not _all_excused(prev + 1, today, excused):
         run = 0
-    return run, longest, k
+    return Run(run, longest, k, start)
 
 
 def ship_streak(ships: Sequence[int], excused: Callable[[int], bool], today: int) -> Streak:
     """The daily streak as of `today` (an ordinal): `compute(...).streak`, from the ship
     days alone. Today is open: unshipped, it neither adds to the run nor ends it."""
-    run, longest, k = run_before(ships, excused, today)
+    return streak_from(run_before(ships, excused, today), ships, excused, today)
+
+
+def streak_from(before: Run, ships: Sequence[int], excused: Callable[[int], bool], today: int
+                ) -> Streak:  # fmt: skip
+    """ship_streak() from the run before today, already computed."""
+    run, longest, k, _ = before
     shipped_today = k < len(ships) and ships[k] == today
     if shipped_today:
         run += 1
@@ -431,14 +446,20 @@ def ship_streak(ships: Sequence[int], excused: Callable[[int], bool], today: int
 
 
 def missed_ship_days(ships: Sequence[int], excused: Callable[[int], bool], today: int, *,
-                     most: int = 7) -> list[date]:  # fmt: skip
+                     most: int = 7, before: Run | None = None) -> list[date]:  # fmt: skip
     """missed_days() on ship-day ordinals: back from yesterday over the current run
-    (shipped or excused days), then the unexcused days down to the previous ship day."""
-    i = bisect_left(ships, today) - 1  # the latest ship day before today, when i >= 0
+    (shipped or excused days), then the unexcused days down to the previous ship day.
+    The run before today (`before`, computed when not given) lets the walk start at the
+    run's first ship day instead of stepping over every day of it."""
+    before = before or run_before(ships, excused, today)
+    i = before.today - 1  # the latest ship day before today, when i >= 0
     if i < 0:
         return []
     first = ships[0]
     day = today - 1
+    if before.run:  # the run's days are all shipped or excused: start below them
+        i = before.start - 1
+        day = ships[before.start] - 1
     while day >= first:  # back over the current run
         if i >= 0 and ships[i] == day:
             i -= 1
