@@ -17,6 +17,44 @@ from shipit.storage.db import APPLICATION_ID, SCHEMA_VERSION, Store
 # The schema as created from the models, pinned. A change here must come with a
 # migration in store.MIGRATIONS and a new SCHEMA_VERSION.
 PINNED_SCHEMA = """\
+CREATE TRIGGER tr_entry_day_delete AFTER DELETE ON entry BEGIN
+	UPDATE entry_day SET ships = ships - (OLD.kind = 'ship'), steps = steps - (OLD.kind = 'step'),
+		step_minutes = step_minutes - CASE WHEN OLD.kind = 'step' THEN coalesce(OLD.minutes, 0) ELSE 0 END,
+		attempts = attempts - (OLD.kind = 'attempt'),
+		attempts_succeeded = attempts_succeeded - (OLD.kind = 'attempt' AND OLD.outcome IS 'succeeded'),
+		attempts_failed = attempts_failed - (OLD.kind = 'attempt' AND OLD.outcome IS 'failed')
+	WHERE day = OLD.day;
+	DELETE FROM entry_day WHERE day = OLD.day AND ships = 0 AND steps = 0 AND attempts = 0;
+END
+CREATE TRIGGER tr_entry_day_insert AFTER INSERT ON entry BEGIN
+	INSERT INTO entry_day (day, ships, steps, step_minutes, attempts, attempts_succeeded, attempts_failed)
+	VALUES (NEW.day, NEW.kind = 'ship', NEW.kind = 'step',
+		CASE WHEN NEW.kind = 'step' THEN coalesce(NEW.minutes, 0) ELSE 0 END,
+		NEW.kind = 'attempt', NEW.kind = 'attempt' AND NEW.outcome IS 'succeeded',
+		NEW.kind = 'attempt' AND NEW.outcome IS 'failed')
+	ON CONFLICT (day) DO UPDATE SET ships = ships + excluded.ships, steps = steps + excluded.steps,
+		step_minutes = step_minutes + excluded.step_minutes, attempts = attempts + excluded.attempts,
+		attempts_succeeded = attempts_succeeded + excluded.attempts_succeeded,
+		attempts_failed = attempts_failed + excluded.attempts_failed;
+END
+CREATE TRIGGER tr_entry_day_update AFTER UPDATE OF day, kind, minutes, outcome ON entry BEGIN
+	UPDATE entry_day SET ships = ships - (OLD.kind = 'ship'), steps = steps - (OLD.kind = 'step'),
+		step_minutes = step_minutes - CASE WHEN OLD.kind = 'step' THEN coalesce(OLD.minutes, 0) ELSE 0 END,
+		attempts = attempts - (OLD.kind = 'attempt'),
+		attempts_succeeded = attempts_succeeded - (OLD.kind = 'attempt' AND OLD.outcome IS 'succeeded'),
+		attempts_failed = attempts_failed - (OLD.kind = 'attempt' AND OLD.outcome IS 'failed')
+	WHERE day = OLD.day;
+	DELETE FROM entry_day WHERE day = OLD.day AND ships = 0 AND steps = 0 AND attempts = 0;
+	INSERT INTO entry_day (day, ships, steps, step_minutes, attempts, attempts_succeeded, attempts_failed)
+	VALUES (NEW.day, NEW.kind = 'ship', NEW.kind = 'step',
+		CASE WHEN NEW.kind = 'step' THEN coalesce(NEW.minutes, 0) ELSE 0 END,
+		NEW.kind = 'attempt', NEW.kind = 'attempt' AND NEW.outcome IS 'succeeded',
+		NEW.kind = 'attempt' AND NEW.outcome IS 'failed')
+	ON CONFLICT (day) DO UPDATE SET ships = ships + excluded.ships, steps = steps + excluded.steps,
+		step_minutes = step_minutes + excluded.step_minutes, attempts = attempts + excluded.attempts,
+		attempts_succeeded = attempts_succeeded + excluded.attempts_succeeded,
+		attempts_failed = attempts_failed + excluded.attempts_failed;
+END
 CREATE TABLE backlog (
 	id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
 	uid VARCHAR(36) NOT NULL, 
@@ -67,6 +105,17 @@ CREATE TABLE entry (
 	CONSTRAINT ck_entry_minutes CHECK (minutes IS NULL OR minutes > 0), 
 	UNIQUE (uid)
 )
+CREATE TABLE entry_day (
+	day DATE NOT NULL, 
+	ships INTEGER NOT NULL, 
+	steps INTEGER NOT NULL, 
+	step_minutes INTEGER NOT NULL, 
+	attempts INTEGER NOT NULL, 
+	attempts_succeeded INTEGER NOT NULL, 
+	attempts_failed INTEGER NOT NULL, 
+	PRIMARY KEY (day)
+)
+ WITHOUT ROWID
 CREATE TABLE entry_tag (
 	entry_id INTEGER NOT NULL, 
 	tag VARCHAR(64) NOT NULL, 
@@ -490,7 +539,7 @@ def test_a_schema_1_journal_gains_the_day_index(shipit_home, cli, clock):
     assert "from schema 1" in r.stdout
     assert schema_of(path) == PINNED_SCHEMA
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     [backup] = (shipit_home / "backups").iterdir()
     assert "pre-migration-v1" in backup.name
     assert "ix_entry_day ON" not in schema_of(backup)
@@ -522,7 +571,7 @@ def test_a_real_schema_2_journal_migrates_to_3(shipit_home, cli, clock):
     assert [e["text"] for e in json.loads(r.stdout)][-1] == "Published the pricing page #web"
     assert schema_of(path) == PINNED_SCHEMA
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     for table, rows in old_rows.items():
         mine = " WHERE key != 'author'" if table == "setting" else ""  # schema 5 adds it
         assert con.execute(f"SELECT * FROM {table}{mine} ORDER BY 1").fetchall() == rows, table
@@ -595,7 +644,7 @@ def test_schema_5_gives_an_existing_journal_its_author_and_a_device(shipit_home,
     assert r.stdout.strip() == "grace"
     assert schema_of(path) == PINNED_SCHEMA
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     [(device,)] = con.execute("SELECT value FROM local_state WHERE key = 'device_id'").fetchall()
     con.close()
     assert len(device) == 36
@@ -605,3 +654,50 @@ def test_schema_5_gives_an_existing_journal_its_author_and_a_device(shipit_home,
     con = sqlite3.connect(path)
     assert con.execute("SELECT value FROM local_state WHERE key = 'device_id'").fetchone() == (
         device,)
+
+
+def test_a_schema_5_journal_gains_its_per_day_counts(shipit_home, cli, clock):
+    """Schema 6 adds entry_day (each day's entries counted by kind) and the triggers
+    that keep it: a schema-5 journal migrates to exactly the pinned schema, its counts
+    are its entries counted, and they stay so through the writes that follow."""
+    from datetime import date
+
+    from shipit.domain.stats import DayCounts
+    from shipit.storage import figures as figures_sql
+
+    clock.set("2026-12-01T12:00:00")
+    for args in (("log", "a ship"), ("log", "--date", "yesterday", "another"),
+                 ("step", "done", "a step", "--minutes", "25"), ("try", "an attempt"),
+                 ("try", "--date", "-3", "older attempt")):  # fmt: skip
+        r = cli(*args)
+        assert r.exit_code == 0, r.output
+    assert cli("resolve", "4", "--failed", "--lesson", "too early").exit_code == 0
+    path = shipit_home / "journal.db"
+    con = sqlite3.connect(path)
+    for trigger in ("tr_entry_day_insert", "tr_entry_day_delete", "tr_entry_day_update"):
+        con.execute(f"DROP TRIGGER {trigger}")
+    con.execute("DROP TABLE entry_day")
+    con.execute("PRAGMA user_version = 5")
+    con.commit()
+    con.close()
+    r = cli("stats", "--json")
+    assert r.exit_code == 0, r.output
+    assert schema_of(path) == PINNED_SCHEMA
+    [backup] = (shipit_home / "backups").iterdir()
+    assert "pre-migration-v5" in backup.name
+    with Store().reading() as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+        counted = figures_sql.recount_days(conn)
+        assert figures_sql.read_counts(conn) == counted
+    assert sum(c.entries for c in counted.values()) == 5
+    assert sum(c.attempts_failed for c in counted.values()) == 1
+    assert sum(c.step_minutes for c in counted.values()) == 25
+    assert cli("delete", "1", "--yes").exit_code == 0
+    assert cli("edit", "2", "--date", "-5").exit_code == 0
+    with Store().reading() as conn:
+        counts = figures_sql.read_counts(conn)
+        assert counts == figures_sql.recount_days(conn)
+    assert counts[date(2026, 12, 1)] == DayCounts(steps=1, attempts=1, step_minutes=25,
+                                                  attempts_failed=1)  # fmt: skip
+    assert date(2026, 11, 30) not in counts  # its one ship moved to 26 November
+    assert counts[date(2026, 11, 26)].ships == 1

@@ -40,23 +40,23 @@ def streak_lines(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> list[views.
     """The streak lines that `log` prints and `today` shows: the streak (a warning when
     at risk) and, when it broke, which day and the fix if that day was excused.
 
-    One grouped query plus skips and settings, unless the caller already read the
-    history (`log` does, in its write transaction); None for an empty journal or when
-    the figures cannot be read after an entry was committed (reported, not failed: a
-    retry would log the entry twice): then no lines.
+    The days with a ship plus skips and settings (Journal.read_streak), unless the
+    caller already read them (`log` does, in its write transaction). No lines for an
+    empty journal, or when the streak cannot be read after an entry was committed
+    (reported, not failed: a retry would log the entry twice).
     """
     from shipit.domain.errors import ShipitError
     from shipit.views import render, render_stats
 
     try:
         if hist is None:
-            hist = j.history()
+            hist = j.streak_history()
     except ShipitError as exc:
         render.err(f"(streak not shown: {exc})", style="dim")
         return []
-    if not hist.counts:
+    if not hist.has_entries:
         return []
-    lines = [render_stats.streak_line(hist.figures(), shipped_today=hist.shipped_today(),
+    lines = [render_stats.streak_line(hist.streak(), shipped_today=hist.shipped_today(),
                                       excused_today=hist.excuse(hist.today))]  # fmt: skip
     missed = render_stats.missed_line(hist.missed_days())
     if missed is not None:

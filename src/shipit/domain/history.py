@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from shipit.domain import stats
 from shipit.domain.settings import Settings
+
+if TYPE_CHECKING:
+    from shipit.domain.prompt import DayStatus
 
 
 @dataclass(frozen=True)
@@ -22,17 +28,85 @@ class History:
     def first_day(self) -> date | None:
         return min(self.counts) if self.counts else None
 
+    @property
+    def has_entries(self) -> bool:
+        return bool(self.counts)
+
     def figures(self) -> stats.Figures:
         return stats.compute(self.counts, self.skips, self.settings, self.today)
+
+    def streak(self) -> stats.Streak:
+        return self.figures().streak
+
+    def excuse(self, day: date) -> str | None:
+        return stats.excuse(day, self.settings.rest_days, self.skips)
+
+    def ship_days(self) -> ShipDays:
+        """The same journal as the streak line reads it (the days with a ship)."""
+        active = [d for d, c in self.counts.items() if c.entries]
+        return ShipDays(stats.ship_ordinals(self.counts), min(active) if active else None,
+                        self.skips, self.settings, self.today)  # fmt: skip
+
+    def missed_days(self, most: int = 7) -> list[date]:
+        """The days that broke the streak before the current run (see stats.missed_days)."""
+        return self.ship_days().missed_days(most)
+
+    def status_days(self) -> list[DayStatus]:
+        return self.ship_days().status_days()
+
+    def shipped_today(self) -> bool:
+        today = self.counts.get(self.today)
+        return bool(today and today.ships)
+
+
+@dataclass(frozen=True)
+class ShipDays:
+    """What the streak line of `log` and `today` and the prompt status need, without the
+    per-day counts: the days that hold a ship, the earliest day of any entry, skip days,
+    settings and today's journal day. Its streak is `History.figures().streak`, exactly
+    (tests/test_streak_path.py), computed by stepping over runs and gaps."""
+
+    ships: list[int]  # the days with a ship (date.toordinal()), ascending
+    first_day: date | None  # the earliest day of any entry (None: no entry)
+    skips: dict[date, str | None]
+    settings: Settings
+    today: date
+
+    @property
+    def has_entries(self) -> bool:
+        return self.first_day is not None
+
+    @cached_property
+    def _excused(self) -> Callable[[int], bool]:
+        return stats.excuser(self.settings.rest_days, self.skips)
+
+    @cached_property
+    def _before(self) -> stats.Run:
+        """The run before today: one pass over the ship days, shared by every answer."""
+        return stats.run_before(self.ships, self._excused, self.today.toordinal())
+
+    def streak(self) -> stats.Streak:
+        return stats.streak_from(self._before, self.ships, self._excused,
+                                 self.today.toordinal())  # fmt: skip
 
     def excuse(self, day: date) -> str | None:
         return stats.excuse(day, self.settings.rest_days, self.skips)
 
     def missed_days(self, most: int = 7) -> list[date]:
-        """The days that broke the streak before the current run (see stats.missed_days)."""
-        return stats.missed_days(self.counts, self.skips, self.settings.rest_days, self.today,
-                                 most=most)  # fmt: skip
+        return stats.missed_ship_days(self.ships, self._excused, self.today.toordinal(),
+                                      most=most, before=self._before)  # fmt: skip
+
+    def status_days(self) -> list[DayStatus]:
+        """Today's and the next journal days' prompt status (domain.prompt)."""
+        from shipit.domain.prompt import ship_status_days
+
+        return ship_status_days(self.ships, self.first_day, self._excused,
+                                self.settings.day_starts_at, self.today,
+                                before=self._before)  # fmt: skip
 
     def shipped_today(self) -> bool:
-        today = self.counts.get(self.today)
-        return bool(today and today.ships)
+        from bisect import bisect_left
+
+        t = self.today.toordinal()
+        k = bisect_left(self.ships, t)
+        return k < len(self.ships) and self.ships[k] == t

@@ -20,9 +20,9 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # the figures load only when a status is computed, not when one is read
-    from collections.abc import Collection, Mapping
+    from collections.abc import Callable, Collection, Mapping, Sequence
 
-    from shipit.domain.stats import DayCounts
+    from shipit.domain.stats import DayCounts, Run
 
 DAYS = 8
 SHIPPED, AT_RISK, OFF = "✔", "⚠", "-"
@@ -60,36 +60,39 @@ def status_days(counts: Mapping[date, DayCounts], skips: Collection[date],
     one, an excused day keeps the run, any other past day ends it; the day itself is
     open (not shipped yet: the run is at stake, shown as ⚠).
     """
-    from shipit.domain.stats import excuse
+    from shipit.domain.stats import excuser, ship_ordinals
 
     active = [d for d, c in counts.items() if c.entries]
-    if not active:
+    return ship_status_days(ship_ordinals(counts), min(active) if active else None,
+                            excuser(rest_days, skips), day_starts_at, today, days)  # fmt: skip
+
+
+def ship_status_days(ships: Sequence[int], first: date | None, excused: Callable[[int], bool],
+                     day_starts_at: time, today: date, days: int = DAYS,
+                     before: Run | None = None) -> list[DayStatus]:  # fmt: skip
+    """status_days() from the ship days (ascending ordinals), the earliest day of any
+    entry (None: no entry, no day lines), whether a day (ordinal) is excused and the
+    run before today (stats.run_before; computed when not given)."""
+    from shipit.domain.stats import run_before
+
+    if first is None:
         return []
-    first = min(active)
-
-    def shipped(d: date) -> bool:
-        c = counts.get(d)
-        return bool(c and c.ships)
-
-    run = 0
-    d = first
-    while d < today:
-        if shipped(d):
-            run += 1
-        elif not excuse(d, rest_days, skips):
-            run = 0
-        d += timedelta(days=1)
+    t = today.toordinal()
+    run, _, k, _ = before or run_before(ships, excused, t)  # the run at the end of yesterday
+    coming = set(ships[k : k + days])  # ship days from today on
+    start = first.toordinal()
     out = []
     for i in range(days):
         d = today + timedelta(days=i)
+        o = t + i
         starts = day_start_epoch(d, day_starts_at)
-        if d < first:
+        if o < start:
             out.append(DayStatus(d, AT_RISK, 0, starts))
             continue
-        if shipped(d):
+        if o in coming:
             run += 1
             out.append(DayStatus(d, SHIPPED, run, starts))
-        elif excuse(d, rest_days, skips):
+        elif excused(o):
             out.append(DayStatus(d, OFF, run, starts))
         else:
             out.append(DayStatus(d, AT_RISK, run, starts))

@@ -26,9 +26,9 @@ from shipit.domain.entries import (
     parse_filters,
 )
 from shipit.domain.errors import InputError, NotFoundError, ShipitError
-from shipit.domain.history import History
+from shipit.domain.history import History, ShipDays
 from shipit.domain.identity import check_author
-from shipit.domain.prompt import DayStatus, format_status, status_days
+from shipit.domain.prompt import DayStatus, format_status
 from shipit.domain.settings import DEFAULTS, Settings, parse_value
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
@@ -123,6 +123,14 @@ class Journal:
         member = self.member(conn)
         if member is None:
             return figures_sql.read_history(conn)
+        return members_sql.read_history(conn, member)
+
+    def read_streak(self, conn: Connection) -> History | ShipDays:
+        """What the streak line needs, of the author shown: the journal's own author's
+        ship days (no per-day counts), a member's whole history."""
+        member = self.member(conn)
+        if member is None:
+            return figures_sql.read_ship_days(conn)
         return members_sql.read_history(conn, member)
 
     def read_entries(self, conn: Connection, filters: Filters, *, order: str = "desc"
@@ -229,18 +237,18 @@ class Journal:
         return entry._replace(id=image["id"])
 
     def add_with_history(self, kind: str, text: str, **fields: Any
-                         ) -> tuple[EntryData, History]:  # fmt: skip
+                         ) -> tuple[EntryData, ShipDays]:  # fmt: skip
         """Record an entry and read what its confirmation's streak needs, in ONE transaction.
 
-        `log` then costs one connection and one write transaction; the history it
-        reads already holds the new entry.
+        `log` then costs one connection and one write transaction; the ship days it
+        reads already hold the new entry.
         """
         with self.store.writing() as conn:
             entry = self.add(kind, text, log=ChangeLog(conn, "log", dates.now()), **fields)
             self.nearest = project_links.nearest(conn)  # the confirmation's ship date line
             self.nearest_read = True
-            hist = figures_sql.read_history(conn)
-            # The prompt status needs the same history: no second read at the end.
+            hist = figures_sql.read_ship_days(conn)
+            # The prompt status needs the same ship days: no second read at the end.
             self._status_from = (conn.total_changes, hist)
             return entry, hist
 
@@ -373,13 +381,13 @@ class Journal:
                  if needs_today else dates.today())  # fmt: skip
         return parse_filters(today, **raw)
 
-    def glance(self) -> tuple[TodayData, History]:
+    def glance(self) -> tuple[TodayData, History | ShipDays]:
         """The daily glance: today's entries and what the streak line needs, in one read."""
         with self.store.reading() as conn:
-            hist = self.read_history(conn)
+            hist = self.read_streak(conn)
             today = hist.today
             entries = self.read_entries(conn, Filters(since=today, until=today), order="asc")
-            empty = not entries and not hist.counts
+            empty = not entries and not hist.has_entries
             self.nearest = None if empty else project_links.nearest(conn)
             self.nearest_read = True
         shipped = any(e.kind == "ship" for e in entries)
@@ -389,6 +397,11 @@ class Journal:
         with self.store.reading() as conn:
             return self.read_history(conn)
 
+    def streak_history(self) -> History | ShipDays:
+        """What the streak line needs (see read_streak), in one read."""
+        with self.store.reading() as conn:
+            return self.read_streak(conn)
+
     def tags(self) -> list[tuple[str, int, date]]:
         """`shipit tags`: (tag, entries, last day used), most used first."""
         with self.store.reading() as conn:
@@ -396,18 +409,20 @@ class Journal:
 
     # the prompt status ----------------------------------------------------------------
 
-    _status_from: tuple[int, History] | None = None
+    _status_from: tuple[int, ShipDays] | None = None
 
     def status_days(self) -> list[DayStatus]:
-        """Today's and the next 7 journal days' status, as if nothing more were logged."""
+        """Today's and the next 7 journal days' status, as if nothing more were logged
+        (the journal's own: the status file is its author's)."""
         hist = None
         if self._status_from is not None:
             changes, hist = self._status_from
             if changes != self.store.connection().total_changes:
                 hist = None  # written since: read again
-        hist = hist or self.history()
-        s = hist.settings
-        return status_days(hist.counts, hist.skips, s.rest_days, s.day_starts_at, hist.today)
+        if hist is None:
+            with self.store.reading() as conn:
+                hist = figures_sql.read_ship_days(conn)
+        return hist.status_days()
 
     def status_text(self) -> str | None:
         """The status file's content, or None when the journal cannot be read."""

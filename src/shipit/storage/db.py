@@ -231,6 +231,8 @@ def connect(path: Path | str, *, timeout_ms: int | None = None) -> sqlite3.Conne
         conn.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # A REPLACE that deletes a row then fires its delete triggers (entry_day's).
+        conn.execute("PRAGMA recursive_triggers = ON")
         # Unicode-aware case folding for --search (SQLite's lower() is ASCII only).
         conn.create_function("shipit_casefold", 1, _casefold, deterministic=True)
     except BaseException:
@@ -266,13 +268,15 @@ def create_schema(conn: sqlite3.Connection) -> None:
     from sqlalchemy.dialects import sqlite
     from sqlalchemy.schema import CreateIndex, CreateTable
 
-    from shipit.storage.schema import metadata
+    from shipit.storage.schema import ENTRY_DAY_TRIGGERS, metadata
 
     dialect = sqlite.dialect()
     for table in metadata.sorted_tables:
         conn.execute(str(CreateTable(table).compile(dialect=dialect)))
         for index in sorted(table.indexes, key=lambda i: i.name or ""):
             conn.execute(str(CreateIndex(index).compile(dialect=dialect)))
+    for trigger in ENTRY_DAY_TRIGGERS:
+        conn.execute(trigger)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     from shipit.storage.migrations import init_identity

@@ -199,7 +199,80 @@ def init_identity(conn: sqlite3.Connection) -> None:
                  (str(uuid.uuid4()),))  # fmt: skip
 
 
+def _v6_entry_day(conn: sqlite3.Connection) -> None:
+    """Schema 6: each day's entries counted by kind (entry_day), kept by triggers on
+    entry, so the figures read one row per day instead of counting every entry."""
+    for statement in _V6:
+        conn.execute(statement)
+    conn.execute("DELETE FROM entry_day")  # counted afresh, whatever was there
+    conn.execute(
+        "INSERT INTO entry_day (day, ships, steps, step_minutes, attempts, attempts_succeeded, "
+        "attempts_failed) SELECT day, sum(kind = 'ship'), sum(kind = 'step'), "
+        "coalesce(sum(CASE WHEN kind = 'step' THEN minutes END), 0), sum(kind = 'attempt'), "
+        "sum(kind = 'attempt' AND outcome IS 'succeeded'), "
+        "sum(kind = 'attempt' AND outcome IS 'failed') FROM entry GROUP BY day"
+    )
+
+
+_V6_TRIGGERS = (
+    """CREATE TRIGGER IF NOT EXISTS tr_entry_day_insert AFTER INSERT ON entry BEGIN
+	INSERT INTO entry_day (day, ships, steps, step_minutes, attempts, attempts_succeeded, attempts_failed)
+	VALUES (NEW.day, NEW.kind = 'ship', NEW.kind = 'step',
+		CASE WHEN NEW.kind = 'step' THEN coalesce(NEW.minutes, 0) ELSE 0 END,
+		NEW.kind = 'attempt', NEW.kind = 'attempt' AND NEW.outcome IS 'succeeded',
+		NEW.kind = 'attempt' AND NEW.outcome IS 'failed')
+	ON CONFLICT (day) DO UPDATE SET ships = ships + excluded.ships, steps = steps + excluded.steps,
+		step_minutes = step_minutes + excluded.step_minutes, attempts = attempts + excluded.attempts,
+		attempts_succeeded = attempts_succeeded + excluded.attempts_succeeded,
+		attempts_failed = attempts_failed + excluded.attempts_failed;
+END""",
+    """CREATE TRIGGER IF NOT EXISTS tr_entry_day_delete AFTER DELETE ON entry BEGIN
+	UPDATE entry_day SET ships = ships - (OLD.kind = 'ship'), steps = steps - (OLD.kind = 'step'),
+		step_minutes = step_minutes - CASE WHEN OLD.kind = 'step' THEN coalesce(OLD.minutes, 0) ELSE 0 END,
+		attempts = attempts - (OLD.kind = 'attempt'),
+		attempts_succeeded = attempts_succeeded - (OLD.kind = 'attempt' AND OLD.outcome IS 'succeeded'),
+		attempts_failed = attempts_failed - (OLD.kind = 'attempt' AND OLD.outcome IS 'failed')
+	WHERE day = OLD.day;
+	DELETE FROM entry_day WHERE day = OLD.day AND ships = 0 AND steps = 0 AND attempts = 0;
+END""",
+    """CREATE TRIGGER IF NOT EXISTS tr_entry_day_update AFTER UPDATE OF day, kind, minutes, outcome ON entry BEGIN
+	UPDATE entry_day SET ships = ships - (OLD.kind = 'ship'), steps = steps - (OLD.kind = 'step'),
+		step_minutes = step_minutes - CASE WHEN OLD.kind = 'step' THEN coalesce(OLD.minutes, 0) ELSE 0 END,
+		attempts = attempts - (OLD.kind = 'attempt'),
+		attempts_succeeded = attempts_succeeded - (OLD.kind = 'attempt' AND OLD.outcome IS 'succeeded'),
+		attempts_failed = attempts_failed - (OLD.kind = 'attempt' AND OLD.outcome IS 'failed')
+	WHERE day = OLD.day;
+	DELETE FROM entry_day WHERE day = OLD.day AND ships = 0 AND steps = 0 AND attempts = 0;
+	INSERT INTO entry_day (day, ships, steps, step_minutes, attempts, attempts_succeeded, attempts_failed)
+	VALUES (NEW.day, NEW.kind = 'ship', NEW.kind = 'step',
+		CASE WHEN NEW.kind = 'step' THEN coalesce(NEW.minutes, 0) ELSE 0 END,
+		NEW.kind = 'attempt', NEW.kind = 'attempt' AND NEW.outcome IS 'succeeded',
+		NEW.kind = 'attempt' AND NEW.outcome IS 'failed')
+	ON CONFLICT (day) DO UPDATE SET ships = ships + excluded.ships, steps = steps + excluded.steps,
+		step_minutes = step_minutes + excluded.step_minutes, attempts = attempts + excluded.attempts,
+		attempts_succeeded = attempts_succeeded + excluded.attempts_succeeded,
+		attempts_failed = attempts_failed + excluded.attempts_failed;
+END""",
+)
+
+_V6 = (
+    """CREATE TABLE IF NOT EXISTS entry_day (
+	day DATE NOT NULL, 
+	ships INTEGER NOT NULL, 
+	steps INTEGER NOT NULL, 
+	step_minutes INTEGER NOT NULL, 
+	attempts INTEGER NOT NULL, 
+	attempts_succeeded INTEGER NOT NULL, 
+	attempts_failed INTEGER NOT NULL, 
+	PRIMARY KEY (day)
+)
+ WITHOUT ROWID""",
+    *_V6_TRIGGERS,
+)
+
+
 MIGRATIONS: dict[int, Migration] = {
     2: _v2_entries_by_day, 3: _v3_change_history, 4: _v4_projects, 5: _v5_identity,
+    6: _v6_entry_day,
 }
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6

@@ -63,6 +63,75 @@ class Entry(SQLModel, table=True):
     lesson: str | None = None
 
 
+class EntryDay(SQLModel, table=True):
+    """Each journal day's entries counted by kind: what every figure is computed from.
+
+    Derived, and never written by shipit's code: the triggers below keep it equal to
+    counting each day's entries (storage.figures.recount_days), inside the statement
+    that inserts, updates or deletes an entry, whichever command it is (log, edit,
+    delete, undo, redo, import, restore, sync). A day without entries has no row. It is
+    not in the change history (storage.rows.TABLES): undo rewrites entries, and their
+    triggers the counts. Schema 6 (storage.migrations adds it to older journals).
+    """
+
+    __tablename__ = "entry_day"
+    __table_args__ = ({"sqlite_with_rowid": False},)  # rows stored in day order
+
+    day: date = Field(primary_key=True)
+    ships: int
+    steps: int
+    step_minutes: int
+    attempts: int
+    attempts_succeeded: int
+    attempts_failed: int
+
+
+# The triggers that keep entry_day (storage.db.create_schema runs them after the tables;
+# SQLModel has no triggers). `NEW.outcome IS 'failed'` is 0, not NULL, for no outcome.
+# A REPLACE that deletes an entry fires the delete trigger only with recursive_triggers
+# on, which every shipit connection sets (storage.db.connect).
+ENTRY_DAY_TRIGGERS = (
+    """CREATE TRIGGER tr_entry_day_insert AFTER INSERT ON entry BEGIN
+	INSERT INTO entry_day (day, ships, steps, step_minutes, attempts, attempts_succeeded, attempts_failed)
+	VALUES (NEW.day, NEW.kind = 'ship', NEW.kind = 'step',
+		CASE WHEN NEW.kind = 'step' THEN coalesce(NEW.minutes, 0) ELSE 0 END,
+		NEW.kind = 'attempt', NEW.kind = 'attempt' AND NEW.outcome IS 'succeeded',
+		NEW.kind = 'attempt' AND NEW.outcome IS 'failed')
+	ON CONFLICT (day) DO UPDATE SET ships = ships + excluded.ships, steps = steps + excluded.steps,
+		step_minutes = step_minutes + excluded.step_minutes, attempts = attempts + excluded.attempts,
+		attempts_succeeded = attempts_succeeded + excluded.attempts_succeeded,
+		attempts_failed = attempts_failed + excluded.attempts_failed;
+END""",
+    """CREATE TRIGGER tr_entry_day_delete AFTER DELETE ON entry BEGIN
+	UPDATE entry_day SET ships = ships - (OLD.kind = 'ship'), steps = steps - (OLD.kind = 'step'),
+		step_minutes = step_minutes - CASE WHEN OLD.kind = 'step' THEN coalesce(OLD.minutes, 0) ELSE 0 END,
+		attempts = attempts - (OLD.kind = 'attempt'),
+		attempts_succeeded = attempts_succeeded - (OLD.kind = 'attempt' AND OLD.outcome IS 'succeeded'),
+		attempts_failed = attempts_failed - (OLD.kind = 'attempt' AND OLD.outcome IS 'failed')
+	WHERE day = OLD.day;
+	DELETE FROM entry_day WHERE day = OLD.day AND ships = 0 AND steps = 0 AND attempts = 0;
+END""",
+    """CREATE TRIGGER tr_entry_day_update AFTER UPDATE OF day, kind, minutes, outcome ON entry BEGIN
+	UPDATE entry_day SET ships = ships - (OLD.kind = 'ship'), steps = steps - (OLD.kind = 'step'),
+		step_minutes = step_minutes - CASE WHEN OLD.kind = 'step' THEN coalesce(OLD.minutes, 0) ELSE 0 END,
+		attempts = attempts - (OLD.kind = 'attempt'),
+		attempts_succeeded = attempts_succeeded - (OLD.kind = 'attempt' AND OLD.outcome IS 'succeeded'),
+		attempts_failed = attempts_failed - (OLD.kind = 'attempt' AND OLD.outcome IS 'failed')
+	WHERE day = OLD.day;
+	DELETE FROM entry_day WHERE day = OLD.day AND ships = 0 AND steps = 0 AND attempts = 0;
+	INSERT INTO entry_day (day, ships, steps, step_minutes, attempts, attempts_succeeded, attempts_failed)
+	VALUES (NEW.day, NEW.kind = 'ship', NEW.kind = 'step',
+		CASE WHEN NEW.kind = 'step' THEN coalesce(NEW.minutes, 0) ELSE 0 END,
+		NEW.kind = 'attempt', NEW.kind = 'attempt' AND NEW.outcome IS 'succeeded',
+		NEW.kind = 'attempt' AND NEW.outcome IS 'failed')
+	ON CONFLICT (day) DO UPDATE SET ships = ships + excluded.ships, steps = steps + excluded.steps,
+		step_minutes = step_minutes + excluded.step_minutes, attempts = attempts + excluded.attempts,
+		attempts_succeeded = attempts_succeeded + excluded.attempts_succeeded,
+		attempts_failed = attempts_failed + excluded.attempts_failed;
+END""",
+)
+
+
 class EntryTag(SQLModel, table=True):
     """A normalised tag (lower case, without '#') on an entry."""
 

@@ -36,10 +36,9 @@ def short_day(day: date) -> str:
 # -- streak line (log, today) ------------------------------------------------------------
 
 
-def streak_line(figs: Figures, *, shipped_today: bool = False,
+def streak_line(s: Streak, *, shipped_today: bool = False,
                 excused_today: str | None = None) -> Line:  # fmt: skip
     """One line for `log` and `today`: the current streak, a warning when at risk."""
-    s = figs.streak
     if s.at_risk:
         return [("⚠ ", "bold yellow"), (f"Your {s.current}-day streak is at risk: ", "bold yellow"),
                 ("ship something today to keep it.", "yellow")]  # fmt: skip
