@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
 """Benchmark of sync and the team view against a local PostgreSQL hub.
 
-    python bench/sync.py [--entries 36500] [--clients 20] [--members 100]
+    python bench/sync.py [--entries 36500] [--clients 20] [--members 100] [--runs 7]
 
 Starts its own throw-away PostgreSQL server (tests/pg.py: initdb + pg_ctl into a temp
-folder, a Unix socket only) and times real `shipit` processes:
+folder, a Unix socket only) and times real `shipit` processes, from compiled bytecode
+(as `pip install` leaves them), stdout a pipe:
 
 1. the first sync of a journal of 36,500 entries (target < 10 s);
-2. an incremental sync of one change (target < 0.5 s);
+2. an incremental sync of one change, `shipit log` then `shipit sync` on that journal
+   (the sync alone is timed; target < 0.5 s), and a sync with nothing to move;
 3. 20 clients pushing 100 entries each at the same time: 2,000 entries on the hub,
    none lost;
 4. `shipit team` for 100 members x 365 days, against `shipit stats` on a journal of
-   the same size (36,500 entries of one author) (target <= 1.5x).
+   the same size (36,500 entries of one author), timed in turns in the same rounds
+   (target <= 1.5x).
+
+Times are medians of --runs runs (with the spread); the machine may be shared.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.run import compile_shipit  # noqa: E402  (bytecode, as an install has it)
 from tests import pg  # noqa: E402  (the tests' own server helper)
 
 SHIPIT = str(Path(sys.executable).parent / "shipit")
@@ -65,8 +71,8 @@ def journal_with(home: Path, n: int, prefix: str, user: str = "ada", start: date
     run(home, "import", str(path), user=user)
 
 
-def best(fn, repeat: int = 5) -> float:
-    return min(fn() for _ in range(repeat))
+def median_spread(times: list[float]) -> str:
+    return f"median {statistics.median(times):.3f} s ({min(times):.3f}-{max(times):.3f})"
 
 
 def main() -> None:
@@ -75,7 +81,9 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--per-client", type=int, default=100)
     ap.add_argument("--members", type=int, default=100)
+    ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
+    compile_shipit()
     server = pg.start_server()
     work = Path(tempfile.mkdtemp(prefix="shipit-bench-sync-"))
     try:
@@ -89,12 +97,15 @@ def main() -> None:
         print(f"first sync of {args.entries:,} entries: {first:.2f} s (target < 10 s)  [{out.strip()}]")
 
         # 2. an incremental sync of one change
-        times = []
-        for i in range(5):
+        run(big, "log", "warm-up")
+        run(big, "sync")
+        times, idle = [], []
+        for i in range(args.runs):
             run(big, "log", f"one more {i}")
             times.append(run(big, "sync")[0])
-        print(f"incremental sync of one change: median {statistics.median(times):.3f} s, "
-              f"best {min(times):.3f} s (target < 0.5 s)")
+            idle.append(run(big, "sync")[0])
+        print(f"incremental sync of one change: {median_spread(times)} (target < 0.5 s)")
+        print(f"sync with nothing to move: {median_spread(idle)}")
 
         # 3. clients pushing at the same time
         url3 = server.url(pg.new_database(server))
@@ -126,13 +137,17 @@ def main() -> None:
             run(home, "sync", "init", url4, user=f"member{m}")
             run(home, "sync", user=f"member{m}")
         run(lead, "sync")
-        team = best(lambda: run(lead, "team")[0])
         solo = work / "solo"
         journal_with(solo, 365 * args.members, "solo", per_day=args.members)
-        stats = best(lambda: run(solo, "stats")[0])
-        print(f"team for {args.members} members x 365 days: {team:.3f} s; stats on "
-              f"{365 * args.members:,} entries: {stats:.3f} s; ratio {team / stats:.2f}x "
-              "(target <= 1.5x)")
+        run(lead, "team"), run(solo, "stats")  # warm-up
+        team, stats = [], []
+        for _ in range(args.runs):  # in turns: both sides see the same machine
+            team.append(run(lead, "team")[0])
+            stats.append(run(solo, "stats")[0])
+        ratio = statistics.median(team) / statistics.median(stats)
+        print(f"team for {args.members} members x 365 days: {median_spread(team)}; stats on "
+              f"{365 * args.members:,} entries: {median_spread(stats)}; ratio of medians "
+              f"{ratio:.2f}x (target <= 1.5x)")
     finally:
         server.stop("immediate")
         import shutil

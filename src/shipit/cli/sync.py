@@ -4,6 +4,7 @@ Thin: parse → call shipit.services.sync → render (shipit.views.sync). Only T
 top: psycopg is loaded only when one of these commands runs.
 """
 
+import sys
 from typing import Annotated
 
 import typer
@@ -75,6 +76,7 @@ def sync_root(
     from shipit.services import sync
     from shipit.views import render
     from shipit.views import sync as sync_view
+    from shipit.views.line import write
 
     if status:
         st = sync.status(journal())
@@ -86,8 +88,8 @@ def sync_root(
     report = sync.sync(journal(), dry_run=dry_run)
     if json_output:
         render.print_json(report.to_json())
-    else:
-        render.out(sync_view.sync_line(report))
+    else:  # one plain line: no Rich to load for it
+        write([(sync_view.sync_line(report), "")])
 
 
 @sync_app.command("init")
@@ -116,5 +118,8 @@ def team_cmd(json_output: JsonOpt = False) -> None:
     rows = team.team(journal())
     if json_output:
         render.print_json([r.to_json() for r in rows])
+        return
+    if render.stdout_is_pipe_or_file():  # records, and no Rich to import (docs/performance.md)
+        sys.stdout.write(sync_view.team_records(rows))
         return
     render.out(sync_view.team_table(rows))

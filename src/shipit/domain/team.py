@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from shipit.domain.dates import iso_week_start
 from shipit.domain.history import History
+from shipit.domain.settings import Settings
+from shipit.domain.stats import excuse
 
 SHIPPED, NOT_YET, EXCUSED = "shipped", "not yet", "excused"
 
@@ -43,3 +46,67 @@ def member_row(author: str, you: bool, hist: History, last: tuple[date, str] | N
     return MemberRow(author, you, today, figures.streak.current, week.shipped_days,
                      hist.settings.weekly_target, last[0] if last else None,
                      last[1] if last else None)  # fmt: skip
+
+
+def team_row(author: str, you: bool, ship_days: Sequence[date], skips: Collection[date],
+             settings: Settings, today: date, last: tuple[date, str] | None) -> MemberRow:  # fmt: skip
+    """member_row's figures from only what the table shows, without every day's counts.
+
+    `ship_days`: the member's days with a ship up to `today`, newest first, each once.
+    The current streak follows stats.daily_streak read backwards: today counts when
+    shipped and is open otherwise; an earlier day without a ship keeps the run when it
+    is excused (a rest or skip day) and ends it when not; days before the first ship
+    add nothing. A block of consecutive ship days is crossed in one step (found by
+    bisection: k distinct days newest first are consecutive when the first and the
+    last are k - 1 days apart), so a year-long streak costs a handful of steps, not
+    365. tests/test_team_figures.py holds it equal to member_row (stats.compute).
+    """
+    rest = settings.rest_days
+    n = len(ship_days)
+    one = timedelta(days=1)
+    streak = i = 0
+    expected = today  # the walk's next day
+    while i < n:
+        day = ship_days[i]
+        d = expected
+        while d > day:  # the days between two ships: excused, or today (open)
+            if d != today and excuse(d, rest, skips) is None:
+                break
+            d -= one
+        if d > day:
+            break  # a missed day: the run ends here
+        j = _last_consecutive(ship_days, i)
+        streak += j - i + 1
+        expected = ship_days[j] - one
+        i = j + 1
+    monday = iso_week_start(today)
+    week = _last_consecutive_by(ship_days, lambda k: ship_days[k] >= monday) + 1
+    if n and ship_days[0] == today:
+        status = SHIPPED
+    elif excuse(today, rest, skips) is not None:
+        status = EXCUSED
+    else:
+        status = NOT_YET
+    return MemberRow(author, you, status, streak, week, settings.weekly_target,
+                     last[0] if last else None, last[1] if last else None)  # fmt: skip
+
+
+def _last_consecutive(days: Sequence[date], i: int) -> int:
+    """The index of the last day of the block of consecutive days starting at `i`."""
+    first = days[i]
+    return _last_consecutive_by(days, lambda k: (first - days[k]).days == k - i, i)
+
+
+def _last_consecutive_by(days: Sequence[date], holds: Callable[[int], bool], lo: int = 0) -> int:
+    """The last index k >= lo for which `holds(k)`, where it holds up to some index and
+    not after (lo - 1 when it does not hold at lo)."""
+    hi = len(days) - 1
+    if lo > hi or not holds(lo):
+        return lo - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if holds(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo

@@ -28,7 +28,7 @@ from shipit.domain.entries import (
 from shipit.domain.errors import InputError, NotFoundError, ShipitError
 from shipit.domain.history import History, ShipDays
 from shipit.domain.identity import check_author
-from shipit.domain.prompt import DayStatus, format_status
+from shipit.domain.prompt import DayStatus, day_start_epoch, format_status, parse_status
 from shipit.domain.settings import DEFAULTS, Settings, parse_value
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
@@ -427,9 +427,36 @@ class Journal:
     def status_text(self) -> str | None:
         """The status file's content, or None when the journal cannot be read."""
         try:
-            return format_status(self.status_days())
+            kept = self._kept_status()
+            return kept if kept is not None else format_status(self.status_days())
         except ShipitError:
             return None
+
+    _status_kept: tuple[str, tuple[int, int]] | None = None
+
+    def keep_status(self, text: str | None) -> None:
+        """After a write that left the status's inputs (this journal's own entries, skips
+        and settings) as they were, e.g. a sync that moved only sync positions or other
+        members' rows: `text` is the status file as read fresh inside that write, and
+        status_text() gives it back instead of reading every day again, as long as
+        nothing else was written since and it still starts on today (None: compute)."""
+        self._status_kept = None if text is None else (text, self.store.write_mark())
+
+    def _kept_status(self) -> str | None:
+        if self._status_kept is None:
+            return None
+        text, mark = self._status_kept
+        if self.store.write_mark() != mark:
+            return None
+        days = parse_status(text)
+        if not days or format_status(days) != text:
+            return None
+        with self.store.reading() as conn:
+            starts_at = figures_sql.read_settings(conn).day_starts_at
+        today = dates.today(starts_at)
+        if days[0].day != today or days[0].starts != day_start_epoch(today, starts_at):
+            return None  # the journal day turned (or the time zone moved): compute
+        return text
 
     def refresh_status(self) -> list[DayStatus]:
         days = self.status_days()

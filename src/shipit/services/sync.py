@@ -26,6 +26,7 @@ from shipit.storage import members as members_sql
 from shipit.storage import replica
 from shipit.storage.entries import db_datetime, from_db_datetime
 from shipit.storage.rows import ChangeLog
+from shipit.storage.status import read_fresh_status
 from shipit.services.journal import Journal
 
 DEFAULT_TIMEOUT = 10.0
@@ -139,6 +140,7 @@ def sync(journal: Journal, *, dry_run: bool = False, timeout: float = DEFAULT_TI
     from shipit.storage.hub import HubRowVersion, require_driver
 
     require_driver()
+    status_before = read_fresh_status(journal.store.path)
     with journal.store.reading() as conn:
         url = _url(conn)
         author = members_sql.own_author(conn)
@@ -170,16 +172,25 @@ def sync(journal: Journal, *, dry_run: bool = False, timeout: float = DEFAULT_TI
         for r in rows:
             report.pushed[r.tbl] = report.pushed.get(r.tbl, 0) + 1
         incoming = h.pull(hub_seq)
-    _apply(journal, incoming, author, upto, report)
+    _apply(journal, incoming, author, upto, report, status_before)
     return report
 
 
-def _apply(journal: Journal, incoming: list, author: str, upto: int, report: SyncReport) -> None:
-    """Apply pulled versions in ONE local transaction, with the new sync positions."""
+def _apply(journal: Journal, incoming: list, author: str, upto: int, report: SyncReport,
+           status_before: str | None) -> None:  # fmt: skip
+    """Apply pulled versions in ONE local transaction, with the new sync positions.
+
+    `status_before`: the prompt status file, read fresh before the journal was opened
+    for the first read (SQLite creates the -wal file then, which makes it look stale);
+    kept when this sync changes none of the journal's own rows and nothing else wrote
+    since that read."""
     instant = dates.now()
     order = replica.TABLE_ORDER
     incoming = sorted(incoming, key=lambda v: (order.get(v.tbl, 9), v.seq))
+    own_changed = False
     with journal.store.writing() as conn:
+        if replica.last_seq(conn) != upto:
+            status_before = None  # the journal changed since it was read: compute
         log = ChangeLog(conn, replica.SYNC_COMMAND, instant)
         new_hub_seq = int(replica.get_state(conn, "sync.hub_seq") or 0)
         for v in incoming:
@@ -191,6 +202,7 @@ def _apply(journal: Journal, incoming: list, author: str, upto: int, report: Syn
                 if replica.changed_since(conn, v.tbl, v.key, upto):
                     continue  # changed here during this sync: pushed next time
                 changed = replica.apply_own(log, v.tbl, v.key, data)
+                own_changed = own_changed or changed
             else:
                 changed = replica.apply_member(conn, v.tbl, v.author, v.key, data)
             if changed:
@@ -201,3 +213,6 @@ def _apply(journal: Journal, incoming: list, author: str, upto: int, report: Syn
         replica.set_state(conn, "sync.hub_seq", str(new_hub_seq))
         replica.set_state(conn, "sync.last_at", db_datetime(instant))
         report.hub_seq = new_hub_seq
+    # The prompt status reads only this journal's own rows: unchanged, it is not read
+    # again from every day (36,500 entries: most of an incremental sync's time).
+    journal.keep_status(None if own_changed else status_before)

@@ -374,6 +374,12 @@ class Store:
             _open.add(self._conn)
         return self._conn
 
+    def write_mark(self) -> tuple[int, int]:
+        """What changes when the journal is written: (this connection's change count,
+        SQLite's data_version, which moves when another connection commits)."""
+        conn = self.connection()
+        return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
+
     def close(self) -> None:
         if self._conn is not None:
             conn, self._conn = self._conn, None

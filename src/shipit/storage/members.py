@@ -56,8 +56,8 @@ def read_counts(conn: sqlite3.Connection, author: str) -> dict[date, stats.DayCo
     rows = conn.execute(
         "SELECT day, sum(kind = 'ship'), sum(kind = 'step'), sum(kind = 'attempt'), "
         "coalesce(sum(CASE WHEN kind = 'step' THEN minutes END), 0), "
-        "sum(kind = 'attempt' AND outcome = 'succeeded'), "
-        "sum(kind = 'attempt' AND outcome = 'failed') "
+        "coalesce(sum(kind = 'attempt' AND outcome = 'succeeded'), 0), "
+        "coalesce(sum(kind = 'attempt' AND outcome = 'failed'), 0) "
         "FROM member_entry WHERE author = ? GROUP BY day ORDER BY day", (author,))
     for day, ships, steps, attempts, minutes, ok, ko in rows:
         out[date.fromisoformat(day)] = stats.DayCounts(ships, steps, attempts, minutes,
@@ -105,18 +105,53 @@ def query(conn: sqlite3.Connection, author: str, filters: Filters, *, order: str
         )  # fmt: skip
 
 
-def last_ships(conn: sqlite3.Connection) -> dict[str | None, tuple[date, str]]:
+def last_ships(conn: sqlite3.Connection, among: list[str] | None = None
+               ) -> dict[str | None, tuple[date, str]]:  # fmt: skip
     """Each author's last ship (day, text): None is the journal's own author. One
-    index lookup per author."""
+    index lookup per author (`among`: the members, when already read)."""
     out: dict[str | None, tuple[date, str]] = {}
     row = conn.execute("SELECT day, text FROM entry WHERE kind = 'ship' "
                        "ORDER BY day DESC, id DESC LIMIT 1").fetchone()  # fmt: skip
     if row:
         out[None] = (date.fromisoformat(row[0]), row[1])
-    for author in authors(conn):
+    for author in authors(conn) if among is None else among:
         row = conn.execute("SELECT day, text FROM member_entry WHERE author = ? AND "
                            "kind = 'ship' ORDER BY day DESC, created_at DESC LIMIT 1",
                            (author,)).fetchone()  # fmt: skip
         if row:
             out[author] = (date.fromisoformat(row[0]), row[1])
+    return out
+
+
+def ship_days(conn: sqlite3.Connection, author: str | None, until: date) -> list[date]:
+    """The days with a ship up to `until`, newest first, each once (None: the journal's
+    own author), from an index alone (ix_member_entry_author_day; ix_entry_day_kind)
+    and as one string: a year of days for a hundred members is read in C, not row
+    by row in Python."""
+    if author is None:
+        sql = "SELECT DISTINCT day FROM entry WHERE kind = 'ship' AND day <= ?"
+        params: tuple[str, ...] = (until.isoformat(),)
+    else:
+        sql = ("SELECT DISTINCT day FROM member_entry "
+               "WHERE author = ? AND kind = 'ship' AND day <= ?")
+        params = (author, until.isoformat())
+    (joined,) = conn.execute(f"SELECT group_concat(day, ' ') FROM ({sql})", params).fetchone()
+    if not joined:
+        return []
+    return list(map(date.fromisoformat, sorted(joined.split(" "), reverse=True)))
+
+
+def settings_by_author(conn: sqlite3.Connection) -> dict[str, Settings]:
+    """Every member's settings (a member with none stored has the defaults), one query."""
+    raw: dict[str, dict[str, str]] = {}
+    for author, key, value in conn.execute("SELECT author, key, value FROM member_setting"):
+        raw.setdefault(author, {})[key] = value
+    return {author: Settings.from_raw(values) for author, values in raw.items()}
+
+
+def skips_by_author(conn: sqlite3.Connection) -> dict[str, dict[date, str | None]]:
+    """Every member's skip days, one query."""
+    out: dict[str, dict[date, str | None]] = {}
+    for author, day, reason in conn.execute("SELECT author, day, reason FROM member_skip"):
+        out.setdefault(author, {})[date.fromisoformat(day)] = reason
     return out

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from shipit.domain.text import plural
+from shipit.domain.text import fmt_day, plural, safe
+from shipit.views.line import Line, as_text, plain
+from shipit.views.render import one_cell
 
 _NOUNS = {"entry": ("entry", "entries"), "skip": ("skip day", "skip days"),
           "setting": ("setting", "settings"), "backlog": ("backlog item", "backlog items")}  # fmt: skip
@@ -40,27 +42,40 @@ def status_lines(status: Any) -> list[str]:
             f"{plural(status.waiting, 'change')} waiting"]  # fmt: skip
 
 
+_MARKS = {"shipped": ("✔", "green"), "not yet": ("not yet", "yellow"),
+          "excused": ("excused", "dim")}  # fmt: skip
+
+
+def team_cells(rows: list[Any]) -> list[list[Line]]:
+    """Each member's cells (Member, Today, Streak, Week, Last ship) as styled lines: the
+    one wording of the table and of its piped records."""
+    out = []
+    for r in rows:
+        who: Line = [(safe(r.author), "")]
+        if r.you:
+            who.append((" (you)", "dim"))
+        mark, style = _MARKS[r.today]
+        last: Line = [("—", "dim")]
+        if r.last_day is not None:
+            last = [(f"{fmt_day(r.last_day)}: ", ""), (safe(r.last_text or ""), "")]
+        out.append([who, [(mark, style)], [(f"{r.streak} d", "")],
+                    [(f"{r.week_shipped}/{r.week_target}", "")], last])  # fmt: skip
+    return out
+
+
+def team_records(rows: list[Any]) -> str:
+    """The team table piped: one tab-separated record per member, without Rich."""
+    return "".join("\t".join(one_cell(plain(cell)) for cell in cells) + "\n"
+                   for cells in team_cells(rows))  # fmt: skip
+
+
 def team_table(rows: list[Any]) -> Any:
     from rich import box
     from rich.table import Table
-    from rich.text import Text
-
-    from shipit.domain.text import fmt_day
-    from shipit.views.render import user_text
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for name in ("Member", "Today", "Streak", "Week", "Last ship"):
         table.add_column(name, no_wrap=name != "Last ship", overflow="fold")
-    marks = {"shipped": ("✔", "green"), "not yet": ("not yet", "yellow"), "excused": ("excused", "dim")}
-    for r in rows:
-        who = user_text(r.author)
-        if r.you:
-            who.append(" (you)", style="dim")
-        mark, style = marks[r.today]
-        last = Text("—", style="dim")
-        if r.last_day is not None:
-            last = Text(f"{fmt_day(r.last_day)}: ")
-            last.append_text(user_text(r.last_text or ""))
-        table.add_row(who, Text(mark, style=style), f"{r.streak} d",
-                      f"{r.week_shipped}/{r.week_target}", last)  # fmt: skip
+    for cells in team_cells(rows):
+        table.add_row(*(as_text(cell) for cell in cells))
     return table
