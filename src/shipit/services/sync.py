@@ -182,8 +182,10 @@ def _apply(journal: Journal, incoming: list, author: str, upto: int, report: Syn
 
     `status_before`: the prompt status file, read fresh before the journal was opened
     for the first read (SQLite creates the -wal file then, which makes it look stale);
-    kept when this sync changes none of the journal's own rows and nothing else wrote
-    since that read."""
+    kept when this sync changes none of the journal's own rows and no change was
+    recorded after that read. A write that commits in the instant between reading the
+    file and that first read is not seen: the prompt then misses it until the next
+    write, as it can already when two commands refresh the file at once."""
     instant = dates.now()
     order = replica.TABLE_ORDER
     incoming = sorted(incoming, key=lambda v: (order.get(v.tbl, 9), v.seq))
