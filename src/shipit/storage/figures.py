@@ -72,9 +72,9 @@ def read_counts(conn: sqlite3.Connection, *, tag: str | None = None, since: date
                 until: date | None = None) -> dict[date, stats.DayCounts]:  # fmt: skip
     """Per-day counts by kind (entry_day's rows); only the entries with `tag`, between
     `since` and `until`, when given (then counted by one grouped query)."""
-    make, parse = stats.DayCounts, date.fromisoformat
     if tag is None and since is None and until is None:
-        return {parse(day): make(*rest) for day, *rest in conn.execute(_DAYS_SQL)}
+        make, parse = stats.DayCounts._make, date.fromisoformat
+        return {parse(row[0]): make(row[1:]) for row in conn.execute(_DAYS_SQL)}
     return recount_days(conn, tag=tag, since=since, until=until)
 
 

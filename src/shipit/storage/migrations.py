@@ -214,45 +214,28 @@ def _v6_entry_day(conn: sqlite3.Connection) -> None:
     )
 
 
+# What an entry adds to its day's counts (NEW), and takes from them (OLD).
+_V6_COUNT_NEW = """INSERT INTO entry_day (day, ships, steps, step_minutes, attempts, attempts_succeeded, attempts_failed)
+	VALUES (NEW.day, NEW.kind = 'ship', NEW.kind = 'step',
+		CASE WHEN NEW.kind = 'step' THEN coalesce(NEW.minutes, 0) ELSE 0 END,
+		NEW.kind = 'attempt', NEW.kind = 'attempt' AND NEW.outcome IS 'succeeded',
+		NEW.kind = 'attempt' AND NEW.outcome IS 'failed')
+	ON CONFLICT (day) DO UPDATE SET ships = ships + excluded.ships, steps = steps + excluded.steps,
+		step_minutes = step_minutes + excluded.step_minutes, attempts = attempts + excluded.attempts,
+		attempts_succeeded = attempts_succeeded + excluded.attempts_succeeded,
+		attempts_failed = attempts_failed + excluded.attempts_failed;"""
+_V6_UNCOUNT_OLD = """UPDATE entry_day SET ships = ships - (OLD.kind = 'ship'), steps = steps - (OLD.kind = 'step'),
+		step_minutes = step_minutes - CASE WHEN OLD.kind = 'step' THEN coalesce(OLD.minutes, 0) ELSE 0 END,
+		attempts = attempts - (OLD.kind = 'attempt'),
+		attempts_succeeded = attempts_succeeded - (OLD.kind = 'attempt' AND OLD.outcome IS 'succeeded'),
+		attempts_failed = attempts_failed - (OLD.kind = 'attempt' AND OLD.outcome IS 'failed')
+	WHERE day = OLD.day;
+	DELETE FROM entry_day WHERE day = OLD.day AND ships = 0 AND steps = 0 AND attempts = 0;"""
 _V6_TRIGGERS = (
-    """CREATE TRIGGER IF NOT EXISTS tr_entry_day_insert AFTER INSERT ON entry BEGIN
-	INSERT INTO entry_day (day, ships, steps, step_minutes, attempts, attempts_succeeded, attempts_failed)
-	VALUES (NEW.day, NEW.kind = 'ship', NEW.kind = 'step',
-		CASE WHEN NEW.kind = 'step' THEN coalesce(NEW.minutes, 0) ELSE 0 END,
-		NEW.kind = 'attempt', NEW.kind = 'attempt' AND NEW.outcome IS 'succeeded',
-		NEW.kind = 'attempt' AND NEW.outcome IS 'failed')
-	ON CONFLICT (day) DO UPDATE SET ships = ships + excluded.ships, steps = steps + excluded.steps,
-		step_minutes = step_minutes + excluded.step_minutes, attempts = attempts + excluded.attempts,
-		attempts_succeeded = attempts_succeeded + excluded.attempts_succeeded,
-		attempts_failed = attempts_failed + excluded.attempts_failed;
-END""",
-    """CREATE TRIGGER IF NOT EXISTS tr_entry_day_delete AFTER DELETE ON entry BEGIN
-	UPDATE entry_day SET ships = ships - (OLD.kind = 'ship'), steps = steps - (OLD.kind = 'step'),
-		step_minutes = step_minutes - CASE WHEN OLD.kind = 'step' THEN coalesce(OLD.minutes, 0) ELSE 0 END,
-		attempts = attempts - (OLD.kind = 'attempt'),
-		attempts_succeeded = attempts_succeeded - (OLD.kind = 'attempt' AND OLD.outcome IS 'succeeded'),
-		attempts_failed = attempts_failed - (OLD.kind = 'attempt' AND OLD.outcome IS 'failed')
-	WHERE day = OLD.day;
-	DELETE FROM entry_day WHERE day = OLD.day AND ships = 0 AND steps = 0 AND attempts = 0;
-END""",
-    """CREATE TRIGGER IF NOT EXISTS tr_entry_day_update AFTER UPDATE OF day, kind, minutes, outcome ON entry BEGIN
-	UPDATE entry_day SET ships = ships - (OLD.kind = 'ship'), steps = steps - (OLD.kind = 'step'),
-		step_minutes = step_minutes - CASE WHEN OLD.kind = 'step' THEN coalesce(OLD.minutes, 0) ELSE 0 END,
-		attempts = attempts - (OLD.kind = 'attempt'),
-		attempts_succeeded = attempts_succeeded - (OLD.kind = 'attempt' AND OLD.outcome IS 'succeeded'),
-		attempts_failed = attempts_failed - (OLD.kind = 'attempt' AND OLD.outcome IS 'failed')
-	WHERE day = OLD.day;
-	DELETE FROM entry_day WHERE day = OLD.day AND ships = 0 AND steps = 0 AND attempts = 0;
-	INSERT INTO entry_day (day, ships, steps, step_minutes, attempts, attempts_succeeded, attempts_failed)
-	VALUES (NEW.day, NEW.kind = 'ship', NEW.kind = 'step',
-		CASE WHEN NEW.kind = 'step' THEN coalesce(NEW.minutes, 0) ELSE 0 END,
-		NEW.kind = 'attempt', NEW.kind = 'attempt' AND NEW.outcome IS 'succeeded',
-		NEW.kind = 'attempt' AND NEW.outcome IS 'failed')
-	ON CONFLICT (day) DO UPDATE SET ships = ships + excluded.ships, steps = steps + excluded.steps,
-		step_minutes = step_minutes + excluded.step_minutes, attempts = attempts + excluded.attempts,
-		attempts_succeeded = attempts_succeeded + excluded.attempts_succeeded,
-		attempts_failed = attempts_failed + excluded.attempts_failed;
-END""",
+    f"CREATE TRIGGER IF NOT EXISTS tr_entry_day_insert AFTER INSERT ON entry BEGIN\n\t{_V6_COUNT_NEW}\nEND",
+    f"CREATE TRIGGER IF NOT EXISTS tr_entry_day_delete AFTER DELETE ON entry BEGIN\n\t{_V6_UNCOUNT_OLD}\nEND",
+    "CREATE TRIGGER IF NOT EXISTS tr_entry_day_update AFTER UPDATE OF day, kind, minutes, outcome ON entry "
+    f"BEGIN\n\t{_V6_UNCOUNT_OLD}\n\t{_V6_COUNT_NEW}\nEND",
 )
 
 _V6 = (
