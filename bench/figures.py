@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Micro-benchmark of the figures engine (shipit.stats.compute) over ten years of days.
+"""Micro-benchmark of the figures engine (shipit.domain.stats.compute) over ten years of days.
 
     python bench/figures.py [--years 10] [--repeat 20]
 
@@ -17,8 +17,8 @@ import statistics
 import time
 from datetime import date, timedelta
 
-from shipit.settings import Settings
-from shipit.stats import DayCounts, compute
+from shipit.domain.settings import Settings
+from shipit.domain.stats import DayCounts, compute
 
 
 def history(years: int, today: date, seed: int = 7):
