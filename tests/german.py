@@ -12,7 +12,7 @@ ENGLISH = {"SHIPIT_LANG": "en"}
 # Not listed: words both languages use (Backlog, Hub, Sync, Team, Timer, Journal, Thrash,
 # Prompt, Tag as in "1 Tag"), and the names of commands, options, settings and JSON keys.
 ENGLISH_WORDS = (
-    "the", "and", "of", "is", "are", "was", "to", "for", "with", "not", "no", "yet", "you",
+    "the", "and", "of", "is", "are", "to", "for", "with", "not", "no", "yet", "you",
     "your", "this", "that", "today", "yesterday", "tomorrow", "day", "days", "week",
     "weeks", "streak", "streaks", "entry", "entries", "shipped", "logged", "deleted",
     "removed", "added", "changed", "nothing", "error", "note", "steps", "step", "attempt",

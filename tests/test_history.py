@@ -389,3 +389,59 @@ def test_private_entries_stay_private_through_restore_and_export(cli, clock, tmp
     assert private_texts() == set()
     ok(cli, "import", str(tmp_path / "a.json"))
     assert private_texts() == {"only secret"}
+
+
+# -- in German (issue 15) -----------------------------------------------------------------
+
+GERMAN_MOVES = {
+    "en": ("Change #2 (edit):\nUndo edit of #1: text \"Pricing page is live\" → \"Pricing page live\"\n",
+           "Undid change #2 (edit) as change #3\n",
+           "Nothing to redo: redo re-applies what undo reverted, until a new change is made.\n"),
+    "de": ("Änderung #2 (edit):\nRückgängig: edit von #1: text \"Pricing page is live\" → "
+           "\"Pricing page live\"\n",
+           "Rückgängig gemacht: Änderung #2 (edit) als Änderung #3\n",
+           "Nichts zu wiederholen: redo wendet an, was undo zurückgenommen hat, bis eine neue "
+           "Änderung kommt.\n"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_undo_redo_and_history_speak_the_language(cli, clock, lang) -> None:
+    from tests.german import english_left
+
+    env = {"SHIPIT_LANG": lang}
+    assert cli("log", "Pricing page live").exit_code == 0
+    assert cli("edit", "1", "--text", "Pricing page is live").exit_code == 0
+    shown, done, nothing = GERMAN_MOVES[lang]
+    r = cli("undo", "--yes", env=env)
+    assert (r.exit_code, r.stderr, r.stdout) == (0, shown, done)
+    r = cli("redo", "--yes", env=env)
+    assert r.exit_code == 0
+    r = cli("redo", "--yes", env=env)
+    assert (r.exit_code, r.stderr) == (0, nothing)
+    r = cli("history", env=env)
+    assert r.exit_code == 0 and "#1 ship \"Pricing page live\"" in r.stdout
+    r = cli("history", "--limit", "-1", env=env)
+    assert r.exit_code == 2
+    if lang == "de":
+        assert r.stderr == "shipit: Fehler: ungültiges --limit -1: erwartet wird 0 (alle) bis 10.000\n"
+        # the Command column names commands, and entries show their kind: literals
+        assert english_left(cli("history", env=env).stdout, ("undo", "redo", "ship")) == []
+        help_text = cli("undo", "--help", env=env).stdout
+        assert english_left(help_text.split("Optionen:")[0], ("undo", "redo", "skip")) == []
+        assert "JSON ausgeben (Schlüssel in docs/history.md)." in help_text
+    else:
+        assert r.stderr == "shipit: error: invalid --limit -1: expected 0 (all) to 10,000\n"
+
+
+def test_a_refused_undo_names_the_later_change_in_german(cli, clock) -> None:
+    assert cli("log", "one").exit_code == 0
+    assert cli("edit", "1", "--text", "two").exit_code == 0
+    target = cli("history", "--json").stdout
+    assert '"command": "edit"' in target
+    assert cli("undo", "--yes").exit_code == 0  # undo the edit
+    assert cli("edit", "1", "--text", "three").exit_code == 0
+    r = cli("redo", "--yes", env={"SHIPIT_LANG": "de"})
+    assert r.exit_code in (0, 2)
+    if r.exit_code == 2:
+        assert r.stderr.startswith("shipit: Fehler: redo von Änderung #")

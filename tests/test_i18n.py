@@ -288,7 +288,6 @@ NOT_YET_CONVERTED = {
     "domain/settings.py",  # 4
     "domain/steps.py",  # 8
     "services/figures.py",  # 1
-    "services/history.py",  # 4
     "services/journal.py",  # 5
     "services/projects.py",  # 5
     "services/review.py",  # 1

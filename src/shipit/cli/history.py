@@ -10,16 +10,16 @@ import typer
 from shipit.cli.app import app
 from shipit.cli.options import YesOpt, confirm, journal
 
-NOTHING = {
-    "undo": "Nothing to undo: no change in effect.",
-    "redo": "Nothing to redo: redo re-applies what undo reverted, until a new change is made.",
-}
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (keys in docs/history.md).")]
+# What each move says: (nothing to do, the question, done).
+WORDS = {"undo": ("history.nothing_to_undo", "history.undo_it", "history.undo_done"),
+         "redo": ("history.nothing_to_redo", "history.redo_it", "history.redo_done")}  # fmt: skip
+JsonOpt = Annotated[bool, typer.Option("--json", help="help.history.json")]
 
 
 def _move(action: str, yes: bool, json_output: bool) -> None:
     from rich.text import Text
 
+    from shipit.i18n import t
     from shipit.services import history
     from shipit.views import history as history_view
     from shipit.views import render
@@ -30,48 +30,46 @@ def _move(action: str, yes: bool, json_output: bool) -> None:
         if json_output:
             render.print_json({action: None, "change": None})
         else:
-            render.err(NOTHING[action])
+            render.err(t(WORDS[action][0]))
         return
     lines = history_view.move_lines(change, action)
     if not json_output:
-        render.err(Text(f"Change #{change.seq} ({change.command}):", style="dim"))
+        render.err(Text(t("history.change_heading", seq=change.seq, command=change.command),
+                        style="dim"))  # fmt: skip
         for line in lines:
             render.err(line)
-    if not confirm(f"{action.capitalize()} it?", yes=yes,
-                   refuse=f"not running {action} without --yes (no terminal to ask)"):
-        render.err("Left as it is.")
+    if not confirm(t(WORDS[action][1]), yes=yes,
+                   refuse=t("history.needs_yes", action=action)):
+        render.err(t("history.left_as_it_is"))
         return
     done = history.apply(j, action, change)
     if json_output:
         render.print_json({action: change.to_json(rows=False), "change": done.to_json()})
         return
-    verb = "Undid" if action == "undo" else "Redid"
-    render.out(Text.assemble((f"{verb} ", "bold"), f"change #{change.seq} ({change.command})",
-                             (f" as change #{done.seq}", "dim")))  # fmt: skip
+    render.out(Text.assemble((t(WORDS[action][2]) + " ", "bold"),
+                             t("history.change_ref", seq=change.seq, command=change.command),
+                             (" " + t("history.as_change", seq=done.seq), "dim")))  # fmt: skip
 
 
-@app.command("undo")
+@app.command("undo", help="help.undo")
 def undo_cmd(yes: YesOpt = False, json_output: JsonOpt = False) -> None:
-    """Revert the last change, whatever it was (log, edit, delete, skip, import ...).
-
-    Shows what it will revert, then asks (without a terminal, needs --yes). Run it
-    again to go further back; 'shipit redo' re-applies what undo reverted.
-    """
+    """Revert the last change (help text: help.undo)."""
     _move("undo", yes, json_output)
 
 
-@app.command("redo")
+@app.command("redo", help="help.redo")
 def redo_cmd(yes: YesOpt = False, json_output: JsonOpt = False) -> None:
-    """Re-apply what 'shipit undo' reverted (until a new change is made)."""
+    """Re-apply what undo reverted (help text: help.redo)."""
     _move("redo", yes, json_output)
 
 
-@app.command("history")
+@app.command("history", help="help.history")
 def history_cmd(
-    limit: Annotated[int, typer.Option("--limit", "-l", metavar="N", help="At most N changes (0: all).")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-l", metavar="N", help="help.history.limit")] = 20,
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
-    """The recent changes to the journal, newest first (what undo would revert)."""
+    """The recent changes (help text: help.history)."""
+    from shipit.i18n import t
     from shipit.services import history
     from shipit.views import history as history_view
     from shipit.views import render
@@ -81,6 +79,6 @@ def history_cmd(
         render.print_json([c.to_json() for c in changes])
         return
     if not changes:
-        render.err("No changes yet. Every command that writes is listed here.")
+        render.err(t("history.no_changes_yet"))
         return
     render.out(history_view.history_table(changes))

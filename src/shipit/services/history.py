@@ -13,6 +13,7 @@ from __future__ import annotations
 from shipit.domain import dates
 from shipit.domain.changes import Change, RowChange, same_values
 from shipit.domain.errors import InputError
+from shipit.i18n import Msg
 from shipit.storage import rows as rows_sql
 from shipit.storage.entries import db_datetime
 from shipit.storage.db import Connection
@@ -30,7 +31,7 @@ class ChangedSince(InputError):
 def history(journal: Journal, limit: int | None = 20) -> list[Change]:
     """The recent changes, newest first (each with its first few rows and its row count)."""
     if limit is not None and not 0 <= limit <= MAX_HISTORY:
-        raise InputError(f"invalid --limit {limit}: expected 0 (all) to {MAX_HISTORY:,}")
+        raise InputError("history.invalid_limit", limit=limit, n=MAX_HISTORY)
     if not journal.store.exists():
         return []
     with journal.store.reading() as conn:
@@ -55,7 +56,7 @@ def apply(journal: Journal, action: str, change: Change) -> Change:
     instant = dates.now()
     with journal.store.writing() as conn:
         if _target(conn, action) != change.seq:
-            raise InputError(f"the history changed meanwhile: nothing was done; run '{action}' again")
+            raise InputError("history.changed_meanwhile", action=action)
         since = change.seq if action == UNDO else (change.undone_by or change.seq)
         stamp = db_datetime(instant)
         steps = []
@@ -84,11 +85,10 @@ def _target(conn: Connection, action: str) -> int | None:
 
 def _refuse(conn: Connection, change: Change, since: int, row: RowChange, action: str) -> None:
     later = rows_sql.later_change(conn, since, row.table, row.key)
-    what = f"change #{change.seq} ({change.command})"
+    what = Msg("history.change_ref", seq=change.seq, command=change.command)
     if later is not None:
-        raise ChangedSince(
-            f"cannot {action} {what}: change #{later[0]} ({later[1]}) changed the same "
-            f"{row.table} since",
-            f"{action} that one first, or leave it" if action == UNDO else None,
-        )
-    raise ChangedSince(f"cannot {action} {what}: the journal no longer holds what it left")
+        raise ChangedSince("history.changed_since", Msg("history.changed_since_hint")
+                           if action == UNDO else None, action=action, what=what,
+                           later=Msg("history.change_ref", seq=later[0], command=later[1]),
+                           table=Msg(f"history.table_{row.table}"))  # fmt: skip
+    raise ChangedSince("history.no_longer_holds", action=action, what=what)

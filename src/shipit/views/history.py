@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from shipit.domain.changes import Change, RowChange
-from shipit.domain.text import plural
+from shipit.i18n import day_name, month_name, t
 from shipit.views.render import user_text
 
 if TYPE_CHECKING:
@@ -18,13 +18,10 @@ if TYPE_CHECKING:
 
 MAX_VALUE = 48  # characters of a text value shown in a line
 MAX_LINES = 10  # rows shown before "… and N more"
-TABLE_WORDS = {"entry": ("entry", "entries"), "backlog": ("backlog item", "backlog items"),
-               "skip": ("skip day", "skip days"), "setting": ("setting", "settings"),
-               "project": ("project", "projects"),
-               "project_answer": ("project answer", "project answers"),
-               "project_thrash": ("thrash item", "thrash items"),
-               "project_move": ("ship date move", "ship date moves"),
-               "project_link": ("project link", "project links")}  # fmt: skip
+MOVE_OF = {"undo": "history.undo_of", "redo": "history.redo_of"}
+# Each table's rows counted in words: the catalogue key "history.rows_<table>" (a pair).
+TABLE_WORDS = ("entry", "backlog", "skip", "setting", "project", "project_answer",
+               "project_thrash", "project_move", "project_link")  # fmt: skip
 
 
 # The value that names a project row in `history` (the row's user text).
@@ -34,9 +31,9 @@ PROJECT_SUBJECTS = {"project": "name", "project_answer": "text", "project_thrash
 
 def _value(value: Any) -> str:
     if value is None:
-        return "none"
+        return t("history.none")
     if isinstance(value, list):
-        return " ".join(f"#{t}" for t in value) or "none"
+        return " ".join(f"#{tag}" for tag in value) or t("history.none")
     if isinstance(value, str):
         one_line = " ".join(value.split())
         if len(one_line) > MAX_VALUE:
@@ -56,17 +53,17 @@ def subject(row: RowChange) -> Text:
         text.append(f"#{image['id']} {image['kind']} ")
         text.append_text(user_text(_value(image["text"])))
     elif row.table == "backlog":
-        text.append(f"backlog item {image['id']} ")
+        text.append(t("history.backlog_item", id=image["id"]) + " ")
         text.append_text(user_text(_value(image["text"])))
     elif row.table == "skip":
-        text.append(f"skip day {image['day']}")
+        text.append(t("history.skip_day", day=image["day"]))
     elif row.table in PROJECT_SUBJECTS:
         text.append(f"{_short_subject(row)} ")
         value = image.get(PROJECT_SUBJECTS[row.table])
         if value is not None:
             text.append_text(user_text(_value(value)))
     else:
-        text.append(f"setting {row.key}")
+        text.append(t("history.setting", key=row.key))
     return text
 
 
@@ -76,18 +73,18 @@ def _short_subject(row: RowChange) -> str:
     if row.table == "entry":
         return f"#{image['id']}"
     if row.table == "backlog":
-        return f"backlog item {image['id']}"
+        return t("history.backlog_item", id=image["id"])
     if row.table == "skip":
-        return f"skip day {image['day']}"
+        return t("history.skip_day", day=image["day"])
     if row.table == "project":
-        return f"project +{image['short']}"
+        return t("history.project", short=image["short"])
     if row.table == "project_answer":
-        return f"answer {image['question']}"
+        return t("history.answer", question=image["question"])
     if row.table == "project_link":
-        return "project link"
+        return t("history.project_link")
     if row.table in TABLE_WORDS and row.table != "setting":
-        return TABLE_WORDS[row.table][0]
-    return f"setting {row.key}"
+        return t(f"history.rows_{row.table}", n=1).removeprefix("1 ")
+    return t("history.setting", key=row.key)
 
 
 def effect(row: RowChange) -> Text:
@@ -95,23 +92,23 @@ def effect(row: RowChange) -> Text:
     from rich.text import Text
 
     if row.table == "setting":  # a setting without a row has its default
-        old = _value(row.before["value"]) if row.before else "default"
-        new = _value(row.after["value"]) if row.after else "default"
+        old = _value(row.before["value"]) if row.before else t("history.default")
+        new = _value(row.after["value"]) if row.after else t("history.default")
         return user_text(f"{old} → {new}")
     if row.after is None:
-        return Text("removes it")
+        return Text(t("history.removes_it"))
     if row.before is None:
-        return Text("adds it")
+        return Text(t("history.adds_it"))
     parts = []
     for field in row.changed_fields():
         old, new = row.before.get(field), row.after.get(field)
         if field == "closed_at":
-            parts.append(Text("reopens it" if new is None else "closes it"))
+            parts.append(Text(t("history.reopens_it" if new is None else "history.closes_it")))
             continue
         part = Text(f"{field} ")
         part.append_text(user_text(f"{_value(old)} → {_value(new)}"))
         parts.append(part)
-    return Text("; ").join(parts) if parts else Text("no visible change")
+    return Text("; ").join(parts) if parts else Text(t("history.no_visible_change"))
 
 
 def move_lines(change: Change, action: str) -> list[Text]:
@@ -119,22 +116,21 @@ def move_lines(change: Change, action: str) -> list[Text]:
     from rich.text import Text
 
     rows = [r.reverted() for r in reversed(change.rows)] if action == "undo" else list(change.rows)
-    verb = action.capitalize()
     lines = []
     for row in rows[:MAX_LINES]:
-        line = Text(f"{verb} {change.command} of ", style="bold")
+        line = Text(t(MOVE_OF[action], command=change.command) + " ", style="bold")
         line.append_text(subject(row) if row.op != "update" else Text(_short_subject(row)))
         line.append(": ")
         line.append_text(effect(row))
         lines.append(line)
     if len(rows) > MAX_LINES:
-        lines.append(Text(f"… and {len(rows) - MAX_LINES:,} more", style="dim"))
+        lines.append(Text(t("history.and_more", n=len(rows) - MAX_LINES), style="dim"))
     return lines
 
 
 def _tables(change: Change) -> str:
     """'5 entries, 1 skip day': what a change touched, by table."""
-    return ", ".join(plural(n, *TABLE_WORDS.get(table, ("row", "rows")))
+    return ", ".join(t(f"history.rows_{table}" if table in TABLE_WORDS else "history.rows", n=n)
                      for table, n in change.table_counts().items())  # fmt: skip
 
 
@@ -143,24 +139,25 @@ def summary(change: Change) -> Text:
     from rich.text import Text
 
     if change.target is not None:
-        return Text(f"change #{change.target} ({change.target_command or '?'})")
+        return Text(t("history.change_ref", seq=change.target,
+                      command=change.target_command or "?"))  # fmt: skip
     if not change.rows:
-        return Text("nothing")
+        return Text(t("history.nothing"))
     first = change.rows[0]
     if change.row_count == 1:
         if first.table == "setting":
             return Text.assemble(subject(first), ": ", effect(first))
         if first.op == "update":
-            fields = ", ".join(first.changed_fields()) or "(no visible change)"
+            fields = ", ".join(first.changed_fields()) or f"({t('history.no_visible_change')})"
             return Text(f"{_short_subject(first)} {fields}")
         return subject(first)
     if first.op != "update" and any(r.table.startswith("project") for r in change.rows):
         # a project command, or an entry linked to a project: name the first row
         text = subject(first)
-        text.append(f" (+{plural(change.row_count - 1, 'row')})", style="dim")
+        text.append(f" (+{t('history.rows', n=change.row_count - 1)})", style="dim")
         return text
     if first.table == "skip" and all(r.table == "skip" for r in change.rows):
-        return Text(f"skip day {first.key} and {plural(change.row_count - 1, 'more day')}")
+        return Text(t("history.skip_days", day=first.key, n=change.row_count - 1))
     return Text(_tables(change))
 
 
@@ -171,15 +168,16 @@ def history_table(changes: list[Change]) -> Any:
     from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    table.add_column("Change", justify="right", no_wrap=True, style="dim")
-    table.add_column("When", no_wrap=True)
-    table.add_column("Command", no_wrap=True, style="bold")
-    table.add_column("What", overflow="fold", ratio=1)
+    table.add_column(t("history.col_change"), justify="right", no_wrap=True, style="dim")
+    table.add_column(t("history.col_when"), no_wrap=True)
+    table.add_column(t("history.col_command"), no_wrap=True, style="bold")
+    table.add_column(t("history.col_what"), overflow="fold", ratio=1)
     for c in changes:
         what = summary(c)
         if c.undone:
-            what.append(f"  (undone by #{c.undone_by})", style="yellow")
+            what.append("  " + t("history.undone_by", seq=c.undone_by), style="yellow")
         local = c.at.astimezone()
-        table.add_row(f"#{c.seq}", Text(f"{local:%a} {local.day} {local:%b %H:%M}"),
-                      c.command, what)  # fmt: skip
+        when = t("history.when", weekday=day_name(local.date()), day=local.day,
+                 month=month_name(local.month), time=f"{local:%H:%M}")  # fmt: skip
+        table.add_row(f"#{c.seq}", Text(when), c.command, what)
     return table

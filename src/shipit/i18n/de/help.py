@@ -46,4 +46,17 @@ starship: shipit prompt-init starship >> ~/.config/starship.toml
 p10k:     eval "$(shipit prompt-init p10k)"       in ~/.zshrc, nach der Zeile von p10k
 """,
     "help.prompt_init.shell": "bash, zsh, fish, starship oder p10k.",
+    "help.undo": """Die letzte Änderung zurücknehmen, welche auch immer es war (log, edit, delete,
+skip, import ...).
+
+Zeigt, was zurückgenommen wird, und fragt dann (ohne Terminal braucht es --yes).
+Nochmal ausführen, um weiter zurückzugehen; 'shipit redo' wendet wieder an, was
+undo zurückgenommen hat.
+""",
+    "help.redo": "Wieder anwenden, was 'shipit undo' zurückgenommen hat (bis eine neue "
+    "Änderung kommt).",
+    "help.history": "Die letzten Änderungen am Journal, neueste zuerst (was undo "
+    "zurücknehmen würde).",
+    "help.history.limit": "Höchstens N Änderungen (0: alle).",
+    "help.history.json": "JSON ausgeben (Schlüssel in docs/history.md).",
 }

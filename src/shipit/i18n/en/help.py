@@ -42,4 +42,13 @@ starship: shipit prompt-init starship >> ~/.config/starship.toml
 p10k:     eval "$(shipit prompt-init p10k)"       in ~/.zshrc, after p10k's line
 """,
     "help.prompt_init.shell": "bash, zsh, fish, starship or p10k.",
+    "help.undo": """Revert the last change, whatever it was (log, edit, delete, skip, import ...).
+
+Shows what it will revert, then asks (without a terminal, needs --yes). Run it
+again to go further back; 'shipit redo' re-applies what undo reverted.
+""",
+    "help.redo": "Re-apply what 'shipit undo' reverted (until a new change is made).",
+    "help.history": "The recent changes to the journal, newest first (what undo would revert).",
+    "help.history.limit": "At most N changes (0: all).",
+    "help.history.json": "Print JSON (keys in docs/history.md).",
 }
