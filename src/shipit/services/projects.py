@@ -46,6 +46,7 @@ class Row(NamedTuple):
     ships_this_week: int
     last_ship: date | None
     warning: str | None
+    today: date | None = None  # the journal day it was read on (the table drops this year)
 
     def to_json(self) -> dict[str, Any]:
         return {**project_json(self.project), "time_left": self.time_left,
@@ -299,7 +300,7 @@ class Projects:
                 n, last_s = activity.get(p.uid, (0, None))
                 last = date.fromisoformat(last_s) if last_s else None
                 rows.append(Row(p, dom.time_left(p, instant, today), n or 0, last,
-                                _warning(p, instant, today, last)))  # fmt: skip
+                                _warning(p, instant, today, last), today))  # fmt: skip
             return rows
 
     def show(self, ref: str) -> Shown:
@@ -381,18 +382,23 @@ def export_json(conn: Connection) -> list[dict[str, Any]]:
     return out
 
 
-def import_rows(conn: Connection, items: list[Any], entry_uids: set[str], report: Any
-                ) -> list[RowChange]:  # fmt: skip
+def import_rows(conn: Connection, items: list[Any], entry_uids: set[str], report: Any,
+                *, write: bool = True) -> list[RowChange]:  # fmt: skip
     """Write the projects an import adds (matched by uid: a project the journal has is
     never changed; a difference is a conflict) and the links of entries without one.
-    Returns the rows written, for the import's one change."""
+    Returns the rows written, for the import's one change. With `write=False` (a dry
+    run) it counts the same projects and links and writes nothing."""
     from shipit.domain.importing import Conflict
 
     changes: list[RowChange] = []
 
+    shorts: set[str] = set()  # short names the import takes (a dry run writes none)
+    linked: set[str] = set()
+
     def put(table: str, key: str, image: dict[str, Any]) -> None:
-        after = write_image(conn, table, key, image)
-        changes.append(RowChange(table, key, None, after))
+        if write:
+            after = write_image(conn, table, key, image)
+            changes.append(RowChange(table, key, None, after))
 
     for item in items:
         old = read_image(conn, "project", item.uid)
@@ -405,11 +411,12 @@ def import_rows(conn: Connection, items: list[Any], entry_uids: set[str], report
                 report.conflicts.append(Conflict(f"projects[{item.index}]", item.uid, diff))
             else:
                 report.projects_duplicates += 1
-        elif projects_sql.short_taken(conn, item.image["short"]):
+        elif projects_sql.short_taken(conn, item.image["short"]) or item.image["short"] in shorts:
             report.conflicts.append(Conflict(f"projects[{item.index}]", item.uid, ("short",)))
             continue
         else:
             put("project", item.uid, {**item.image, "id": None})
+            shorts.add(item.image["short"])
             for key, text in item.answers.items():
                 uid = new_uid()
                 put("project_answer", uid, {"uid": uid, "project_uid": item.uid,
@@ -424,7 +431,8 @@ def import_rows(conn: Connection, items: list[Any], entry_uids: set[str], report
             if entry_uid not in entry_uids:
                 report.warnings.append(f"projects[{item.index}].entries: no entry {entry_uid}; "
                                        "link dropped")  # fmt: skip
-            elif projects_sql.link_of(conn, entry_uid) is None:
+            elif projects_sql.link_of(conn, entry_uid) is None and entry_uid not in linked:
+                linked.add(entry_uid)
                 put("project_link", entry_uid, {"entry_uid": entry_uid, "project_uid": item.uid})
                 report.links_added += 1
     return changes

@@ -120,6 +120,13 @@ def linked(conn: sqlite3.Connection, project_uid: str) -> list[EntryData]:
     return list(entries_sql.select(conn, [LINKED], [project_uid], order="asc"))
 
 
+def ended_by(conn: sqlite3.Connection, entry_uid: str) -> tuple[str, str] | None:
+    """The (uid, short name) of the project this entry shipped or dropped, if any."""
+    row = conn.execute("SELECT uid, short FROM project WHERE entry_uid = ? AND status != 'active'",
+                       (entry_uid,)).fetchone()  # fmt: skip
+    return None if row is None else (row[0], row[1])
+
+
 def link_of(conn: sqlite3.Connection, entry_uid: str) -> str | None:
     row = conn.execute("SELECT project_uid FROM project_link WHERE entry_uid = ?",
                        (entry_uid,)).fetchone()  # fmt: skip

@@ -45,8 +45,9 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def subject(row: RowChange) -> Text:
-    """What a row is, for people: '#12 ship "Pricing page"', 'skip day 2026-12-24'."""
+def subject(row: RowChange, rows: tuple[RowChange, ...] = ()) -> Text:
+    """What a row is, for people: '#12 ship "Pricing page"', 'skip day 2026-12-24'.
+    `rows`: the other rows of its change (a project link names its entry from them)."""
     from rich.text import Text
 
     image = row.after if row.after is not None else row.before
@@ -61,16 +62,17 @@ def subject(row: RowChange) -> Text:
     elif row.table == "skip":
         text.append(f"skip day {image['day']}")
     elif row.table in PROJECT_SUBJECTS:
-        text.append(f"{_short_subject(row)} ")
+        text.append(_short_subject(row, rows))
         value = image.get(PROJECT_SUBJECTS[row.table])
         if value is not None:
+            text.append(" ")
             text.append_text(user_text(_value(value)))
     else:
         text.append(f"setting {row.key}")
     return text
 
 
-def _short_subject(row: RowChange) -> str:
+def _short_subject(row: RowChange, rows: tuple[RowChange, ...] = ()) -> str:
     image = row.after if row.after is not None else row.before
     assert image is not None
     if row.table == "entry":
@@ -84,10 +86,27 @@ def _short_subject(row: RowChange) -> str:
     if row.table == "project_answer":
         return f"answer {image['question']}"
     if row.table == "project_link":
-        return "project link"
+        return _link_subject(image, rows)
     if row.table in TABLE_WORDS and row.table != "setting":
         return TABLE_WORDS[row.table][0]
     return f"setting {row.key}"
+
+
+def _link_subject(image: dict[str, Any], rows: tuple[RowChange, ...]) -> str:
+    """'project link of #12 to +pricing': the entry and project named from the rows of
+    the same change when they are there ('an entry', 'a project' when not)."""
+
+    def find(table: str, uid: str) -> dict[str, Any] | None:
+        for r in rows:
+            other = r.after if r.after is not None else r.before
+            if r.table == table and other is not None and other.get("uid") == uid:
+                return other
+        return None
+
+    entry = find("entry", image.get("entry_uid", ""))
+    project = find("project", image.get("project_uid", ""))
+    text = "project link of " + (f"#{entry['id']}" if entry else "an entry")
+    return text + (f" to +{project['short']}" if project else "")
 
 
 def effect(row: RowChange) -> Text:
@@ -123,7 +142,8 @@ def move_lines(change: Change, action: str) -> list[Text]:
     lines = []
     for row in rows[:MAX_LINES]:
         line = Text(f"{verb} {change.command} of ", style="bold")
-        line.append_text(subject(row) if row.op != "update" else Text(_short_subject(row)))
+        line.append_text(subject(row, change.rows) if row.op != "update"
+                         else Text(_short_subject(row, change.rows)))  # fmt: skip
         line.append(": ")
         line.append_text(effect(row))
         lines.append(line)
@@ -153,10 +173,10 @@ def summary(change: Change) -> Text:
         if first.op == "update":
             fields = ", ".join(first.changed_fields()) or "(no visible change)"
             return Text(f"{_short_subject(first)} {fields}")
-        return subject(first)
+        return subject(first, change.rows)
     if first.op != "update" and any(r.table.startswith("project") for r in change.rows):
         # a project command, or an entry linked to a project: name the first row
-        text = subject(first)
+        text = subject(first, change.rows)
         text.append(f" (+{plural(change.row_count - 1, 'row')})", style="dim")
         return text
     if first.table == "skip" and all(r.table == "skip" for r in change.rows):
