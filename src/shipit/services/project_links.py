@@ -87,9 +87,22 @@ def unlink(log: ChangeLog, entry_uid: str) -> str | None:
     return short
 
 
+def visible(conn: Connection, projects: list[ProjectData]) -> list[ProjectData]:
+    """The projects this journal's author belongs to: their own cards, and the team's
+    (sync brought them) where they are the owner or a member; each with its author."""
+    if all(p.author is None for p in projects):
+        return projects
+    from shipit.domain.projects import belongs
+    from shipit.storage.members import own_author
+
+    me = own_author(conn)
+    return [p for p in projects if p.author is None or belongs(
+        p, projects_sql.answers(conn, p.uid).get("members", ("", ""))[1], me)]
+
+
 def nearest(conn: Connection) -> tuple[ProjectData, str] | None:
     """The active project that ships soonest, and its time left (the glance, `log`)."""
-    active = projects_sql.projects(conn)
+    active = visible(conn, projects_sql.projects(conn))
     if not active:
         return None
     from shipit.domain.projects import time_left

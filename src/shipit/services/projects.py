@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from shipit.domain import dates
 from shipit.domain import projects as dom
 from shipit.domain.entries import EntryData, check_text, new_uid
-from shipit.domain.errors import InputError
+from shipit.domain.errors import InputError, NotYourCard
 from shipit.domain.projects import Card, MoveData, ProjectData, ThrashData
 from shipit.storage import projects as projects_sql
 from shipit.storage.db import Connection, Store
@@ -22,7 +22,7 @@ from shipit.storage.entries import db_datetime, from_db_datetime
 from shipit.domain.changes import RowChange
 from shipit.storage.rows import ChangeLog, read_image, write_image
 from shipit.services.journal import Journal
-from shipit.services.project_links import today_of
+from shipit.services.project_links import today_of, visible
 
 
 def project_image(p: ProjectData) -> dict[str, Any]:
@@ -59,6 +59,7 @@ def project_json(p: ProjectData) -> dict[str, Any]:
     """The stable JSON shape of a project (docs/json.md)."""
     return {
         "uid": p.uid, "short": p.short, "name": p.name, "status": p.status, "owner": p.owner,
+        "author": p.author,
         "ship_at": p.ship_at.isoformat(), "ship_day": p.ship_day.isoformat(),
         "thrash_until": p.thrash_until.isoformat(), "start_day": p.start_day.isoformat(),
         "created_at": p.created_at.isoformat(), "updated_at": p.updated_at.isoformat(),
@@ -87,7 +88,8 @@ class Shown(NamedTuple):
             "moves": [{"uid": m.uid, "at": m.at.isoformat(), "from": m.from_at.isoformat(),
                        "to": m.to_at.isoformat(), "days": m.shift_days, "reason": m.reason}
                       for m in c.moves],
-            "linked": [e.to_json() for e in c.linked],
+            "linked": [e.to_json() for e in c.linked] + [
+                {**e.to_json(), "id": None, "author": who} for who, e in c.team_linked],
             "figures": self.figures,
         }  # fmt: skip
 
@@ -176,7 +178,7 @@ class Projects:
             key = dom.check_question(k)
             checked[key] = dom.check_answer(key, v) if v.strip() else ""
         with self.store.writing() as conn:
-            p = projects_sql.get(conn, ref)
+            p = _own_card(projects_sql.get(conn, ref))
             instant = dates.now()
             log = ChangeLog(conn, command, instant)
             current = projects_sql.answers(conn, p.uid)
@@ -296,7 +298,7 @@ class Projects:
             week = dates.iso_week_start(today)
             activity = projects_sql.ship_activity(conn, week)
             rows = []
-            for p in projects_sql.projects(conn, everything=everything):
+            for p in visible(conn, projects_sql.projects(conn, everything=everything)):
                 n, last_s = activity.get(p.uid, (0, None))
                 last = date.fromisoformat(last_s) if last_s else None
                 rows.append(Row(p, dom.time_left(p, instant, today), n or 0, last,
@@ -319,22 +321,32 @@ class Projects:
         if p.owner:
             answers["owner"] = p.owner
         return Card(p, answers, projects_sql.thrash(conn, p.uid), projects_sql.moves(conn, p.uid),
-                    projects_sql.linked(conn, p.uid), members)  # fmt: skip
+                    projects_sql.linked(conn, p.uid), members,
+                    projects_sql.team_linked(conn, p.uid))  # fmt: skip
 
     def figures(self) -> dict[str, Any]:
         """Across projects, and per project (stats)."""
         with self.store.reading() as conn:
             today = _today(conn, dates.now())
-            every = projects_sql.projects(conn, everything=True)
+            every = visible(conn, projects_sql.projects(conn, everything=True))
             firsts = {uid: dom.local_day(from_db_datetime(at))
                       for uid, at in projects_sql.first_ship_days(conn).items()}  # fmt: skip
             per = {p.short: dom.project_figures(self._card(conn, p), today) for p in every}
         return {**dom.across_figures(every, firsts), "projects": per}
 
 
+def _own_card(p: ProjectData) -> ProjectData:
+    """The project, refused when its card is another member's (sync brought it): only
+    they change its answers, date, end. Anyone may link work to it and thrash it."""
+    if p.author is not None:
+        raise NotYourCard(p.short, p.author)
+    return p
+
+
 def _active(conn: Connection, ref: str) -> ProjectData:
-    """The project `ref` names, refused unless it is still active (move, ship, drop)."""
-    p = projects_sql.get(conn, ref)
+    """The project `ref` names, refused unless it is this journal's card and still
+    active (move, ship, drop)."""
+    p = _own_card(projects_sql.get(conn, ref))
     if not p.active:
         raise InputError(f"project {p.short!r} is already {p.status}")
     return p
@@ -369,8 +381,9 @@ def export_json(conn: Connection) -> list[dict[str, Any]]:
     out = []
     for p in projects_sql.projects(conn, everything=True):
         answers = {k: v for k, (_, v) in sorted(projects_sql.answers(conn, p.uid).items())}
+        shape = {k: v for k, v in project_json(p).items() if k != "author"}  # not a file's
         out.append({
-            **project_json(p), "entry_uid": p.entry_uid, "answers": answers,
+            **shape, "entry_uid": p.entry_uid, "answers": answers,
             "thrash": [{"uid": t.uid, "text": t.text, "at": t.at.isoformat(),
                         "day": t.day.isoformat(), "late": t.late}
                        for t in projects_sql.thrash(conn, p.uid)],

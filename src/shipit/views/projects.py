@@ -67,6 +67,12 @@ def project_table(rows: list[Any]) -> Any:
     return table
 
 
+def not_your_card(short: str, author: str) -> tuple[str, str]:
+    """The refusal to change another member's card: (message, what to do)."""
+    return (f"+{short} is {author}'s project: only {author} changes its card",
+            f"link your work to it (--project {short}) or add to its thrash list")
+
+
 def created(p: ProjectData) -> list[Text]:
     from rich.text import Text
 
@@ -161,6 +167,12 @@ def card(shown: Any) -> list[Any]:
     parts.append(_section(f"Linked work ({plural(len(c.linked), 'entry', 'entries')})"))
     if c.linked:
         parts.append(entries_table(list(reversed(c.linked))))
+    by_member: dict[str, list[Any]] = {}
+    for who, e in c.team_linked:
+        by_member.setdefault(who, []).append(e)
+    for who, entries in sorted(by_member.items()):
+        parts.append(_section(f"Linked by {safe(who)} ({plural(len(entries), 'entry', 'entries')})"))
+        parts.append(entries_table(list(reversed(entries))))
     parts.append(_section("Figures"))
     parts.append(Text(dom.figures_line(shown.figures)))
     return parts
