@@ -20,11 +20,11 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux
 class Tmux:
     """One tmux server of our own (its own socket), one window running a command."""
 
-    def __init__(self, command: str, env: dict[str, str]) -> None:
+    def __init__(self, command: str, env: dict[str, str], width: int = 120) -> None:
         self.socket = f"shipit-projects-{uuid.uuid4().hex[:12]}"
         self.env = {**os.environ, **env}
         self.env.pop("TMUX", None)
-        self.run("new-session", "-d", "-x", "120", "-y", "50", command)
+        self.run("new-session", "-d", "-x", str(width), "-y", "50", command)
         self.path = self.run("display-message", "-p", "#{socket_path}").strip()
 
     def run(self, *args: str) -> str:
@@ -83,3 +83,32 @@ def test_the_walk_through_in_a_real_terminal(shipit_home, sh):
     assert card["owner"] == "Ana" and card["members"] == ["Ana", "Bo"]
     assert card["ship_at"].endswith("T15:00:00+00:00")
     assert {k: v for k, v in card["answers"].items() if k not in ("owner", "members")} == given
+
+
+def test_project_list_reads_at_60_columns(shipit_home, sh):
+    """The short name is never broken; the long name wraps at words below it."""
+    for args in (("Onboarding emails for the new signup flow", "--short", "onboarding",
+                  "--ship", "in 7 days"),
+                 ("Pricing page", "--ship", "in 19 days", "--owner", "Ana")):  # fmt: skip
+        assert sh("project", "new", *args).returncode == 0
+    assert sh("log", "work +pricing").returncode == 0
+    env = {"SHIPIT_HOME": str(shipit_home), "TZ": "UTC", "NO_COLOR": "1"}
+    command = (f"env -u CI -u COLUMNS -u LINES {shlex.join([*shipit_exe(), 'project', 'list'])}; "
+               "echo EXIT=$?; sleep 60")  # the pane's own width, not the tests' COLUMNS
+    tmux = Tmux(command, env, width=60)
+    try:
+        screen = tmux.wait_for("EXIT=")
+    finally:
+        tmux.close()
+    lines = screen.splitlines()
+    assert "EXIT=0" in screen, screen
+    header = next(line for line in lines if line.startswith("Project"))
+    assert header.split() == ["Project", "Owner", "Ships", "Time", "left", "week"], screen
+    first = next(i for i, line in enumerate(lines) if line.startswith("+onboarding "))
+    assert lines[first].split()[-3:] == ["7", "days", "0"], screen
+    second = next(i for i, line in enumerate(lines) if line.startswith("+pricing "))
+    name_lines = [line.strip() for line in lines[first + 1:second]]
+    assert " ".join(name_lines) == "Onboarding emails for the new signup flow", screen  # at words
+    assert len(name_lines) > 1 and all(len(line) <= 60 for line in lines), screen
+    pricing = lines[second]
+    assert pricing.split()[1] == "Ana" and pricing.split()[-3:] == ["19", "days", "1"], screen

@@ -48,9 +48,9 @@ def devices(tmp_path):
 def test_hub_init_is_idempotent_and_join_checks_it(hub_url, devices):
     a = devices("a")
     r = a.run("hub", "init", hub_url)
-    assert r.stdout.strip() == "hub created (hub schema 1; roles off)"
+    assert r.stdout.strip() == "hub created (hub schema 2; roles off)"
     assert a.run("hub", "init", hub_url).stdout.strip() == (
-        "hub already up to date (hub schema 1; roles off)")
+        "hub already up to date (hub schema 2; roles off)")
     assert a.run("sync", "init", hub_url).stdout.startswith("joined the hub as ada")
 
 
@@ -112,7 +112,7 @@ def test_row_level_security_is_enforced_by_the_database(pg_server, hub_url, devi
         pg.ensure_role(pg_server, role)
     admin = devices("admin", "postgres")
     assert admin.run("hub", "init", hub_url, "--roles").stdout.strip() == (
-        "hub created (hub schema 1; roles on)")
+        "hub created (hub schema 2; roles on)")
     alice, bob = devices("alice", "someone"), devices("bob", "bob")
     r = alice.run("sync", "init", pg_server.url(db, "alice"))
     assert "joined the hub as alice" in r.stdout and "(was someone)" in r.stderr
@@ -180,7 +180,7 @@ def test_clear_errors_leave_the_journal_untouched(pg_server, hub_url, devices, t
     assert p.returncode == 1 and "newer shipit (hub schema 99" in p.stderr
     p = a.run("hub", "init", hub_url, check=False)
     assert p.returncode == 1 and "newer shipit" in p.stderr
-    pg_server.sql("UPDATE shipit.hub_meta SET value = '1' WHERE key = 'schema_version'", db=db)
+    pg_server.sql("UPDATE shipit.hub_meta SET value = '2' WHERE key = 'schema_version'", db=db)
 
     # unreachable: no server on that socket
     nowhere = f"postgresql://ada@/x?host={tmp_path}"

@@ -297,6 +297,10 @@ def delete_cmd(
         return
     removed = j.delete(str(entry.id))
     render.out(Text.assemble(("Deleted ", "bold"), render.entry_summary(removed)))
+    if j.reopened:
+        render.err(f"Project +{j.reopened} is active again: the entry that ended it is gone "
+                   "('shipit project ship' or 'project drop' ends it again; 'shipit undo' "
+                   "brings the entry back).")  # fmt: skip
 
 
 @app.command("path")

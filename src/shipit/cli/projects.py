@@ -46,10 +46,34 @@ def project_root(ctx: typer.Context) -> None:
         list_projects(everything=False, json_output=False)
 
 
-def _projects():  # -> shipit.services.projects.Projects
+def _projects():  # -> shipit.services.projects.Projects (its refusals worded here)
     from shipit.services.projects import Projects
 
-    return Projects()
+    return _Worded(Projects())
+
+
+class _Worded:
+    """The service, with a refusal to change another member's card worded in views."""
+
+    def __init__(self, service: object) -> None:
+        self.service = service
+
+    def __getattr__(self, name: str):  # noqa: ANN204
+        method = getattr(self.service, name)
+        if not callable(method):
+            return method
+
+        def call(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            from shipit.domain.errors import InputError, NotYourCard
+
+            try:
+                return method(*args, **kwargs)
+            except NotYourCard as exc:
+                from shipit.views.projects import not_your_card
+
+                raise InputError(*not_your_card(exc.short, exc.author)) from None
+
+        return call
 
 
 def _ask(question: str, default: str = "") -> str:

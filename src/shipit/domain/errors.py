@@ -59,6 +59,16 @@ class NotFoundError(InputError):
     """An id or name that does not exist."""
 
 
+class NotYourCard(InputError):
+    """A local command would change another member's project card (exit 2). It carries
+    the facts; the CLI words it (views.projects.not_your_card)."""
+
+    def __init__(self, short: str, author: str) -> None:
+        super().__init__(f"+{short}: {author}")
+        self.short = short
+        self.author = author
+
+
 class JournalError(ShipitError):
     """The journal file cannot be used: locked, unreadable, corrupt, too new. Exit 1."""
 

@@ -88,10 +88,18 @@ class ProjectData(NamedTuple):
     ended_at: datetime | None = None
     ended_day: date | None = None
     entry_uid: str | None = None  # the ship (or the dropped attempt) that ended it
+    author: str | None = None  # the member whose card it is (synced); None: this journal's
 
     @property
     def active(self) -> bool:
         return self.status == "active"
+
+
+def belongs(p: ProjectData, members: str, me: str) -> bool:
+    """Whether `me` is the project's owner or one of its members (names, any case)."""
+    names = [n.strip().rstrip("*").strip() for n in members.split(",")]
+    wanted = me.strip().casefold()
+    return any(n and n.strip().casefold() == wanted for n in (p.owner, *names))
 
 
 class ThrashData(NamedTuple):
@@ -125,6 +133,7 @@ class Card(NamedTuple):
     moves: list[MoveData]
     linked: list[Any]  # EntryData, oldest first
     members: list[str]
+    team_linked: list[tuple[str, Any]] = []  # (member, EntryData): other members' work
 
 
 def local_day(instant: datetime) -> date:
@@ -363,7 +372,8 @@ def project_figures(card: Card, today: date) -> dict[str, Any]:
     """Per project: days from start to ship, links by kind, date moves, early/late thrash."""
     p = card.project
     counts = {k: 0 for k in ("ship", "step", "attempt")}
-    for e in card.linked:
+    linked = [*card.linked, *(e for _, e in card.team_linked)]  # the team's work counts
+    for e in linked:
         counts[e.kind] = counts.get(e.kind, 0) + 1
     end = p.ended_day if p.status == "shipped" and p.ended_day else None
     first_day = (local_day(card.moves[0].from_at) if card.moves else p.ship_day)
@@ -372,7 +382,7 @@ def project_figures(card: Card, today: date) -> dict[str, Any]:
         "days_planned": (p.ship_day - p.start_day).days,
         "days_so_far": (today - p.start_day).days,
         "ships": counts["ship"], "steps": counts["step"], "attempts": counts["attempt"],
-        "minutes": sum(e.minutes or 0 for e in card.linked if e.kind == "step"),
+        "minutes": sum(e.minutes or 0 for e in linked if e.kind == "step"),
         "date_moves": len(card.moves),
         "slip_days": (p.ship_day - first_day).days if not end else (end - first_day).days,
         "thrash_early": sum(1 for t in card.thrash if not t.late),

@@ -96,6 +96,7 @@ class Journal:
         self.linked: str | None = None  # the project the last entry added was linked to
         self.nearest: Any = None  # (project, time left) read by add_with_history
         self.nearest_read = False
+        self.reopened: str | None = None  # a project the last delete made active again
         _journals.append(self)
         # Whose entries and figures the reads show (`--author NAME`): None for the
         # journal's own author. Writes are always the journal's own.
@@ -335,18 +336,20 @@ class Journal:
     def delete(self, ref: str) -> EntryData:
         with self.store.writing() as conn:
             entry = entries_sql.get(conn, ref)
-            self.remove(ChangeLog(conn, "delete", dates.now()), entry)
+            self.reopened = self.remove(ChangeLog(conn, "delete", dates.now()), entry)
             return entry
 
     @staticmethod
-    def remove(log: ChangeLog, entry: EntryData) -> None:
-        """Delete an entry; a backlog item it closed becomes open again."""
+    def remove(log: ChangeLog, entry: EntryData) -> str | None:
+        """Delete an entry; a backlog item it closed becomes open again, and a project it
+        shipped or dropped is active again (returns that project's short name)."""
         from shipit.storage.backlog import closed_by  # only here: keeps the daily path light
 
         for uid in closed_by(log.conn, entry.id):
             log.update("backlog", uid, closed_at=None, entry_id=None)
-        project_links.unlink(log, entry.uid)
+        reopened = project_links.unlink(log, entry.uid)
         log.delete("entry", entry.uid)
+        return reopened
 
     # reading ----------------------------------------------------------------------
 

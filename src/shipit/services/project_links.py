@@ -13,6 +13,7 @@ from shipit.domain import dates
 from shipit.storage import figures as figures_sql
 from shipit.storage import projects as projects_sql
 from shipit.storage.db import Connection, Store
+from shipit.storage.entries import db_datetime
 from shipit.storage.rows import ChangeLog
 
 
@@ -69,15 +70,39 @@ def relink(log: ChangeLog, entry_uid: str, ref: str) -> bool:
     return True
 
 
-def unlink(log: ChangeLog, entry_uid: str) -> None:
-    """An entry is deleted: its link goes with it (recorded, so undo brings both back)."""
-    if projects_sql.link_of(log.conn, entry_uid) is not None:
+def unlink(log: ChangeLog, entry_uid: str) -> str | None:
+    """An entry is deleted: its link goes with it (recorded, so undo brings both back).
+
+    When it was the ship (or the dropped attempt) that ended a project, the project is
+    active again: it did not ship after all. Returns that project's short name."""
+    conn = log.conn
+    if projects_sql.link_of(conn, entry_uid) is not None:
         log.delete("project_link", entry_uid)
+    ended = projects_sql.ended_by(conn, entry_uid)
+    if ended is None:
+        return None
+    uid, short = ended
+    log.update("project", uid, status="active", ended_at=None, ended_day=None,
+               entry_uid=None, updated_at=db_datetime(log.instant))  # fmt: skip
+    return short
+
+
+def visible(conn: Connection, projects: list[ProjectData]) -> list[ProjectData]:
+    """The projects this journal's author belongs to: their own cards, and the team's
+    (sync brought them) where they are the owner or a member; each with its author."""
+    if all(p.author is None for p in projects):
+        return projects
+    from shipit.domain.projects import belongs
+    from shipit.storage.members import own_author
+
+    me = own_author(conn)
+    return [p for p in projects if p.author is None or belongs(
+        p, projects_sql.answers(conn, p.uid).get("members", ("", ""))[1], me)]
 
 
 def nearest(conn: Connection) -> tuple[ProjectData, str] | None:
     """The active project that ships soonest, and its time left (the glance, `log`)."""
-    active = projects_sql.projects(conn)
+    active = visible(conn, projects_sql.projects(conn))
     if not active:
         return None
     from shipit.domain.projects import time_left

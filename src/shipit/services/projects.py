@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from shipit.domain import dates
 from shipit.domain import projects as dom
 from shipit.domain.entries import EntryData, check_text, new_uid
-from shipit.domain.errors import InputError
+from shipit.domain.errors import InputError, NotYourCard
 from shipit.domain.projects import Card, MoveData, ProjectData, ThrashData
 from shipit.storage import projects as projects_sql
 from shipit.storage.db import Connection, Store
@@ -22,7 +22,7 @@ from shipit.storage.entries import db_datetime, from_db_datetime
 from shipit.domain.changes import RowChange
 from shipit.storage.rows import ChangeLog, read_image, write_image
 from shipit.services.journal import Journal
-from shipit.services.project_links import today_of
+from shipit.services.project_links import today_of, visible
 
 
 def project_image(p: ProjectData) -> dict[str, Any]:
@@ -46,6 +46,7 @@ class Row(NamedTuple):
     ships_this_week: int
     last_ship: date | None
     warning: str | None
+    today: date | None = None  # the journal day it was read on (the table drops this year)
 
     def to_json(self) -> dict[str, Any]:
         return {**project_json(self.project), "time_left": self.time_left,
@@ -58,6 +59,7 @@ def project_json(p: ProjectData) -> dict[str, Any]:
     """The stable JSON shape of a project (docs/json.md)."""
     return {
         "uid": p.uid, "short": p.short, "name": p.name, "status": p.status, "owner": p.owner,
+        "author": p.author,
         "ship_at": p.ship_at.isoformat(), "ship_day": p.ship_day.isoformat(),
         "thrash_until": p.thrash_until.isoformat(), "start_day": p.start_day.isoformat(),
         "created_at": p.created_at.isoformat(), "updated_at": p.updated_at.isoformat(),
@@ -86,7 +88,8 @@ class Shown(NamedTuple):
             "moves": [{"uid": m.uid, "at": m.at.isoformat(), "from": m.from_at.isoformat(),
                        "to": m.to_at.isoformat(), "days": m.shift_days, "reason": m.reason}
                       for m in c.moves],
-            "linked": [e.to_json() for e in c.linked],
+            "linked": [e.to_json() for e in c.linked] + [
+                {**e.to_json(), "id": None, "author": who} for who, e in c.team_linked],
             "figures": self.figures,
         }  # fmt: skip
 
@@ -175,7 +178,7 @@ class Projects:
             key = dom.check_question(k)
             checked[key] = dom.check_answer(key, v) if v.strip() else ""
         with self.store.writing() as conn:
-            p = projects_sql.get(conn, ref)
+            p = _own_card(projects_sql.get(conn, ref))
             instant = dates.now()
             log = ChangeLog(conn, command, instant)
             current = projects_sql.answers(conn, p.uid)
@@ -295,11 +298,11 @@ class Projects:
             week = dates.iso_week_start(today)
             activity = projects_sql.ship_activity(conn, week)
             rows = []
-            for p in projects_sql.projects(conn, everything=everything):
+            for p in visible(conn, projects_sql.projects(conn, everything=everything)):
                 n, last_s = activity.get(p.uid, (0, None))
                 last = date.fromisoformat(last_s) if last_s else None
                 rows.append(Row(p, dom.time_left(p, instant, today), n or 0, last,
-                                _warning(p, instant, today, last)))  # fmt: skip
+                                _warning(p, instant, today, last), today))  # fmt: skip
             return rows
 
     def show(self, ref: str) -> Shown:
@@ -318,22 +321,32 @@ class Projects:
         if p.owner:
             answers["owner"] = p.owner
         return Card(p, answers, projects_sql.thrash(conn, p.uid), projects_sql.moves(conn, p.uid),
-                    projects_sql.linked(conn, p.uid), members)  # fmt: skip
+                    projects_sql.linked(conn, p.uid), members,
+                    projects_sql.team_linked(conn, p.uid))  # fmt: skip
 
     def figures(self) -> dict[str, Any]:
         """Across projects, and per project (stats)."""
         with self.store.reading() as conn:
             today = _today(conn, dates.now())
-            every = projects_sql.projects(conn, everything=True)
+            every = visible(conn, projects_sql.projects(conn, everything=True))
             firsts = {uid: dom.local_day(from_db_datetime(at))
                       for uid, at in projects_sql.first_ship_days(conn).items()}  # fmt: skip
             per = {p.short: dom.project_figures(self._card(conn, p), today) for p in every}
         return {**dom.across_figures(every, firsts), "projects": per}
 
 
+def _own_card(p: ProjectData) -> ProjectData:
+    """The project, refused when its card is another member's (sync brought it): only
+    they change its answers, date, end. Anyone may link work to it and thrash it."""
+    if p.author is not None:
+        raise NotYourCard(p.short, p.author)
+    return p
+
+
 def _active(conn: Connection, ref: str) -> ProjectData:
-    """The project `ref` names, refused unless it is still active (move, ship, drop)."""
-    p = projects_sql.get(conn, ref)
+    """The project `ref` names, refused unless it is this journal's card and still
+    active (move, ship, drop)."""
+    p = _own_card(projects_sql.get(conn, ref))
     if not p.active:
         raise InputError(f"project {p.short!r} is already {p.status}")
     return p
@@ -368,8 +381,9 @@ def export_json(conn: Connection) -> list[dict[str, Any]]:
     out = []
     for p in projects_sql.projects(conn, everything=True):
         answers = {k: v for k, (_, v) in sorted(projects_sql.answers(conn, p.uid).items())}
+        shape = {k: v for k, v in project_json(p).items() if k != "author"}  # not a file's
         out.append({
-            **project_json(p), "entry_uid": p.entry_uid, "answers": answers,
+            **shape, "entry_uid": p.entry_uid, "answers": answers,
             "thrash": [{"uid": t.uid, "text": t.text, "at": t.at.isoformat(),
                         "day": t.day.isoformat(), "late": t.late}
                        for t in projects_sql.thrash(conn, p.uid)],
@@ -381,18 +395,23 @@ def export_json(conn: Connection) -> list[dict[str, Any]]:
     return out
 
 
-def import_rows(conn: Connection, items: list[Any], entry_uids: set[str], report: Any
-                ) -> list[RowChange]:  # fmt: skip
+def import_rows(conn: Connection, items: list[Any], entry_uids: set[str], report: Any,
+                *, write: bool = True) -> list[RowChange]:  # fmt: skip
     """Write the projects an import adds (matched by uid: a project the journal has is
     never changed; a difference is a conflict) and the links of entries without one.
-    Returns the rows written, for the import's one change."""
+    Returns the rows written, for the import's one change. With `write=False` (a dry
+    run) it counts the same projects and links and writes nothing."""
     from shipit.domain.importing import Conflict
 
     changes: list[RowChange] = []
 
+    shorts: set[str] = set()  # short names the import takes (a dry run writes none)
+    linked: set[str] = set()
+
     def put(table: str, key: str, image: dict[str, Any]) -> None:
-        after = write_image(conn, table, key, image)
-        changes.append(RowChange(table, key, None, after))
+        if write:
+            after = write_image(conn, table, key, image)
+            changes.append(RowChange(table, key, None, after))
 
     for item in items:
         old = read_image(conn, "project", item.uid)
@@ -405,11 +424,12 @@ def import_rows(conn: Connection, items: list[Any], entry_uids: set[str], report
                 report.conflicts.append(Conflict(f"projects[{item.index}]", item.uid, diff))
             else:
                 report.projects_duplicates += 1
-        elif projects_sql.short_taken(conn, item.image["short"]):
+        elif projects_sql.short_taken(conn, item.image["short"]) or item.image["short"] in shorts:
             report.conflicts.append(Conflict(f"projects[{item.index}]", item.uid, ("short",)))
             continue
         else:
             put("project", item.uid, {**item.image, "id": None})
+            shorts.add(item.image["short"])
             for key, text in item.answers.items():
                 uid = new_uid()
                 put("project_answer", uid, {"uid": uid, "project_uid": item.uid,
@@ -424,7 +444,8 @@ def import_rows(conn: Connection, items: list[Any], entry_uids: set[str], report
             if entry_uid not in entry_uids:
                 report.warnings.append(f"projects[{item.index}].entries: no entry {entry_uid}; "
                                        "link dropped")  # fmt: skip
-            elif projects_sql.link_of(conn, entry_uid) is None:
+            elif projects_sql.link_of(conn, entry_uid) is None and entry_uid not in linked:
+                linked.add(entry_uid)
                 put("project_link", entry_uid, {"entry_uid": entry_uid, "project_uid": item.uid})
                 report.links_added += 1
     return changes

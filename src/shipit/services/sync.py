@@ -206,12 +206,13 @@ def _apply(journal: Journal, incoming: list, author: str, upto: int, report: Syn
                 changed = replica.apply_own(log, v.tbl, v.key, data)
                 own_changed = own_changed or changed
             else:
-                changed = replica.apply_member(conn, v.tbl, v.author, v.key, data)
+                changed = replica.apply_member(log, v.tbl, v.author, v.key, data)
             if changed:
                 report.pulled[v.tbl] = report.pulled.get(v.tbl, 0) + 1
                 if v.author != author:  # your other devices are not other members
                     report.members.add(v.author)
         replica.set_state(conn, "sync.pushed_seq", str(upto))
+        replica.set_state(conn, "sync.tables", replica.TABLES_VERSION)
         replica.set_state(conn, "sync.hub_seq", str(new_hub_seq))
         replica.set_state(conn, "sync.last_at", db_datetime(instant))
         report.hub_seq = new_hub_seq

@@ -209,7 +209,9 @@ def apply_import(journal: Journal, data: ImportData, *, dry_run: bool = False) -
                 report.backlog_duplicates += 1
         report.backlog_added = len(new_backlog)
 
-        if dry_run:
+        if dry_run:  # projects are planned like the rest: counted, nothing written
+            projects_service.import_rows(conn, data.projects,
+                                         existing | {e.uid for e in new}, report, write=False)  # fmt: skip
             return report
         _write_import(conn, new, new_settings, new_skips, new_backlog, report,
                       data.projects, existing | {e.uid for e in new})  # fmt: skip

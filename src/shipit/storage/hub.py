@@ -26,7 +26,7 @@ from typing import Any
 
 from shipit.domain.errors import HubError, InputError
 
-HUB_SCHEMA_VERSION = 1
+HUB_SCHEMA_VERSION = 2  # 2: projects travel (hub_row.tbl checked against HUB_TABLES)
 # pg_advisory_xact_lock key that serialises pushes ("SHIP" as an integer).
 PUSH_LOCK = 0x53484950
 INSTALL_HINT = 'install the PostgreSQL driver: pip install "shipit[postgres]"'
@@ -172,6 +172,12 @@ class Hub:
                 f"the hub was upgraded by a newer shipit (hub schema {info.version}, "
                 f"this shipit knows {HUB_SCHEMA_VERSION})", "upgrade shipit: pip install -U shipit"
             )  # fmt: skip
+        if info.version < HUB_SCHEMA_VERSION:
+            raise HubError(
+                f"the hub has hub schema {info.version}; this shipit needs {HUB_SCHEMA_VERSION} "
+                "(projects travel with the sync)",
+                "upgrade it once, as its owner, with 'shipit hub init URL'; nothing on it is lost",
+            )  # fmt: skip
         return info
 
     # -- create or upgrade --------------------------------------------------------------
@@ -180,7 +186,8 @@ class Hub:
         """Create the hub's tables (or upgrade them), idempotently; with `roles`, turn on
         row-level security. Returns (the version it was at, 0 for new; roles on)."""
         from sqlalchemy.dialects import postgresql
-        from sqlalchemy.schema import CreateIndex, CreateTable
+        from sqlalchemy import CheckConstraint
+        from sqlalchemy.schema import AddConstraint, CreateIndex, CreateTable
 
         from shipit.storage.hub_schema import HUB_SCHEMA, hub_metadata
 
@@ -196,6 +203,11 @@ class Hub:
                     self.conn.execute(str(CreateTable(table, if_not_exists=True).compile(dialect=dialect)))
                     for index in table.indexes:
                         self.conn.execute(str(CreateIndex(index, if_not_exists=True).compile(dialect=dialect)))
+                    for check in table.constraints:  # an upgrade: the checks, made anew
+                        if isinstance(check, CheckConstraint):
+                            self.conn.execute(f"ALTER TABLE {table.fullname} DROP CONSTRAINT "
+                                              f"IF EXISTS {check.name}")  # fmt: skip
+                            self.conn.execute(str(AddConstraint(check).compile(dialect=dialect)))
                 self.conn.execute(f"CREATE SEQUENCE IF NOT EXISTS {HUB_SCHEMA}.hub_seq")
                 self.conn.execute(
                     "INSERT INTO shipit.hub_meta (key, value) VALUES ('schema_version', %s) "

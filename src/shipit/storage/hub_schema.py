@@ -10,6 +10,9 @@ there (an entry's uid, a skip's day, a setting's name) — and holds the row's n
 version: its instant and device (which decide a conflict), and its values (`data`,
 JSON) or NULL for a deletion (a tombstone). `seq` is the hub sequence number it got
 when accepted: strictly increasing, so "everything after N" is one indexed range.
+
+Hub schema 2 (projects travel): `tbl` is one of HUB_TABLES, which the database checks
+(`ck_hub_row_tbl`); `hub init` adds the check to a hub of schema 1.
 """
 
 from __future__ import annotations
@@ -17,12 +20,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, MetaData
+from sqlalchemy import BigInteger, CheckConstraint, Column, MetaData
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
 HUB_SCHEMA = "shipit"
+# The journal tables whose rows travel (storage.replica.TABLE_ORDER names the same).
+HUB_TABLES = ("entry", "setting", "skip", "backlog", "project", "project_answer",
+              "project_move", "project_thrash", "project_link")  # fmt: skip
 hub_registry = registry(metadata=MetaData(schema=HUB_SCHEMA))
 
 
@@ -43,6 +49,10 @@ class HubRow(HubModel, table=True):
     """The newest version of one row of one member's journal."""
 
     __tablename__ = "hub_row"
+    __table_args__ = (
+        CheckConstraint("tbl IN (" + ", ".join(f"'{t}'" for t in HUB_TABLES) + ")",
+                        name="ck_hub_row_tbl"),  # fmt: skip
+    )
 
     tbl: str = Field(primary_key=True, max_length=32)
     author: str = Field(primary_key=True, max_length=63)

@@ -95,14 +95,26 @@ def query(conn: sqlite3.Connection, author: str, filters: Filters, *, order: str
         sql += " LIMIT ?"
         params.append(int(filters.limit))
     for row in conn.execute(sql, params):
-        (id_, uid, kind, text, day, created, updated, tags, note, minutes, decision, outcome,
-         lesson) = row  # fmt: skip
-        yield EntryData(
-            id=id_, uid=uid, kind=kind, text=text, day=date.fromisoformat(day),
-            created_at=from_db_datetime(created), updated_at=from_db_datetime(updated),
-            tags=tuple(sorted(tags.split(" "))) if tags else (), note=note, minutes=minutes,
-            decision=decision, outcome=outcome, lesson=lesson,
-        )  # fmt: skip
+        yield _entry(row)
+
+
+def by_uids(conn: sqlite3.Connection, uids: list[str]) -> list[tuple[str, EntryData]]:
+    """(author, entry) for these members' entries, oldest first."""
+    marks = ", ".join("?" * len(uids))
+    rows = conn.execute(f"SELECT author, {_ROW_COLUMNS} FROM member_entry WHERE uid IN ({marks}) "
+                        "ORDER BY day, created_at", uids).fetchall()  # fmt: skip
+    return [(row[0], _entry(row[1:])) for row in rows]
+
+
+def _entry(row: tuple) -> EntryData:
+    (id_, uid, kind, text, day, created, updated, tags, note, minutes, decision, outcome,
+     lesson) = row  # fmt: skip
+    return EntryData(
+        id=id_, uid=uid, kind=kind, text=text, day=date.fromisoformat(day),
+        created_at=from_db_datetime(created), updated_at=from_db_datetime(updated),
+        tags=tuple(sorted(tags.split(" "))) if tags else (), note=note, minutes=minutes,
+        decision=decision, outcome=outcome, lesson=lesson,
+    )  # fmt: skip
 
 
 def last_ships(conn: sqlite3.Connection, among: list[str] | None = None

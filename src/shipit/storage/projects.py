@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 # shipit.domain.projects is imported where a project is built, not at the top: `log` and
 # the glance on a journal without projects read one empty result and never need it.
 PROJECT_COLUMNS = ("id, uid, short, name, status, owner, ship_at, ship_day, thrash_until, "
-                   "start_day, created_at, updated_at, ended_at, ended_day, entry_uid")  # fmt: skip
+                   "start_day, created_at, updated_at, ended_at, ended_day, entry_uid, "
+                   "(SELECT value FROM local_state WHERE key = 'author.project.' || uid)")  # fmt: skip
+# (the last: the member whose card it is when sync brought it; storage.replica marks it)
 # An entry's project, as a condition on the entry table.
 LINKED = "uid IN (SELECT entry_uid FROM project_link WHERE project_uid = ?)"
 
@@ -35,13 +37,14 @@ def _project(row: tuple[Any, ...]) -> ProjectData:
     from shipit.domain.projects import ProjectData
 
     (id_, uid, short, name, status, owner, ship_at, ship_day, thrash_until, start_day,
-     created, updated, ended_at, ended_day, entry_uid) = row  # fmt: skip
+     created, updated, ended_at, ended_day, entry_uid, author) = row  # fmt: skip
     return ProjectData(
         id=id_, uid=uid, short=short, name=name, status=status, owner=owner,
         ship_at=from_db_datetime(ship_at), ship_day=date.fromisoformat(ship_day),
         thrash_until=date.fromisoformat(thrash_until), start_day=date.fromisoformat(start_day),
         created_at=from_db_datetime(created), updated_at=from_db_datetime(updated),
         ended_at=db_instant(ended_at), ended_day=_day(ended_day), entry_uid=entry_uid,
+        author=author,
     )  # fmt: skip
 
 
@@ -120,6 +123,23 @@ def linked(conn: sqlite3.Connection, project_uid: str) -> list[EntryData]:
     return list(entries_sql.select(conn, [LINKED], [project_uid], order="asc"))
 
 
+def ended_by(conn: sqlite3.Connection, entry_uid: str) -> tuple[str, str] | None:
+    """The (uid, short name) of the project this entry shipped or dropped, if any."""
+    row = conn.execute("SELECT uid, short FROM project WHERE entry_uid = ? AND status != 'active'",
+                       (entry_uid,)).fetchone()  # fmt: skip
+    return None if row is None else (row[0], row[1])
+
+
+def team_linked(conn: sqlite3.Connection, project_uid: str) -> list[tuple[str, EntryData]]:
+    """Other members' entries linked to a project (their links came with the sync)."""
+    from shipit.storage import members
+
+    uids = [u for (u,) in conn.execute(
+        "SELECT l.entry_uid FROM project_link AS l JOIN member_entry AS m ON m.uid = l.entry_uid "
+        "WHERE l.project_uid = ?", (project_uid,))]  # fmt: skip
+    return members.by_uids(conn, uids) if uids else []
+
+
 def link_of(conn: sqlite3.Connection, entry_uid: str) -> str | None:
     row = conn.execute("SELECT project_uid FROM project_link WHERE entry_uid = ?",
                        (entry_uid,)).fetchone()  # fmt: skip
@@ -129,11 +149,17 @@ def link_of(conn: sqlite3.Connection, entry_uid: str) -> str | None:
 
 
 def ship_activity(conn: sqlite3.Connection, since: date) -> dict[str, tuple[int, str | None]]:
-    """project uid -> (linked ships on or after `since`, the day of the last linked ship)."""
-    return {uid: (n, last) for uid, n, last in conn.execute(
-        "SELECT l.project_uid, sum(e.day >= ?), max(e.day) FROM project_link AS l "
-        "JOIN entry AS e ON e.uid = l.entry_uid WHERE e.kind = 'ship' GROUP BY l.project_uid",
-        (since.isoformat(),))}  # fmt: skip
+    """project uid -> (linked ships on or after `since`, the day of the last linked ship):
+    the journal's own ships and the team's (other members' links came with the sync)."""
+    out: dict[str, tuple[int, str | None]] = {}
+    for table in ("entry", "member_entry"):
+        for uid, n, last in conn.execute(
+            "SELECT l.project_uid, sum(e.day >= ?), max(e.day) FROM project_link AS l "
+            f"JOIN {table} AS e ON e.uid = l.entry_uid WHERE e.kind = 'ship' "
+            "GROUP BY l.project_uid", (since.isoformat(),)):  # fmt: skip
+            had, had_last = out.get(uid, (0, None))
+            out[uid] = (had + (n or 0), max(filter(None, (had_last, last)), default=None))
+    return out
 
 
 

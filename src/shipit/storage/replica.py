@@ -7,8 +7,16 @@ pulled row version lands in it.
   `sync.pushed_seq`, with the instant of that change as the version's instant. The
   journal's own rows are the author's; the `author` setting itself does not travel.
 - A pulled version of one's own row is written through storage.rows (a `sync`
-  change: `history` shows it; `undo` never reverts it). Another member's row goes to
-  the member_* tables (not a change of this journal).
+  change: `history` shows it; `undo` never reverts it). Another member's entry, skip or
+  setting goes to the member_* tables (not a change of this journal).
+- Projects travel too (docs/sync.md, "Projects"). A card (the project, its answers and
+  date moves) is the rows of the journal that planned it; a thrash item or a link is
+  the rows of whoever added it. Another member's project rows land in the project
+  tables themselves (a `sync` change, so a member can link work to the card), marked
+  with their author in local_state (`author.<table>.<key>`): a local command never
+  changes them, and they are never pushed from here.
+- A link of a private entry stays here like its entry; an entry made private takes
+  its link off the hub with it.
 """
 
 from __future__ import annotations
@@ -24,8 +32,14 @@ from shipit.storage.rows import ChangeLog, read_image
 SYNC_COMMAND = "sync"
 # Rows that never travel: the journal's identity.
 LOCAL_ONLY = {("setting", "author")}
-# The order rows are applied in: entries before the backlog items that point to them.
-TABLE_ORDER = {"entry": 0, "setting": 1, "skip": 2, "backlog": 3}
+# The order rows are applied in: entries before the backlog items that point to them,
+# a project before its answers, moves and thrash, entries and projects before links.
+TABLE_ORDER = {"entry": 0, "setting": 1, "skip": 2, "backlog": 3, "project": 4,
+               "project_answer": 5, "project_move": 6, "project_thrash": 7, "project_link": 8}
+PROJECT_TABLES = ("project", "project_answer", "project_move", "project_thrash", "project_link")
+# What the journal's sync knows of (local_state `sync.tables`): a journal that synced
+# before projects travelled sends its project rows once, whatever it pushed before.
+TABLES_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -56,23 +70,76 @@ def last_seq(conn: sqlite3.Connection) -> int:
 
 def pending(conn: sqlite3.Connection, after: int) -> list[Pending]:
     """The journal's rows changed locally after change `after`, each once, newest state."""
-    rows = conn.execute(
-        "SELECT r.tbl, r.key, max(r.change_seq), max(c.at) FROM change_row AS r "
-        "JOIN change AS c ON c.seq = r.change_seq "
-        "WHERE r.change_seq > ? AND c.command != ? GROUP BY r.tbl, r.key",
-        (after, SYNC_COMMAND)).fetchall()  # fmt: skip
+    sql = ("SELECT r.tbl, r.key, max(r.change_seq), max(c.at) FROM change_row AS r "
+           "JOIN change AS c ON c.seq = r.change_seq "
+           "WHERE r.change_seq > ? AND c.command != ? GROUP BY r.tbl, r.key")  # fmt: skip
+    rows = conn.execute(sql, (after, SYNC_COMMAND)).fetchall()
+    if after and get_state(conn, "sync.tables") != TABLES_VERSION:  # projects: once, all
+        tables = ", ".join(f"'{t}'" for t in PROJECT_TABLES)
+        rows = [r for r in rows if r[0] not in PROJECT_TABLES] + conn.execute(
+            sql.replace("GROUP BY", f"AND r.tbl IN ({tables}) GROUP BY"),
+            (0, SYNC_COMMAND)).fetchall()  # fmt: skip
+    team = team_keys(conn) if any(r[0] in PROJECT_TABLES for r in rows) else set()
     out = []
+    links: dict[str, Pending] = {}
     for tbl, key, seq, at in rows:
-        if (tbl, key) in LOCAL_ONLY or tbl not in TABLE_ORDER:
-            continue
+        if (tbl, key) in LOCAL_ONLY or tbl not in TABLE_ORDER or (tbl, key) in team:
+            continue  # another member's project rows are theirs to push
         image = read_image(conn, tbl, key)
+        if tbl == "project_link" and _is_private(conn, key):
+            if not _was_shared(conn, "entry", key, after):
+                continue  # a private entry's link stays here with it
+            image = None
         if image is not None and image.get("private"):
             if not _was_shared(conn, tbl, key, after):
                 continue  # private all along: nothing of it leaves this machine
             image = None  # made private after it was shared: it leaves the hub
+            if tbl == "entry":  # and its link with it
+                links[key] = Pending("project_link", key, seq, at, None)
+        elif tbl == "entry" and image is not None and _was_private(conn, key, after):
+            link = read_image(conn, "project_link", key)  # shared again: its link too
+            if link is not None:
+                links[key] = Pending("project_link", key, seq, at, link)
+        if tbl == "project_link":
+            links.pop(key, None)
         out.append(Pending(tbl, key, seq, at, image))
+    have = {p.key for p in out if p.tbl == "project_link"}
+    out += [p for k, p in links.items() if k not in have]
     out.sort(key=lambda p: (TABLE_ORDER[p.tbl], p.seq))
     return out
+
+
+def _is_private(conn: sqlite3.Connection, uid: str) -> bool:
+    return conn.execute("SELECT 1 FROM private_entry WHERE uid = ?", (uid,)).fetchone() is not None
+
+
+def _was_private(conn: sqlite3.Connection, uid: str, after: int) -> bool:
+    """Whether the entry was private before the first change after `after`."""
+    row = conn.execute("SELECT old_values FROM change_row WHERE tbl = 'entry' AND key = ? AND "
+                       "change_seq > ? ORDER BY change_seq, pos LIMIT 1",
+                       (uid, after)).fetchone()  # fmt: skip
+    return bool(row and row[0] and json.loads(row[0]).get("private"))
+
+
+# -- other members' project rows (local_state `author.<table>.<key>`) -------------------
+
+
+def _mark(tbl: str, key: str) -> str:
+    return f"author.{tbl}.{key}"
+
+
+def team_keys(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    """(table, key) of every project row here that another member wrote."""
+    out = set()
+    for (mark,) in conn.execute("SELECT key FROM local_state WHERE key GLOB 'author.*'"):
+        _, tbl, key = mark.split(".", 2)
+        out.add((tbl, key))
+    return out
+
+
+def row_author(conn: sqlite3.Connection, tbl: str, key: str) -> str | None:
+    """Another member who wrote this project row, or None: the journal's own."""
+    return get_state(conn, _mark(tbl, key))
 
 
 def _was_shared(conn: sqlite3.Connection, tbl: str, key: str, after: int) -> bool:
@@ -104,7 +171,7 @@ def to_hub(conn: sqlite3.Connection, tbl: str, image: dict[str, Any] | None
 def _to_local(conn: sqlite3.Connection, tbl: str, key: str, data: dict[str, Any]
               ) -> dict[str, Any]:  # fmt: skip
     image = dict(data)
-    if tbl in ("entry", "backlog"):
+    if tbl in ("entry", "backlog", "project"):
         row = conn.execute(f"SELECT id FROM {tbl} WHERE uid = ?", (key,)).fetchone()
         image["id"] = row[0] if row else None
     if tbl == "backlog":
@@ -138,16 +205,61 @@ def apply_own(log: ChangeLog, tbl: str, key: str, data: dict[str, Any] | None) -
             log.delete("project_link", key)
         log.delete(tbl, key)
         return True
+    if tbl == "project_link" and _is_private(conn, key):
+        return False  # its entry is kept on this machine: so is its link
     image = _to_local(conn, tbl, key, data)
+    if tbl == "project":
+        image["short"] = _free_short(conn, key, image["short"], None)
     if before is not None and {k: before.get(k) for k in image} == image:
         return False
     log.put(tbl, key, image)
     return True
 
 
-def apply_member(conn: sqlite3.Connection, tbl: str, author: str, key: str,
+def _free_short(conn: sqlite3.Connection, uid: str, short: str, author: str | None) -> str:
+    """The short name a pulled project takes here: its own, or, when another project
+    here has it, `short-author` (then `short-author-2` ...)."""
+    base = short if author is None else f"{short}-{author}"[:32]
+    candidate, n = short, 1
+    while True:
+        row = conn.execute("SELECT uid FROM project WHERE short = ?", (candidate,)).fetchone()
+        if row is None or row[0] == uid:
+            return candidate
+        n += 1
+        candidate = base if n == 2 and author is not None else f"{base[:28]}-{n}"
+
+
+def apply_team(log: ChangeLog, tbl: str, author: str, key: str, data: dict[str, Any] | None
+               ) -> bool:  # fmt: skip
+    """Make another member's project row (a card, an answer, a move, a thrash item, a
+    link) hold a pulled version, as a `sync` change; True if it changed."""
+    conn = log.conn
+    mark = _mark(tbl, key)
+    before = read_image(conn, tbl, key)
+    if before is not None and get_state(conn, mark) is None:
+        return False  # a row of this journal's own: no member's version replaces it
+    if data is None:
+        set_state(conn, mark, None)
+        if before is None:
+            return False
+        log.delete(tbl, key)
+        return True
+    image = _to_local(conn, tbl, key, data)
+    if tbl == "project":
+        image["short"] = _free_short(conn, key, image["short"], author)
+    set_state(conn, mark, author)
+    if before is not None and {k: before.get(k) for k in image} == image:
+        return False
+    log.put(tbl, key, image)
+    return True
+
+
+def apply_member(log: ChangeLog, tbl: str, author: str, key: str,
                  data: dict[str, Any] | None) -> bool:  # fmt: skip
     """Make another member's row hold a pulled version; True if it changed."""
+    conn = log.conn
+    if tbl in PROJECT_TABLES:
+        return apply_team(log, tbl, author, key, data)
     if tbl == "entry":
         if data is None:
             return conn.execute("DELETE FROM member_entry WHERE uid = ? AND author = ?",
@@ -185,5 +297,6 @@ def instant(value: str) -> Any:
     return from_db_datetime(value)
 
 
-__all__ = ["Pending", "apply_member", "apply_own", "changed_since", "db_datetime",
-           "get_state", "instant", "last_seq", "pending", "set_state", "to_hub"]
+__all__ = ["PROJECT_TABLES", "Pending", "TABLES_VERSION", "apply_member", "apply_own",
+           "apply_team", "changed_since", "db_datetime", "get_state", "instant", "last_seq",
+           "pending", "row_author", "set_state", "team_keys", "to_hub"]

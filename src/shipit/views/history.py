@@ -42,8 +42,9 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def subject(row: RowChange) -> Text:
-    """What a row is, for people: '#12 ship "Pricing page"', 'skip day 2026-12-24'."""
+def subject(row: RowChange, rows: tuple[RowChange, ...] = ()) -> Text:
+    """What a row is, for people: '#12 ship "Pricing page"', 'skip day 2026-12-24'.
+    `rows`: the other rows of its change (a project link names its entry from them)."""
     from rich.text import Text
 
     image = row.after if row.after is not None else row.before
@@ -58,16 +59,17 @@ def subject(row: RowChange) -> Text:
     elif row.table == "skip":
         text.append(t("history.skip_day", day=image["day"]))
     elif row.table in PROJECT_SUBJECTS:
-        text.append(f"{_short_subject(row)} ")
+        text.append(_short_subject(row, rows))
         value = image.get(PROJECT_SUBJECTS[row.table])
         if value is not None:
+            text.append(" ")
             text.append_text(user_text(_value(value)))
     else:
         text.append(t("history.setting", key=row.key))
     return text
 
 
-def _short_subject(row: RowChange) -> str:
+def _short_subject(row: RowChange, rows: tuple[RowChange, ...] = ()) -> str:
     image = row.after if row.after is not None else row.before
     assert image is not None
     if row.table == "entry":
@@ -81,10 +83,27 @@ def _short_subject(row: RowChange) -> str:
     if row.table == "project_answer":
         return t("history.answer", question=image["question"])
     if row.table == "project_link":
-        return t("history.project_link")
+        return _link_subject(image, rows)
     if row.table in TABLE_WORDS and row.table != "setting":
         return t(f"history.rows_{row.table}", n=1).removeprefix("1 ")
     return t("history.setting", key=row.key)
+
+
+def _link_subject(image: dict[str, Any], rows: tuple[RowChange, ...]) -> str:
+    """'project link of #12 to +pricing': the entry and project named from the rows of
+    the same change when they are there ('an entry', 'a project' when not)."""
+
+    def find(table: str, uid: str) -> dict[str, Any] | None:
+        for r in rows:
+            other = r.after if r.after is not None else r.before
+            if r.table == table and other is not None and other.get("uid") == uid:
+                return other
+        return None
+
+    entry = find("entry", image.get("entry_uid", ""))
+    project = find("project", image.get("project_uid", ""))
+    text = t("history.link_of", entry=f"#{entry['id']}" if entry else t("history.an_entry"))
+    return text + (" " + t("history.link_to", short=project["short"]) if project else "")
 
 
 def effect(row: RowChange) -> Text:
@@ -119,7 +138,8 @@ def move_lines(change: Change, action: str) -> list[Text]:
     lines = []
     for row in rows[:MAX_LINES]:
         line = Text(t(MOVE_OF[action], command=change.command) + " ", style="bold")
-        line.append_text(subject(row) if row.op != "update" else Text(_short_subject(row)))
+        line.append_text(subject(row, change.rows) if row.op != "update"
+                         else Text(_short_subject(row, change.rows)))  # fmt: skip
         line.append(": ")
         line.append_text(effect(row))
         lines.append(line)
@@ -150,10 +170,10 @@ def summary(change: Change) -> Text:
         if first.op == "update":
             fields = ", ".join(first.changed_fields()) or f"({t('history.no_visible_change')})"
             return Text(f"{_short_subject(first)} {fields}")
-        return subject(first)
+        return subject(first, change.rows)
     if first.op != "update" and any(r.table.startswith("project") for r in change.rows):
         # a project command, or an entry linked to a project: name the first row
-        text = subject(first)
+        text = subject(first, change.rows)
         text.append(f" (+{t('history.rows', n=change.row_count - 1)})", style="dim")
         return text
     if first.table == "skip" and all(r.table == "skip" for r in change.rows):

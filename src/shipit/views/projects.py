@@ -30,25 +30,47 @@ def nearest_line(p: ProjectData, left: str) -> list[tuple[str, str]]:
                                      "red" if late else "")]
 
 
+def _ships_short(p: ProjectData, today: Any) -> str:
+    """'Tue 8 Dec 17:00': the list leaves out the year when it is this one."""
+    if today is None or p.ship_day.year != today.year:
+        return ship_when(p)
+    d = p.ship_day
+    return f"{fmt_day(d).rsplit(' ', 1)[0]} {dom.fmt_time(p.ship_at)}"
+
+
 def project_table(rows: list[Any]) -> Any:
+    """`project list`: the short name on a line of its own (never broken), the name
+    below it wrapping at words, so the table reads at 60 columns."""
     from rich import box
     from rich.table import Table
 
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Project", overflow="fold")
-    table.add_column("Owner", overflow="fold")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    shorts = max((len(r.project.short) + 1 for r in rows), default=8)
+    table.add_column("Project", min_width=min(max(shorts, 8), 20), ratio=1)
+    table.add_column("Owner", overflow="fold", min_width=5, max_width=12)
     table.add_column("Ships", no_wrap=True)
     table.add_column("Time left", no_wrap=True)
-    table.add_column("Ships this week", justify="right")
-    table.add_column("", overflow="fold")
+    table.add_column("This\nweek", justify="right", no_wrap=True)  # ships linked
+    warnings = any(r.warning for r in rows)
+    if warnings:
+        table.add_column("", overflow="fold", ratio=1)
     for r in rows:
         p = r.project
-        name = user_text(f"+{p.short} ", style="cyan")
+        name = user_text(f"+{p.short}", style="cyan")
+        name.append("\n")
         name.append_text(user_text(p.name))
-        warning = user_text(f"⚠ {r.warning}", style="yellow") if r.warning else ""
-        table.add_row(name, user_text(p.owner or "—"), ship_when(p), r.time_left,
-                      str(r.ships_this_week), warning)  # fmt: skip
+        cells = [name, user_text(p.owner or "—"), _ships_short(p, r.today), r.time_left,
+                 str(r.ships_this_week)]  # fmt: skip
+        if warnings:
+            cells.append(user_text(f"⚠ {r.warning}", style="yellow") if r.warning else "")
+        table.add_row(*cells)
     return table
+
+
+def not_your_card(short: str, author: str) -> tuple[str, str]:
+    """The refusal to change another member's card: (message, what to do)."""
+    return (f"+{short} is {author}'s project: only {author} changes its card",
+            f"link your work to it (--project {short}) or add to its thrash list")
 
 
 def created(p: ProjectData) -> list[Text]:
@@ -145,6 +167,12 @@ def card(shown: Any) -> list[Any]:
     parts.append(_section(f"Linked work ({plural(len(c.linked), 'entry', 'entries')})"))
     if c.linked:
         parts.append(entries_table(list(reversed(c.linked))))
+    by_member: dict[str, list[Any]] = {}
+    for who, e in c.team_linked:
+        by_member.setdefault(who, []).append(e)
+    for who, entries in sorted(by_member.items()):
+        parts.append(_section(f"Linked by {safe(who)} ({plural(len(entries), 'entry', 'entries')})"))
+        parts.append(entries_table(list(reversed(entries))))
     parts.append(_section("Figures"))
     parts.append(Text(dom.figures_line(shown.figures)))
     return parts

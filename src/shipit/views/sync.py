@@ -9,13 +9,18 @@ from shipit.views.line import Line, as_text, plain
 from shipit.views.render import one_cell
 
 _NOUNS = {"entry": ("entry", "entries"), "skip": ("skip day", "skip days"),
-          "setting": ("setting", "settings"), "backlog": ("backlog item", "backlog items")}  # fmt: skip
+          "setting": ("setting", "settings"), "backlog": ("backlog item", "backlog items"),
+          "project": ("project", "projects"), "card": ("card item", "card items"),
+          "project_link": ("project link", "project links")}  # fmt: skip
+# A project's answers, date moves and thrash items are counted together: card items.
+_CARD = ("project_answer", "project_move", "project_thrash")
 
 
 def _counts(counts: dict[str, int]) -> str:
+    counts = {**counts, "card": sum(counts.get(t, 0) for t in _CARD)}
     entries = counts.get("entry", 0)
     parts = [f"{entries} {_NOUNS['entry'][entries != 1]}"]
-    for tbl in ("skip", "setting", "backlog"):
+    for tbl in ("skip", "setting", "backlog", "project", "card", "project_link"):
         n = counts.get(tbl, 0)
         if n:
             parts.append(f"{n} {_NOUNS[tbl][n != 1]}")
