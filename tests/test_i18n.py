@@ -286,15 +286,12 @@ NOT_YET_CONVERTED = {
     "domain/projects.py",  # 16
     "domain/review.py",  # 8
     "domain/settings.py",  # 4
-    "domain/steps.py",  # 8
     "services/figures.py",  # 1
     "services/journal.py",  # 5
     "services/projects.py",  # 5
     "services/review.py",  # 1
-    "services/steps.py",  # 7
     "services/sync.py",  # 3
     "services/transfer.py",  # 1
-    "storage/backlog.py",  # 1
     "storage/backup.py",  # 19
     "storage/db.py",  # 9
     "storage/files.py",  # 10

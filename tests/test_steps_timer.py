@@ -340,7 +340,7 @@ def test_a_second_ctrl_c_at_the_question_logs_nothing(
         except KeyboardInterrupt:
             raise typer.Abort() from None
 
-    monkeypatch.setattr(typer, "confirm", ctrl_c)
+    monkeypatch.setattr(typer, "prompt", ctrl_c)  # the yes/no question is a prompt (j/ja in German)
     r = cli("step", "start")
     assert r.exit_code == 130 and r.exception is None
     assert entries(cli) == []

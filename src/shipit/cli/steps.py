@@ -10,16 +10,9 @@ import typer
 
 from shipit.cli.app import LightGroup, app
 from shipit.cli.options import NoPagerOpt, PrivateOpt, ProjectOpt, complete_decision, complete_entry_id, show_linked, show_streak
-from shipit.domain.dates import WHEN_HELP
 
-STEP_HELP = """Small steps: a backlog of what annoys you, worked on five minutes at a time.
-
-Take what annoys you most, work on it for five minutes, once. Then ask what it
-brought, and decide whether to keep doing it yourself, delegate it or drop it.
-
-The numbers 'shipit step list' shows are backlog ids (step start/done/drop take
-them); the '#' numbers of 'shipit list' are entry ids.
-"""
+# Help texts are keys (shipit/i18n/<lang>/help.py), worded only when --help is shown.
+STEP_HELP = "help.step"
 
 step_app = typer.Typer(
     cls=LightGroup,
@@ -39,32 +32,29 @@ def step_root(ctx: typer.Context) -> None:
         typer.echo(ctx.get_help())
         raise typer.Exit()
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, see docs/steps-and-attempts.md).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="help.step.json")]
 DateOpt = Annotated[
-    str | None, typer.Option("--date", "-d", metavar="WHEN", help=f"Journal day. {WHEN_HELP}")
+    str | None, typer.Option("--date", "-d", metavar="WHEN", help="help.step.date")
 ]
 NoteOpt = Annotated[
-    str | None, typer.Option("--note", "-n", help="What it brought (skips the question).")
+    str | None, typer.Option("--note", "-n", help="help.step.note")
 ]
 DecisionOpt = Annotated[
     str | None,
     typer.Option("--decision", metavar="self|delegate|drop",
-                 help="Keep doing it yourself, delegate it or drop it (skips the question).",
+                 help="help.step.decision",
                  autocompletion=complete_decision),
 ]  # fmt: skip
 LessonOpt = Annotated[
-    str | None, typer.Option("--lesson", "-L", help="What you learned (with --succeeded or --failed).")
+    str | None, typer.Option("--lesson", "-L", help="help.step.lesson")
 ]
-SucceededOpt = Annotated[bool, typer.Option("--succeeded", help="It worked.")]
-FailedOpt = Annotated[bool, typer.Option("--failed", help="It did not work (add a --lesson).")]
+SucceededOpt = Annotated[bool, typer.Option("--succeeded", help="help.step.succeeded")]
+FailedOpt = Annotated[bool, typer.Option("--failed", help="help.step.failed")]
+ItemIdArg = Annotated[str, typer.Argument(metavar="ID", help="help.step.item_id")]
 
 
-def _text_arg(what: str) -> object:
-    return typer.Argument(
-        metavar="TEXT...",
-        help=f"{what} Several words are joined with spaces; text starting with '-' goes after '--'.",
-        show_default=False,
-    )
+def _text_arg(help_key: str) -> object:
+    return typer.Argument(metavar="TEXT...", help=help_key, show_default=False)
 
 
 def _steps():  # -> shipit.services.steps.Steps
@@ -76,22 +66,15 @@ def _steps():  # -> shipit.services.steps.Steps
 # -- the backlog -------------------------------------------------------------------------
 
 
-@step_app.command("add")
+@step_app.command("add", help="help.step.add")
 def add_cmd(
-    text: Annotated[list[str], _text_arg("The step, e.g. \"Post one photo on Instagram\".")],
+    text: Annotated[list[str], _text_arg("help.step.add.text")],
     annoyance: Annotated[str, typer.Option("--annoyance", "-a", metavar="1-5",
-                                           help="How much it annoys you: 1 barely … 5 drives you mad.")] = "3",
+                                           help="help.step.add.annoyance")] = "3",
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
-    """Add a step to the backlog.
-
-    \b
-    Examples:
-      shipit step add "Set up the Instagram account" --annoyance 5
-      shipit step add "Ask Sam how they do newsletters"
-    """
-    from rich.text import Text
-
+    """Add a step to the backlog."""
+    from shipit.i18n import t
     from shipit.views import render, render_steps
     from shipit.domain.steps import parse_whole
 
@@ -99,17 +82,18 @@ def add_cmd(
     if json_output:
         render.print_json(item.to_json())
         return
-    render.out(Text.assemble(("Added ", "bold"), render_steps.item_summary(item)))
-    render.err(f"Start it: shipit step start {item.id}", style="dim")
+    render.out(render_steps.item_line("steps.added", item))
+    render.err(t("steps.start_it", id=item.id), style="dim")
 
 
-@step_app.command("list")
+@step_app.command("list", help="help.step.list")
 def list_cmd(
-    all_items: Annotated[bool, typer.Option("--all", help="Include the items already done.")] = False,
+    all_items: Annotated[bool, typer.Option("--all", help="help.step.list.all")] = False,
     json_output: JsonOpt = False,
     no_pager: NoPagerOpt = False,
 ) -> None:  # fmt: skip
-    """Show the backlog: most annoying first, then oldest. The Item column holds backlog ids."""
+    """Show the backlog: most annoying first, then oldest."""
+    from shipit.i18n import t
     from shipit.views import render, render_steps
 
     items = _steps().backlog(include_closed=all_items)
@@ -117,26 +101,23 @@ def list_cmd(
         render.print_json([i.to_json() for i in items])
         return
     if not items:
-        render.err('The backlog is empty. Add what annoys you most: '
-                   'shipit step add "TEXT" --annoyance 5')  # fmt: skip
+        render.err(t("steps.list_empty"))
         return
     with render.paged(not no_pager):
         render.out(render_steps.backlog_table(items, show_closed=all_items))
     open_count = sum(1 for i in items if i.is_open)
-    hint = "; start the top one: shipit step start" if open_count else ""
-    render.err(f"{open_count} open item{'' if open_count == 1 else 's'}{hint}", style="dim")
+    key = "steps.open_items_start" if open_count else "steps.open_items"
+    render.err(t(key, n=open_count), style="dim")
 
 
-@step_app.command("edit")
+@step_app.command("edit", help="help.step.edit")
 def edit_cmd(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="The backlog id shown by 'shipit step list'.")],
-    text: Annotated[str | None, typer.Option("--text", help="New text.")] = None,
-    annoyance: Annotated[str | None, typer.Option("--annoyance", "-a", metavar="1-5", help="New annoyance: 1 barely … 5 drives you mad.")] = None,
+    item_id: ItemIdArg,
+    text: Annotated[str | None, typer.Option("--text", help="help.step.edit.text")] = None,
+    annoyance: Annotated[str | None, typer.Option("--annoyance", "-a", metavar="1-5", help="help.step.edit.annoyance")] = None,
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
     """Change a backlog item's text or annoyance."""
-    from rich.text import Text
-
     from shipit.domain.steps import parse_whole
     from shipit.views import render, render_steps
 
@@ -145,42 +126,30 @@ def edit_cmd(
     if json_output:
         render.print_json(item.to_json())
         return
-    render.out(Text.assemble(("Edited ", "bold"), render_steps.item_summary(item)))
+    render.out(render_steps.item_line("steps.edited", item))
 
 
-@step_app.command("drop")
-def drop_cmd(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="The backlog id shown by 'shipit step list'.")],
-) -> None:  # fmt: skip
+@step_app.command("drop", help="help.step.drop")
+def drop_cmd(item_id: ItemIdArg) -> None:
     """Remove an item from the backlog without doing it."""
-    from rich.text import Text
-
     from shipit.views import render, render_steps
 
     item = _steps().drop_item(item_id)
-    render.out(Text.assemble(("Dropped ", "bold"), render_steps.item_summary(item)))
+    render.out(render_steps.item_line("steps.dropped", item))
 
 
 # -- doing steps -------------------------------------------------------------------------
 
 
-@step_app.command("start")
+@step_app.command("start", help="help.step.start")
 def start_cmd(
-    item_id: Annotated[str | None, typer.Argument(metavar="ID", help="A backlog id; default: the most annoying open item.", show_default=False)] = None,
-    minutes: Annotated[str, typer.Option("--minutes", "-m", metavar="N", help="Timer length, 1-240 minutes.")] = "5",
+    item_id: Annotated[str | None, typer.Argument(metavar="ID", help="help.step.start.id", show_default=False)] = None,
+    minutes: Annotated[str, typer.Option("--minutes", "-m", metavar="N", help="help.step.start.minutes")] = "5",
     note: NoteOpt = None,
     decision: DecisionOpt = None,
 ) -> None:  # fmt: skip
-    """Work on a backlog item for five minutes with a timer, then log the step.
-
-    At the end it asks what the step brought and whether to keep doing it yourself,
-    delegate it or drop it (Enter skips; --note/--decision answer up front; without
-    a terminal it never asks). The step is logged with the minutes spent, and the
-    backlog item is closed.
-
-    Ctrl-C stops the timer without losing the work: on a terminal it asks whether to
-    log the partial step, otherwise it logs it. The item stays open; exit 130.
-    """
+    """Work on a backlog item for five minutes with a timer, then log the step."""
+    from shipit.i18n import t
     from shipit.views import render, timer
     from shipit.domain.entries import check_text
     from shipit.domain.steps import MAX_TIMER_MINUTES, check_decision, check_minutes, parse_whole
@@ -197,7 +166,8 @@ def start_cmd(
         from shipit.cli.options import notify
 
         render.bell()
-        notify("shipit: time's up", f"{result.minutes} min on: {' '.join(item.text.split())[:80]}")
+        notify(t("steps.notify_title"),
+               t("steps.notify_body", minutes=result.minutes, text=" ".join(item.text.split())[:80]))  # fmt: skip
     if not result.completed:
         _log_interrupted(s, item, result, note=note, decision=decision, interactive=interactive)
     interrupted = False
@@ -216,25 +186,25 @@ def start_cmd(
     if not logged.closed:
         _warn_item_gone(item.id)
     if interrupted:
-        render.err("interrupted: the step is logged without the remaining answers")
+        render.err(t("steps.interrupted_questions"))
         raise typer.Exit(130)
 
 
 def _warn_item_gone(item_id: int) -> None:
+    from shipit.i18n import t
     from shipit.views import render
 
-    render.err(f"Backlog item {item_id} was dropped or done elsewhere while the timer ran; "
-               "the step is logged anyway.", style="yellow")  # fmt: skip
+    render.err(t("steps.item_gone", id=item_id), style="yellow")
 
 
 def _ask_note() -> str | None:
+    from shipit.i18n import t
     from shipit.views import render
     from shipit.domain.errors import InputError
     from shipit.domain.entries import check_text
 
     while True:
-        answer = typer.prompt("What did it bring? (Enter to skip)", default="",
-                              show_default=False, err=True)  # fmt: skip
+        answer = typer.prompt(t("steps.ask_note"), default="", show_default=False, err=True)
         if not answer.strip():
             return None
         try:
@@ -244,60 +214,74 @@ def _ask_note() -> str | None:
 
 
 def _ask_decision() -> str | None:
+    from shipit.i18n import t, template
     from shipit.views import render
+    from shipit.domain.entries import DECISIONS
     from shipit.domain.errors import InputError
     from shipit.domain.steps import check_decision
 
+    # The reader's words (selbst/abgeben/streichen) and the values (self/delegate/drop).
+    words = dict(zip((w.lower() for w in template("steps.decision_words")), DECISIONS, strict=True))
     while True:
-        answer = typer.prompt(
-            "Keep doing it yourself, delegate it, or drop it? [self/delegate/drop, Enter to skip]",
-            default="", show_default=False, err=True,
-        )  # fmt: skip
+        answer = typer.prompt(t("steps.ask_decision"), default="", show_default=False, err=True)
         if not answer.strip():
             return None
         try:
-            return check_decision(answer)
+            return words.get(answer.strip().lower()) or check_decision(answer)
         except InputError as exc:
             render.err(str(exc), style="yellow")
 
 
 def _log_interrupted(s, item, result, *, note, decision, interactive) -> None:  # noqa: ANN001
     """Ctrl-C during the timer: log the minutes spent (asking first on a terminal). Exit 130."""
+    from shipit.i18n import t
     from shipit.views import render
 
     minutes = result.minutes
     if interactive:
         try:
-            keep = typer.confirm(
-                f"Log the {minutes} min you spent as a step? (the backlog item stays open)",
-                default=True, err=True,
-            )  # fmt: skip
+            keep = _confirm(t("steps.ask_log_partial", minutes=minutes))
         except typer.Abort as exc:
             # A second Ctrl-C means "just stop"; end of input takes the default (log it).
             keep = not isinstance(exc.__context__, KeyboardInterrupt)
         if not keep:
-            render.err(f"Nothing logged; backlog item {item.id} stays open.")
+            render.err(t("steps.nothing_logged", id=item.id))
             raise typer.Exit(130)
     logged = s.log_timed(item, minutes=minutes, completed=False, note=note, decision=decision)
-    _confirm_step(s, logged, verb="Logged (interrupted)")
+    _confirm_step(s, logged, verb="steps.logged_interrupted")
     if logged.item is None:
         _warn_item_gone(item.id)
-    render.err("interrupted: the minutes spent are logged; the backlog item stays open",
-               style="yellow")  # fmt: skip
+    render.err(t("steps.interrupted_partial"), style="yellow")
     raise typer.Exit(130)
 
 
-def _confirm_step(s, logged, *, verb: str = "Logged") -> None:  # noqa: ANN001
+def _confirm(question: str) -> bool:
+    """Yes (the default, Enter) or no, in the reader's words (j/ja, y/yes; n/nein, no).
+    Ctrl-C and end of input raise typer.Abort, as typer.confirm does."""
+    from shipit.i18n import t
+    from shipit.views import render
+
+    yes, no = t("steps.yes_words").split(), t("steps.no_words").split()
+    while True:
+        answer = typer.prompt(question, default="", show_default=False, err=True).strip().lower()
+        if not answer or answer in yes:
+            return True
+        if answer in no:
+            return False
+        render.err(t("steps.answer_yes_no"), style="yellow")
+
+
+def _confirm_step(s, logged, *, verb: str = "steps.logged") -> None:  # noqa: ANN001
     from shipit.views import render, render_steps
 
     render.out(*render_steps.step_logged(logged, verb=verb))
     show_streak(s.journal)
 
 
-@step_app.command("done")
+@step_app.command("done", help="help.step.done")
 def done_cmd(
-    what: Annotated[list[str], typer.Argument(metavar="TEXT|ID", help="A backlog id (all digits), or the text of a step that was not in the backlog.", show_default=False)],
-    minutes: Annotated[str, typer.Option("--minutes", "-m", metavar="N", help="Minutes spent, 1-1440.")] = "5",
+    what: Annotated[list[str], typer.Argument(metavar="TEXT|ID", help="help.step.done.what", show_default=False)],
+    minutes: Annotated[str, typer.Option("--minutes", "-m", metavar="N", help="help.step.done.minutes")] = "5",
     date: DateOpt = None,
     note: NoteOpt = None,
     decision: DecisionOpt = None,
@@ -305,17 +289,7 @@ def done_cmd(
     project: ProjectOpt = None,
     private: PrivateOpt = False,
 ) -> None:  # fmt: skip
-    """Log a step done without the timer.
-
-    An argument of only digits is a backlog id: the step takes that item's text and
-    closes it. Anything else is the text of a step that was never in the backlog
-    (to log text that is only a number, add a word: "call 3").
-
-    \b
-    Examples:
-      shipit step done 3 --note "two replies already" --decision self
-      shipit step done "Asked Sam about newsletters" --minutes 10
-    """
+    """Log a step done without the timer."""
     from shipit.views import render
     from shipit.domain.steps import parse_whole
 
@@ -336,19 +310,19 @@ def _outcome(succeeded: bool, failed: bool, *, required: bool) -> str:
     from shipit.domain.errors import InputError
 
     if succeeded and failed:
-        raise InputError("give --succeeded or --failed, not both")
+        raise InputError("steps.outcome_both")
     if succeeded:
         return "succeeded"
     if failed:
         return "failed"
     if required:
-        raise InputError("say how it went: --succeeded or --failed")
+        raise InputError("steps.outcome_missing")
     return "open"
 
 
-@app.command("try")
+@app.command("try", help="help.try")
 def try_cmd(
-    text: Annotated[list[str], _text_arg("What you are trying.")],
+    text: Annotated[list[str], _text_arg("help.try.text")],
     date: DateOpt = None,
     succeeded: SucceededOpt = False,
     failed: FailedOpt = False,
@@ -357,15 +331,7 @@ def try_cmd(
     project: ProjectOpt = None,
     private: PrivateOpt = False,
 ) -> None:
-    """Log an attempt: open until you resolve it, or --succeeded/--failed at once.
-
-    Trying is the opposite of hiding: try small, fail often, recover fast.
-
-    \b
-    Examples:
-      shipit try "Cold-email three podcasts"
-      shipit try "A/B test the headline" --failed --lesson "too little traffic to tell"
-    """
+    """Log an attempt: open until you resolve it, or --succeeded/--failed at once."""
     from shipit.views import render, render_steps
 
     outcome = _outcome(succeeded, failed, required=False)
@@ -375,14 +341,14 @@ def try_cmd(
     if json_output:
         render.print_json(entry.to_json())
         return
-    render.out(*render_steps.attempt_line(entry, verb="Logged"))
+    render.out(*render_steps.attempt_line(entry, verb="steps.attempt_logged"))
     show_streak(s.journal)
     show_linked(s.journal)
 
 
-@app.command("resolve")
+@app.command("resolve", help="help.resolve")
 def resolve_cmd(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The attempt's entry id (see 'shipit attempts --open').", autocompletion=complete_entry_id)],
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="help.resolve.id", autocompletion=complete_entry_id)],
     succeeded: SucceededOpt = False,
     failed: FailedOpt = False,
     lesson: LessonOpt = None,
@@ -396,16 +362,17 @@ def resolve_cmd(
     if json_output:
         render.print_json(entry.to_json())
         return
-    render.out(*render_steps.attempt_line(entry, verb="Resolved"))
+    render.out(*render_steps.attempt_line(entry, verb="steps.resolved"))
 
 
-@app.command("attempts")
+@app.command("attempts", help="help.attempts")
 def attempts_cmd(
-    open_only: Annotated[bool, typer.Option("--open", help="Only the attempts still open.")] = False,
+    open_only: Annotated[bool, typer.Option("--open", help="help.attempts.open")] = False,
     json_output: JsonOpt = False,
     no_pager: NoPagerOpt = False,
 ) -> None:  # fmt: skip
     """List attempts, newest first, with their outcome and lesson."""
+    from shipit.i18n import t
     from shipit.views import render, render_steps
 
     entries = _steps().attempts(open_only=open_only)
@@ -413,10 +380,9 @@ def attempts_cmd(
         render.print_json([e.to_json() for e in entries])
         return
     if not entries:
-        render.err("No open attempts." if open_only else
-                   'No attempts yet. Try something: shipit try "what you will try"')  # fmt: skip
+        render.err(t("steps.no_open_attempts" if open_only else "steps.no_attempts"))
         return
     with render.paged(not no_pager):
         render.out(render_steps.attempts_table(entries))
     count = len(entries)
-    render.err(f"{count} attempt{'' if count == 1 else 's'}", style="dim")
+    render.err(t("steps.attempt_count", n=count), style="dim")

@@ -17,6 +17,7 @@ from typing import Any
 
 from shipit.domain.entries import DECISIONS, OUTCOMES, EntryData
 from shipit.domain.errors import InputError
+from shipit.i18n import Msg
 
 ANNOYANCE_MIN = 1
 ANNOYANCE_MAX = 5
@@ -32,6 +33,14 @@ MAX_TIMER_MINUTES = 240
 
 
 _BACKLOG_ID = re.compile(r"\d{1,18}")
+# The words a caller names a number by (`what`), worded in the reader's language; other
+# names (an option such as --minutes) are shown as they are.
+_WHAT = {"annoyance": "steps.what_annoyance", "minutes": "steps.what_minutes"}
+
+
+def _what(what: str) -> str | Msg:
+    key = _WHAT.get(what)
+    return what if key is None else Msg(key)
 
 
 # -- plain data ------------------------------------------------------------------------
@@ -88,25 +97,23 @@ def parse_whole(value: str | int, what: str) -> int:
         return value
     text = value.strip()
     if not re.fullmatch(r"[+-]?\d{1,9}", text):
-        raise InputError(f"invalid {what} {value!r}: expected a whole number")
+        raise InputError("steps.invalid_whole", what=_what(what), value=value)
     return int(text)
 
 
 def check_annoyance(value: int) -> int:
     if not ANNOYANCE_MIN <= value <= ANNOYANCE_MAX:
-        raise InputError(
-            f"invalid annoyance {value}: expected {ANNOYANCE_MIN} (barely) "
-            f"to {ANNOYANCE_MAX} (drives you mad)"
-        )
+        raise InputError("steps.invalid_annoyance", value=value, low=ANNOYANCE_MIN,
+                         high=ANNOYANCE_MAX)  # fmt: skip
     return value
 
 
 def check_minutes(value: int, *, maximum: int = MAX_DONE_MINUTES, what: str = "--minutes") -> int:
     """A whole number of minutes, at least 1 and at most `maximum`."""
     if value < 1:
-        raise InputError(f"invalid {what} {value}: a step takes at least 1 minute")
+        raise InputError("steps.minutes_too_few", what=_what(what), value=value)
     if value > maximum:
-        raise InputError(f"invalid {what} {value}: at most {maximum:,} minutes")
+        raise InputError("steps.minutes_too_many", what=_what(what), value=value, n=maximum)
     return value
 
 
@@ -116,14 +123,14 @@ def check_decision(value: str | None) -> str | None:
         return None
     d = value.strip().lower()
     if d not in DECISIONS:
-        raise InputError(f"invalid decision {value!r}: expected self, delegate or drop")
+        raise InputError("steps.invalid_decision", value=value)
     return d
 
 
 def check_outcome(value: str) -> str:
     o = value.strip().lower()
     if o not in OUTCOMES:
-        raise InputError(f"invalid outcome {value!r}: expected open, succeeded or failed")
+        raise InputError("steps.invalid_outcome", value=value)
     return o
 
 
@@ -131,9 +138,7 @@ def parse_backlog_id(ref: str) -> int:
     """A backlog id as typed by the user (the number `shipit step list` shows)."""
     text = ref.strip()
     if not _BACKLOG_ID.fullmatch(text):
-        raise InputError(
-            f"invalid backlog id {ref!r}: use the number shown by 'shipit step list'"
-        )
+        raise InputError("steps.invalid_backlog_id", value=ref)
     return int(text)
 
 
@@ -149,5 +154,6 @@ def minutes_spent(seconds: float) -> int:
 
 def require_open(item: BacklogData) -> None:
     if not item.is_open:
-        done_by = f" by step entry #{item.entry_id}" if item.entry_id else ""
-        raise InputError(f"backlog item {item.id} is already done{done_by}")
+        if item.entry_id:
+            raise InputError("steps.item_already_done_by", id=item.id, entry=item.entry_id)
+        raise InputError("steps.item_already_done", id=item.id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from shipit.domain import dates
 from shipit.domain.entries import EntryData, Filters, check_text, new_uid, optional_text
 from shipit.domain.errors import InputError, NotFoundError
+from shipit.i18n import Msg
 from shipit.domain.steps import (
     DEFAULT_ANNOYANCE,
     DEFAULT_STEP_MINUTES,
@@ -68,10 +69,7 @@ class Steps:
         if ref is None:
             items = self.backlog()
             if not items:
-                raise InputError(
-                    "the backlog is empty",
-                    "add what annoys you most: shipit step add \"TEXT\" --annoyance 5",
-                )
+                raise InputError("steps.backlog_empty", "steps.backlog_empty_hint")
             return items[0]
         item = self.get_item(ref)
         require_open(item)
@@ -81,7 +79,7 @@ class Steps:
                   annoyance: int | None = None) -> BacklogData:  # fmt: skip
         """Change a backlog item's text or annoyance (`step edit`); `undo` reverts it."""
         if text is None and annoyance is None:
-            raise InputError("nothing to change: give --text or --annoyance")
+            raise InputError("steps.nothing_to_change")
         if text is not None:
             check_text(text)
         if annoyance is not None:
@@ -168,7 +166,8 @@ class Steps:
         run late).
         """
         if minutes < 1:
-            raise InputError(f"invalid minutes {minutes}: a step takes at least 1 minute")
+            raise InputError("steps.minutes_too_few", what=Msg("steps.what_minutes"),
+                             value=minutes)  # fmt: skip
         decision = check_decision(decision)
         note = optional_text(note, "note")
         with self.store.writing() as conn:
@@ -205,7 +204,7 @@ class Steps:
         """Log an attempt: open, or already succeeded/failed (with an optional lesson)."""
         outcome = check_outcome(outcome)
         if lesson is not None and outcome == "open":
-            raise InputError("a lesson needs an outcome: add --succeeded or --failed")
+            raise InputError("steps.lesson_needs_outcome")
         return self.journal.add("attempt", text, when=when, outcome=outcome, lesson=lesson,
                                 command="try", project=project, private=private)  # fmt: skip
 
@@ -213,22 +212,19 @@ class Steps:
         """Record how an open attempt went. Only an open attempt can be resolved."""
         outcome = check_outcome(outcome)
         if outcome == "open":
-            raise InputError("resolve an attempt with --succeeded or --failed")
+            raise InputError("steps.resolve_needs_outcome")
         lesson = optional_text(lesson, "lesson")
         with self.store.writing() as conn:
             entry = entries_sql.get(conn, ref)  # the entry id 'shipit list' shows
             if entry.kind != "attempt":
-                raise InputError(
-                    f"entry #{entry.id} is a {entry.kind}, not an attempt",
-                    "see the attempts with 'shipit attempts'",
-                )
+                key = ("steps.not_an_attempt.ship" if entry.kind == "ship"
+                       else "steps.not_an_attempt.step")  # fmt: skip
+                raise InputError(key, "steps.not_an_attempt_hint", id=entry.id)
             if entry.outcome != "open":
-                raise InputError(
-                    f"attempt #{entry.id} is already {entry.outcome}; "
-                    "only an open attempt can be resolved",
-                    f"to change it: shipit edit {entry.id} --outcome "
-                    f"{'failed' if entry.outcome == 'succeeded' else 'succeeded'}",
-                )
+                other = "failed" if entry.outcome == "succeeded" else "succeeded"
+                raise InputError("steps.already_resolved",
+                                 Msg("steps.already_resolved_hint", id=entry.id, other=other),
+                                 id=entry.id, outcome=Msg(f"steps.outcome.{entry.outcome}"))  # fmt: skip
             instant = dates.now()
             new = entry._replace(outcome=outcome, lesson=lesson, updated_at=instant)
             ChangeLog(conn, "resolve", instant).put("entry", entry.uid,

@@ -32,9 +32,7 @@ def items(conn: sqlite3.Connection, *, include_closed: bool = False) -> list[Bac
 def get(conn: sqlite3.Connection, item_id: int) -> BacklogData:
     row = conn.execute(f"SELECT {_COLUMNS} FROM backlog WHERE id = ?", (item_id,)).fetchone()
     if row is None:
-        raise NotFoundError(
-            f"no backlog item with id {item_id}", "see the ids with 'shipit step list'"
-        )
+        raise NotFoundError("steps.no_such_item", "steps.no_such_item_hint", id=item_id)
     return _item(row)
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from shipit.domain.steps import minutes_spent
-from shipit.domain.text import plural
+from shipit.i18n import t
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -129,28 +129,20 @@ class _LinesView(_View):
         self.total = total
         self.printed_minutes = 0
 
-    def _line(self, head: str, tail: str = "") -> None:
-        from rich.text import Text
-
-        from shipit.views import render
-
-        line = Text(head)
-        line.append_text(render.user_text(self.label))
-        if tail:
-            line.append(tail)
-        self.console.print(line, soft_wrap=True)
-
     def start(self) -> None:
+        from shipit.views import render, render_steps
+
         total_min = int(self.total // 60)
-        self._line(f"Timer: {plural(total_min, 'minute')} on ", ". Ctrl-C stops it.")
+        line = render_steps.compose(t("steps.timer_start", n=total_min, label="{label}"),
+                              label=render.user_text(self.label))  # fmt: skip
+        self.console.print(line, soft_wrap=True)
 
     def update(self, elapsed: float, remaining: float) -> None:
         done = int(elapsed // LINE_EVERY)
         if done > self.printed_minutes and remaining > 0:
             self.printed_minutes = done
-            self.console.print(
-                f"{plural(done, 'minute')} done, {fmt_clock(remaining)} left", soft_wrap=True
-            )
+            self.console.print(t("steps.timer_minute", n=done, left=fmt_clock(remaining)),
+                               soft_wrap=True, markup=False)  # fmt: skip
 
     def pause(self, elapsed: float, remaining: float) -> float:
         # Sleep to the next full minute (or the end): one line per minute, no busy loop.
@@ -159,13 +151,11 @@ class _LinesView(_View):
 
     def stop(self, result: TimerResult) -> None:
         if result.completed:
-            self.console.print(f"Time's up: {plural(result.minutes, 'minute')}.", soft_wrap=True)
+            self.console.print(t("steps.timer_up", n=result.minutes), soft_wrap=True,
+                               markup=False)  # fmt: skip
         else:
-            self.console.print(
-                f"Stopped after {fmt_clock(result.elapsed, up=False)} "
-                f"(counts as {plural(result.minutes, 'minute')}).",
-                soft_wrap=True,
-            )
+            self.console.print(t("steps.timer_stopped", clock=fmt_clock(result.elapsed, up=False),
+                                 n=result.minutes), soft_wrap=True, markup=False)  # fmt: skip
 
 
 class _BarView(_View):
@@ -194,7 +184,7 @@ class _BarView(_View):
         if len(label_text) > 40:
             label_text = label_text[:39] + "…"
         self.task = self.progress.add_task(
-            label_text, total=total, left=f"{fmt_clock(total)} left"
+            label_text, total=total, left=t("steps.bar_left", clock=fmt_clock(total))
         )
 
     def start(self) -> None:
@@ -202,7 +192,8 @@ class _BarView(_View):
         self.progress.refresh()
 
     def update(self, elapsed: float, remaining: float) -> None:
-        self.progress.update(self.task, completed=elapsed, left=f"{fmt_clock(remaining)} left")
+        self.progress.update(self.task, completed=elapsed,
+                             left=t("steps.bar_left", clock=fmt_clock(remaining)))  # fmt: skip
         self.progress.refresh()
 
     def pause(self, elapsed: float, remaining: float) -> float:
@@ -210,9 +201,9 @@ class _BarView(_View):
 
     def stop(self, result: TimerResult) -> None:
         if result.completed:
-            left = "time's up"
+            left = t("steps.bar_up")
         else:
-            left = f"stopped after {fmt_clock(result.elapsed, up=False)}"
+            left = t("steps.bar_stopped", clock=fmt_clock(result.elapsed, up=False))
         self.progress.update(self.task, completed=result.elapsed, left=left)
         self.progress.refresh()
         self.progress.stop()

@@ -1,5 +1,10 @@
 """German messages: --help (command and option help texts) and the words around them."""
 
+from shipit.i18n.de.dates import MESSAGES as _DATES
+
+# The end of every TEXT... argument's help.
+_TEXT_ARG = " Mehrere Wörter werden mit Leerzeichen verbunden; Text, der mit '-' beginnt, kommt hinter '--'."
+
 MESSAGES: dict[str, object] = {
     "help.root": """Liefere jeden Tag etwas, und sieh, wie die Gewohnheit wächst.
 
@@ -59,4 +64,82 @@ undo zurückgenommen hat.
     "zurücknehmen würde).",
     "help.history.limit": "Höchstens N Änderungen (0: alle).",
     "help.history.json": "JSON ausgeben (Schlüssel in docs/history.md).",
+
+    # -- steps and attempts (cli/steps.py) ------------------------------------------------
+    "help.step": """Kleine Schritte: ein Backlog mit dem, was dich nervt, fünf Minuten auf einmal.
+
+Nimm, was dich am meisten nervt, und arbeite fünf Minuten daran, einmal. Dann frag
+dich, was es gebracht hat, und entscheide: selbst weitermachen, abgeben oder streichen.
+
+Die Nummern von 'shipit step list' sind Backlog-Nummern ('step start', 'done' und
+'drop' nehmen sie); die '#'-Nummern von 'shipit list' sind Eintragsnummern.
+""",
+    "help.step.json": "JSON ausgeben (feste Schlüssel, siehe docs/steps-and-attempts.md).",
+    "help.step.date": "Journaltag. " + _DATES["dates.when_help"],
+    "help.step.note": "Was es gebracht hat (statt der Frage).",
+    "help.step.decision": "Selbst weitermachen (self), abgeben (delegate) oder streichen "
+    "(drop), statt der Frage.",
+    "help.step.lesson": "Was du gelernt hast (mit --succeeded oder --failed).",
+    "help.step.succeeded": "Es ist geglückt.",
+    "help.step.failed": "Es ist gescheitert (schreib eine --lesson dazu).",
+    "help.step.item_id": "Die Backlog-Nummer, die 'shipit step list' zeigt.",
+    "help.step.add": """Einen Schritt in den Backlog aufnehmen.
+
+\b
+Beispiele:
+  shipit step add "Instagram-Konto einrichten" --annoyance 5
+  shipit step add "Sam fragen, wie sie Newsletter macht"
+""",
+    "help.step.add.text": "Der Schritt, z. B. \"Ein Foto auf Instagram posten\"." + _TEXT_ARG,
+    "help.step.add.annoyance": "Wie sehr es dich nervt: 1 kaum … 5 macht dich wahnsinnig.",
+    "help.step.list": "Den Backlog zeigen: was am meisten nervt zuerst, dann das Älteste. "
+    "Die Spalte Nr. hält die Backlog-Nummern.",
+    "help.step.list.all": "Auch die erledigten Punkte zeigen.",
+    "help.step.edit": "Text oder Nervfaktor eines Backlog-Punkts ändern.",
+    "help.step.edit.text": "Neuer Text.",
+    "help.step.edit.annoyance": "Neuer Nervfaktor: 1 kaum … 5 macht dich wahnsinnig.",
+    "help.step.drop": "Einen Punkt aus dem Backlog streichen, ohne ihn zu erledigen.",
+    "help.step.start": """Fünf Minuten mit Timer an einem Backlog-Punkt arbeiten, dann den Schritt eintragen.
+
+Am Ende fragt shipit, was der Schritt gebracht hat und ob du selbst weitermachst, ihn
+abgibst oder streichst (Enter überspringt; --note/--decision antworten vorab; ohne
+Terminal fragt es nie). Der Schritt wird mit den Minuten eingetragen, und der
+Backlog-Punkt ist erledigt.
+
+Strg-C hält den Timer an, ohne dass Arbeit verloren geht: am Terminal fragt shipit,
+ob der angefangene Schritt eingetragen werden soll, sonst trägt es ihn ein. Der Punkt
+bleibt offen; Exit-Code 130.
+""",
+    "help.step.start.id": "Eine Backlog-Nummer; Standard: der offene Punkt, der am meisten nervt.",
+    "help.step.start.minutes": "Dauer des Timers, 1-240 Minuten.",
+    "help.step.done": """Einen Schritt ohne Timer eintragen.
+
+Ein Argument nur aus Ziffern ist eine Backlog-Nummer: der Schritt bekommt den Text
+dieses Punkts und hakt ihn ab. Alles andere ist der Text eines Schritts, der nie im
+Backlog stand (für Text, der nur eine Zahl ist, nimm ein Wort dazu: "3 anrufen").
+
+\b
+Beispiele:
+  shipit step done 3 --note "schon zwei Antworten" --decision self
+  shipit step done "Sam nach Newslettern gefragt" --minutes 10
+""",
+    "help.step.done.what": "Eine Backlog-Nummer (nur Ziffern) oder der Text eines Schritts, "
+    "der nicht im Backlog stand.",
+    "help.step.done.minutes": "Gebrauchte Minuten, 1-1440.",
+    "help.try": """Einen Versuch eintragen: offen, bis du ihn abschließt, oder gleich --succeeded/--failed.
+
+Versuchen ist das Gegenteil von Verstecken: klein versuchen, oft scheitern, schnell
+wieder aufstehen.
+
+\b
+Beispiele:
+  shipit try "Drei Podcasts kalt anschreiben"
+  shipit try "A/B-Test der Überschrift" --failed --lesson "zu wenig Besucher für ein Urteil"
+""",
+    "help.try.text": "Was du versuchst." + _TEXT_ARG,
+    "help.resolve": "Festhalten, wie ein offener Versuch lief: --succeeded oder --failed "
+    "(mit einer --lesson).",
+    "help.resolve.id": "Die Eintragsnummer des Versuchs (siehe 'shipit attempts --open').",
+    "help.attempts": "Versuche zeigen, die neuesten zuerst, mit Ergebnis und Lektion.",
+    "help.attempts.open": "Nur die Versuche, die noch offen sind.",
 }

@@ -1,5 +1,10 @@
 """English messages: --help (command and option help texts) and the words around them."""
 
+from shipit.i18n.en.dates import MESSAGES as _DATES
+
+# The end of every TEXT... argument's help.
+_TEXT_ARG = " Several words are joined with spaces; text starting with '-' goes after '--'."
+
 MESSAGES: dict[str, object] = {
     "help.root": """Ship something every day, and see the habit.
 
@@ -51,4 +56,78 @@ again to go further back; 'shipit redo' re-applies what undo reverted.
     "help.history": "The recent changes to the journal, newest first (what undo would revert).",
     "help.history.limit": "At most N changes (0: all).",
     "help.history.json": "Print JSON (keys in docs/history.md).",
+
+    # -- steps and attempts (cli/steps.py) ------------------------------------------------
+    "help.step": """Small steps: a backlog of what annoys you, worked on five minutes at a time.
+
+Take what annoys you most, work on it for five minutes, once. Then ask what it
+brought, and decide whether to keep doing it yourself, delegate it or drop it.
+
+The numbers 'shipit step list' shows are backlog ids (step start/done/drop take
+them); the '#' numbers of 'shipit list' are entry ids.
+""",
+    "help.step.json": "Print JSON (stable keys, see docs/steps-and-attempts.md).",
+    "help.step.date": "Journal day. " + _DATES["dates.when_help"],
+    "help.step.note": "What it brought (skips the question).",
+    "help.step.decision": "Keep doing it yourself, delegate it or drop it (skips the question).",
+    "help.step.lesson": "What you learned (with --succeeded or --failed).",
+    "help.step.succeeded": "It worked.",
+    "help.step.failed": "It did not work (add a --lesson).",
+    "help.step.item_id": "The backlog id shown by 'shipit step list'.",
+    "help.step.add": """Add a step to the backlog.
+
+\b
+Examples:
+  shipit step add "Set up the Instagram account" --annoyance 5
+  shipit step add "Ask Sam how they do newsletters"
+""",
+    "help.step.add.text": "The step, e.g. \"Post one photo on Instagram\"." + _TEXT_ARG,
+    "help.step.add.annoyance": "How much it annoys you: 1 barely … 5 drives you mad.",
+    "help.step.list": "Show the backlog: most annoying first, then oldest. "
+    "The Item column holds backlog ids.",
+    "help.step.list.all": "Include the items already done.",
+    "help.step.edit": "Change a backlog item's text or annoyance.",
+    "help.step.edit.text": "New text.",
+    "help.step.edit.annoyance": "New annoyance: 1 barely … 5 drives you mad.",
+    "help.step.drop": "Remove an item from the backlog without doing it.",
+    "help.step.start": """Work on a backlog item for five minutes with a timer, then log the step.
+
+At the end it asks what the step brought and whether to keep doing it yourself,
+delegate it or drop it (Enter skips; --note/--decision answer up front; without
+a terminal it never asks). The step is logged with the minutes spent, and the
+backlog item is closed.
+
+Ctrl-C stops the timer without losing the work: on a terminal it asks whether to
+log the partial step, otherwise it logs it. The item stays open; exit 130.
+""",
+    "help.step.start.id": "A backlog id; default: the most annoying open item.",
+    "help.step.start.minutes": "Timer length, 1-240 minutes.",
+    "help.step.done": """Log a step done without the timer.
+
+An argument of only digits is a backlog id: the step takes that item's text and
+closes it. Anything else is the text of a step that was never in the backlog
+(to log text that is only a number, add a word: "call 3").
+
+\b
+Examples:
+  shipit step done 3 --note "two replies already" --decision self
+  shipit step done "Asked Sam about newsletters" --minutes 10
+""",
+    "help.step.done.what": "A backlog id (all digits), or the text of a step that was not "
+    "in the backlog.",
+    "help.step.done.minutes": "Minutes spent, 1-1440.",
+    "help.try": """Log an attempt: open until you resolve it, or --succeeded/--failed at once.
+
+Trying is the opposite of hiding: try small, fail often, recover fast.
+
+\b
+Examples:
+  shipit try "Cold-email three podcasts"
+  shipit try "A/B test the headline" --failed --lesson "too little traffic to tell"
+""",
+    "help.try.text": "What you are trying." + _TEXT_ARG,
+    "help.resolve": "Record how an open attempt went: --succeeded or --failed (with a --lesson).",
+    "help.resolve.id": "The attempt's entry id (see 'shipit attempts --open').",
+    "help.attempts": "List attempts, newest first, with their outcome and lesson.",
+    "help.attempts.open": "Only the attempts still open.",
 }
