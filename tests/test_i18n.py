@@ -280,9 +280,7 @@ def test_json_and_csv_are_the_same_bytes_in_both_languages(cli, clock) -> None:
 NOT_YET_CONVERTED = {
     "domain/editing.py",  # 2
     "domain/entries.py",  # 8
-    "domain/exporting.py",  # 1
     "domain/identity.py",  # 1
-    "domain/importing.py",  # 62
     "domain/projects.py",  # 16
     "domain/review.py",  # 8
     "domain/settings.py",  # 4
@@ -291,8 +289,6 @@ NOT_YET_CONVERTED = {
     "services/projects.py",  # 5
     "services/review.py",  # 1
     "services/sync.py",  # 3
-    "services/transfer.py",  # 1
-    "storage/backup.py",  # 19
     "storage/db.py",  # 9
     "storage/files.py",  # 10
     "storage/hub.py",  # 6

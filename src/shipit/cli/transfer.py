@@ -27,28 +27,24 @@ def _file(value: str, what: str) -> Path:
     from shipit.domain.errors import InputError
 
     if not value.strip():
-        raise InputError(f"empty {what}: give a file name")
+        raise InputError("transfer.empty_file_name", what=what)
     return Path(value).expanduser()
 
 
-@app.command("export")
+@app.command("export", help="help.export")
 def export_cmd(
-    fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help="markdown (default), json or csv. With --output FILE, the file's extension (.md, .json, .csv) chooses it.")] = None,
-    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically, mode 0600); '-' or nothing: stdout.")] = None,
-    since: Annotated[str | None, typer.Option("--since", "-s", metavar="WHEN", help="From this day on.")] = None,
-    until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="Up to this day.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only ship, step or attempt entries.")] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Only entries with this tag (repeat: all of them).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help="help.export.format")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="help.export.output")] = None,
+    since: Annotated[str | None, typer.Option("--since", "-s", metavar="WHEN", help="help.export.since")] = None,
+    until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="help.export.until")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="help.export.kind")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="help.export.tag")] = None,
+    force: Annotated[bool, typer.Option("--force", help="help.export.force")] = False,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="LANG", help="help.export.lang")] = None,
 ) -> None:  # fmt: skip
-    """Export the journal as Markdown (to read), JSON (the backup format) or CSV.
+    """Export the journal as Markdown, JSON or CSV (words: shipit/i18n/<lang>/help.py)."""
+    from contextlib import nullcontext
 
-    \b
-    Examples:
-      shipit export > journal.md
-      shipit export --format json --output shipit.json
-      shipit export -o ships-2026.csv --kind ship --since 2026-01-01
-    """
     from shipit.domain.exporting import EXPORT_FORMATS, check_format, format_from_suffix
     from shipit.services import transfer
 
@@ -58,38 +54,43 @@ def export_cmd(
     if fmt is None:
         fmt = (None if to_stdout else format_from_suffix(output or "")) or "markdown"
     fmt = check_format(fmt, EXPORT_FORMATS)
+    if lang is not None:
+        from shipit.i18n import LANGUAGES
+
+        lang = check_format(lang, tuple(sorted(LANGUAGES)), "--lang")
     j = journal()
     filters = transfer.export_filters(j, since=since, until=until, kind=kind, tags=tag or ())
+    # --lang: the Markdown's words only (JSON and CSV have none); messages stay the reader's.
+    if lang is not None and fmt == "markdown":
+        from shipit.i18n import use
+
+        words = use(lang)
+    else:
+        words = nullcontext()
     if to_stdout:
         from shipit.views.terminal import for_output
 
-        transfer.export_journal(j, for_output(sys.stdout, json=fmt == "json"), fmt, filters)
+        with words:
+            transfer.export_journal(j, for_output(sys.stdout, json=fmt == "json"), fmt, filters)
         sys.stdout.flush()
         return
     dest = Path(output).expanduser()  # type: ignore[arg-type]
-    count = transfer.export_to_file(j, dest, fmt, filters, force=force)
-    _say(f"Exported {count:,} entr{'y' if count == 1 else 'ies'} to {dest} ({fmt}).")
+    with words:
+        count = transfer.export_to_file(j, dest, fmt, filters, force=force)
+    from shipit.i18n import t
+
+    _say(t("transfer.exported", n=count, dest=dest, format=fmt))
 
 
-@app.command("import")
+@app.command("import", help="help.import")
 def import_cmd(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="A shipit JSON export or a `jrnl --export json` file; '-' reads stdin.")],
-    fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help="json (shipit) or jrnl. Detected from the content when not given.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Kind of the imported jrnl entries (default ship).")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Only report what would be added, skipped and in conflict.")] = False,
-    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Import the valid entries; list each invalid one (index and reason) instead of refusing the file.")] = False,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="help.import.file")],
+    fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help="help.import.format")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="help.import.kind")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="help.import.dry_run")] = False,
+    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="help.import.skip_invalid")] = False,
 ) -> None:  # fmt: skip
-    """Import a shipit JSON export or a jrnl journal: all of it, or nothing.
-
-    Entries already in the journal (same uid) are skipped; an entry whose uid exists
-    with different content is reported as a conflict and the journal's version kept.
-
-    \b
-    Examples:
-      shipit import shipit.json
-      jrnl --export json | shipit import -
-      shipit import --dry-run --kind step old-journal.json
-    """
+    """Import a shipit JSON export or a jrnl journal: all of it, or nothing."""
     from shipit.domain.entries import check_kind
     from shipit.domain.importing import IMPORT_FORMATS, check_format
     from shipit.services import transfer
@@ -107,70 +108,61 @@ def import_cmd(
 
 def import_report_lines(report) -> list[str]:  # noqa: ANN001
     """What an import did (or would do), in a few lines for people."""
+    from shipit.i18n import t
 
-    def n(count: int, word: str, plural: str = "") -> str:
-        return f"{count:,} {word if count == 1 else plural or word + 's'}"
-
-    verb = "Would import" if report.dry_run else "Imported"
-    head = f"{verb} {n(report.added, 'entry', 'entries')} ({report.format})"
-    parts = [f"{n(report.duplicates, 'duplicate')} skipped"]
+    head = t("transfer.would_import" if report.dry_run else "transfer.imported",
+             n=report.added, format=report.format)  # fmt: skip
+    parts = [t("transfer.duplicates_skipped", n=report.duplicates)]
     if report.conflicts:
-        parts.append(f"{n(len(report.conflicts), 'conflict')} left as in the journal")
-    lines = [f"{head}; {', '.join(parts)}."]
+        parts.append(t("transfer.conflicts_kept", n=len(report.conflicts)))
+    lines = [t("transfer.import_head", head=head, parts=", ".join(parts))]
     extras = []
     if report.skips_added or report.skips_duplicates:
-        extras.append(f"{n(report.skips_added, 'skipped day')} added")
+        extras.append(t("transfer.skips_added", n=report.skips_added))
     if report.backlog_added or report.backlog_duplicates:
-        extras.append(f"{n(report.backlog_added, 'backlog item')} added")
+        extras.append(t("transfer.backlog_added", n=report.backlog_added))
     if report.projects_added or report.projects_duplicates:
-        extras.append(f"{n(report.projects_added, 'project')} added")
+        extras.append(t("transfer.projects_added", n=report.projects_added))
     if report.links_added:
-        extras.append(f"{n(report.links_added, 'entry', 'entries')} linked to projects")
+        extras.append(t("transfer.links_added", n=report.links_added))
     if report.settings_added:
-        extras.append(f"settings taken from the file: {', '.join(report.settings_added)}")
+        extras.append(t("transfer.settings_taken", names=", ".join(report.settings_added)))
     if extras:
-        lines.append(("Would also: " if report.dry_run else "Also: ") + "; ".join(extras) + ".")
+        lines.append(t("transfer.would_also" if report.dry_run else "transfer.also",
+                       extras="; ".join(extras)))  # fmt: skip
     for index, why in report.invalid:
-        lines.append(f"skipped invalid entry {index}: {why}")
+        lines.append(t("transfer.invalid_skipped", index=index, why=why))
     for c in report.conflicts:
-        lines.append(f"conflict: {c.path} ({c.key}) differs in {', '.join(c.fields)}; "
-                     "kept the journal's version")  # fmt: skip
+        lines.append(t("transfer.conflict", path=c.path, key=c.key, fields=", ".join(c.fields)))
     for warning in report.warnings:
-        lines.append(f"note: {warning}")
+        lines.append(t("transfer.note", warning=warning))
     if report.dry_run:
-        lines.append("Dry run: nothing was written.")
+        lines.append(t("transfer.dry_run"))
     return lines
 
 
-@app.command("backup")
+@app.command("backup", help="help.backup")
 def backup_cmd(
-    file: Annotated[str | None, typer.Argument(metavar="[FILE]", help="Where to write the copy (default: a timestamped file in backups/ beside the journal).", show_default=False)] = None,
+    file: Annotated[str | None, typer.Argument(metavar="[FILE]", help="help.backup.file", show_default=False)] = None,
 ) -> None:  # fmt: skip
-    """Copy the journal safely (SQLite online backup, 0600); prints the copy's path.
-
-    Safe while another shipit writes. A backup never replaces an existing file.
-    """
+    """Copy the journal safely (SQLite online backup, 0600); prints the copy's path."""
     from shipit.services import transfer
 
     dest = transfer.backup(journal(), _file(file, "FILE") if file is not None else None)
     typer.echo(str(dest))
 
 
-@app.command("restore")
+@app.command("restore", help="help.restore")
 def restore_cmd(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="A journal backup made by 'shipit backup' (or a journal.db).")],
+    file: Annotated[str, typer.Argument(metavar="FILE", help="help.restore.file")],
 ) -> None:  # fmt: skip
-    """Replace the journal with a backup (checked first; the current journal is backed up).
-
-    The file must be a shipit journal that passes SQLite's integrity check. The
-    current journal is saved to backups/ first, so a restore can be undone.
-    """
+    """Replace the journal with a backup (checked first; the current journal is backed up)."""
+    from shipit.i18n import t
     from shipit.services import transfer
 
     result = transfer.restore(journal(), _file(file, "FILE"))
     if result.set_aside is not None:
-        _say(f"The journal could not be read; it is kept as {result.set_aside}")
+        _say(t("transfer.set_aside", path=result.set_aside))
     if result.previous is not None:
-        _say(f"Saved the journal as it was to {result.previous}")
-    count = result.source.entries
-    _say(f"Restored {count:,} entr{'y' if count == 1 else 'ies'} from {file}.")
+        _say(t("transfer.saved_previous", path=result.previous))
+    _say(t("transfer.restored", n=result.source.entries, source=file))

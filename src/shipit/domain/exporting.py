@@ -21,8 +21,8 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple
 from shipit.domain import dates
 from shipit.domain.entries import KINDS, EntryData, Filters
 from shipit.domain.errors import InputError
-from shipit.domain.text import fmt_day, percent, plural, safe
-from shipit.i18n import month_name
+from shipit.domain.text import fmt_day, percent, safe
+from shipit.i18n import month_name, number, t, template
 
 if TYPE_CHECKING:
     from shipit.domain import stats
@@ -39,7 +39,8 @@ def check_format(value: str, allowed: tuple[str, ...], what: str = "--format") -
     if fmt == "md":
         fmt = "markdown"
     if fmt not in allowed:
-        raise InputError(f"invalid {what} {value!r}: expected one of {', '.join(allowed)}")
+        raise InputError("transfer.invalid_choice", what=what, value=value,
+                         choices=", ".join(allowed))  # fmt: skip
     return fmt
 
 
@@ -180,13 +181,26 @@ class MarkdownSummary:
     streaks: Mapping[str, str] = field(default_factory=dict)
 
 
-def _fmt_range(start: date, end: date) -> str:
+# The words of the Markdown export, by what they name (the kinds, decisions and outcomes
+# as the export shows them; English shows the stored values themselves).
+_KIND_LABEL = {"ship": "transfer.md_kind_ship", "step": "transfer.md_kind_step",
+               "attempt": "transfer.md_kind_attempt"}  # fmt: skip
+_KIND_COUNT = {"ship": "transfer.md_ships", "step": "transfer.md_steps",
+               "attempt": "transfer.md_attempts"}  # fmt: skip
+_DECISION = {"self": "transfer.md_decision_self", "delegate": "transfer.md_decision_delegate",
+             "drop": "transfer.md_decision_drop"}  # fmt: skip
+_OUTCOME = {"open": "transfer.md_outcome_open", "succeeded": "transfer.md_outcome_succeeded",
+            "failed": "transfer.md_outcome_failed"}  # fmt: skip
+_WEEK_MARK = {"hit": "transfer.md_week_hit", "open": "transfer.md_week_open",
+              "neutral": "transfer.md_week_excused"}  # fmt: skip
+
+
+def _fmt_range(start: date, end: date, forms: tuple[str, str, str]) -> str:
+    """A week's days as a reader writes them ('16–22 Nov 2026' / '16.–22. Nov 2026');
+    `forms`: the templates for a range across years, across months, within a month."""
     a, b = month_name(start.month), month_name(end.month)
-    if start.year != end.year:
-        return f"{start.day} {a} {start.year} – {end.day} {b} {end.year}"
-    if start.month != end.month:
-        return f"{start.day} {a} – {end.day} {b} {end.year}"
-    return f"{start.day}–{end.day} {b} {end.year}"
+    form = forms[0 if start.year != end.year else 1 if start.month != end.month else 2]
+    return form.format(d1=start.day, m1=a, y1=start.year, d2=end.day, m2=b, y2=end.year)
 
 
 # The Markdown writer's rows: exactly what an entry shows, read straight from SQLite
@@ -220,39 +234,60 @@ def write_markdown(
     summary: MarkdownSummary,
     *,
     summary_extra: Mapping[str, object] | None = None,
-    title: str = "Shipping journal",
+    title: str | None = None,
 ) -> int:
     """Write a readable journal: title, summary, one section per ISO week and per day.
 
     `rows` are MarkdownRow-shaped tuples (MARKDOWN_COLUMNS straight from the database,
     see export_journal, or markdown_rows(entries)) in ascending (day, id) order, consumed one at a time.
     `summary_extra` adds lines to the summary (label -> value), e.g. streak figures.
-    Returns the number of entries written.
+    Returns the number of entries written. The words are the reader's language
+    (shipit.i18n; `i18n.use(lang)` around the call chooses another), each looked up
+    once per export, before the loop.
 
     This loop is the export's hot path (docs/performance.md): per entry it does the
     plain-text test (is_plain, inlined) and only sends text that needs escaping through
     md_text.
     """
     w = out.write
-    w(f"# {md_inline(title)}\n\n")
+    w(f"# {md_inline(t('transfer.md_title') if title is None else title)}\n\n")
     if summary.entries and summary.first_day and summary.last_day:
-        w(f"- **Period:** {fmt_day(summary.first_day)} – {fmt_day(summary.last_day)}\n")
+        w(f"- **{t('transfer.md_period')}:** {fmt_day(summary.first_day)} – "
+          f"{fmt_day(summary.last_day)}\n")  # fmt: skip
         kinds = ", ".join(
-            plural(summary.by_kind[k], k) for k in KINDS if summary.by_kind.get(k)
+            t(_KIND_COUNT[k], n=summary.by_kind[k]) for k in KINDS if summary.by_kind.get(k)
         )
-        w(f"- **Entries:** {summary.entries:,} ({kinds}) on {plural(summary.days, 'day')}\n")
-        w(f"- **Shipped days:** {summary.shipped_days:,}\n")
+        entries = t("transfer.md_entries_value", entries=number(summary.entries), kinds=kinds,
+                    days=t("transfer.md_on_days", n=summary.days))  # fmt: skip
+        w(f"- **{t('transfer.md_entries')}:** {entries}\n")
+        w(f"- **{t('transfer.md_shipped_days')}:** {number(summary.shipped_days)}\n")
     else:
-        w("- **Entries:** none\n")
-    w(f"- **Weekly target:** {plural(summary.weekly_target, 'shipped day')}\n")
+        w(f"- **{t('transfer.md_entries')}:** {t('transfer.md_entries_none')}\n")
+    target_days = t("transfer.md_target_days", n=summary.weekly_target)
+    w(f"- **{t('transfer.md_weekly_target')}:** {target_days}\n")
     if summary.skips:
-        w(f"- **Skipped days:** {len(summary.skips):,}\n")
+        w(f"- **{t('transfer.md_skipped_days')}:** {number(len(summary.skips))}\n")
     for label, value in (summary_extra or {}).items():
         w(f"- **{md_inline(str(label))}:** {md_inline(str(value))}\n")
     if summary.filters:
-        w(f"- **Only:** {md_inline(', '.join(summary.filters))}\n")
+        w(f"- **{t('transfer.md_only')}:** {md_inline(', '.join(summary.filters))}\n")
     if summary.exported_on:
-        w(f"- **Exported:** {fmt_day(summary.exported_on)}\n")
+        w(f"- **{t('transfer.md_exported')}:** {fmt_day(summary.exported_on)}\n")
+
+    # The words of the weeks, days and entries: looked up once, here, not per line.
+    week_form = template("transfer.md_week")
+    needed_form = template("transfer.md_week_needed")
+    range_forms = (template("transfer.md_range_years"), template("transfer.md_range_months"),
+                   template("transfer.md_range_days"))  # fmt: skip
+    week_mark = {status: t(key) for status, key in _WEEK_MARK.items()}
+    skipped_line = f"- *{md_inline(t('transfer.md_skipped'))}*"
+    kind_start = {k: f"- **{md_inline(t(key))}** " for k, key in _KIND_LABEL.items()}
+    minutes_form = template("transfer.md_minutes")
+    decision_form, outcome_form = template("transfer.md_decision"), template("transfer.md_outcome")
+    decision_shown = {d: decision_form.format(decision=t(key)) for d, key in _DECISION.items()}
+    outcome_shown = {o: outcome_form.format(outcome=t(key)) for o, key in _OUTCOME.items()}
+    note_start = f"  - *{md_inline(t('transfer.md_note'))}:* "
+    lesson_start = f"  - *{md_inline(t('transfer.md_lesson'))}:* "
 
     skips = summary.skips
     skip_reason = dict(skips)
@@ -276,18 +311,20 @@ def write_markdown(
             fig = summary.weeks.get(monday)
             if fig is not None:
                 shipped = fig.shipped_days
-                needed = f" ({fig.needed} needed)" if fig.needed != target else ""
-                mark = _WEEK_MARK.get(fig.status, "")
+                needed = " " + needed_form.format(n=fig.needed) if fig.needed != target else ""
+                mark = week_mark.get(fig.status, "")
             else:
                 shipped = summary.shipped_by_week.get(monday, 0)
-                needed, mark = "", (" ✔" if shipped >= target else "")
-            add(f"\n## Week {iso.week}, {iso.year} · {_fmt_range(monday, week_end)}"
-                f" · shipped {shipped}/{target} days{needed}{mark}\n")  # fmt: skip
+                needed, mark = "", (week_mark["hit"] if shipped >= target else "")
+            heading = week_form.format(week=iso.week, year=iso.year, shipped=shipped,
+                                       target=target, days=_fmt_range(monday, week_end,
+                                                                      range_forms))  # fmt: skip
+            add(f"\n## {heading}{needed}{mark}\n")
         add(f"\n### {fmt_day(d)}\n\n")
         if skip_reason and d in skip_reason:
             reason = skip_reason[d]
             text = md_text(reason, "  ") if reason else ""
-            add(f"- *Skipped*{' — ' + text if text else ''}\n")
+            add(f"{skipped_line}{' — ' + text if text else ''}\n")
 
     # Locals for the hot loop.
     special, lead, trail = _MD_SPECIAL, _MD_LEAD, _MD_TRAIL
@@ -317,25 +354,26 @@ def write_markdown(
         else:
             parts = [shown_tags] if tags else []
             if minutes is not None:
-                parts.append(f"{minutes} min")
+                parts.append(minutes_form.format(minutes=minutes))
             if decision:
-                parts.append(f"decision: {decision}")
+                parts.append(decision_shown.get(decision)
+                             or decision_form.format(decision=decision))  # fmt: skip
             if outcome:
-                parts.append(f"outcome: {outcome}")
+                parts.append(outcome_shown.get(outcome) or outcome_form.format(outcome=outcome))
             facts = f"  - {' · '.join(parts)}\n"
         if note:
             if (special(note) or note[0] in lead or note[-1] in trail
                     or (not note.isascii() and not note.isprintable())):  # fmt: skip
                 note = md_text(note, "    ")
             if note:
-                facts += f"  - *Note:* {note}\n"
+                facts += f"{note_start}{note}\n"
         if lesson:
             if (special(lesson) or lesson[0] in lead or lesson[-1] in trail
                     or (not lesson.isascii() and not lesson.isprintable())):  # fmt: skip
                 lesson = md_text(lesson, "    ")
             if lesson:
-                facts += f"  - *Lesson:* {lesson}\n"
-        add(f"- **{kind}** {text}\n{facts}")
+                facts += f"{lesson_start}{lesson}\n"
+        add(f"{kind_start.get(kind) or f'- **{kind}** '}{text}\n{facts}")
         count += 1
         if len(buffer) >= flush_at:
             w("".join(buffer))
@@ -460,32 +498,33 @@ def write_csv(out: IO[str], entries: Iterable[EntryData],
 
 
 def describe_filters(filters: Filters) -> tuple[str, ...]:
+    """The export's filters as the summary's "Only:" line names them."""
     parts = []
     if filters.kind:
-        parts.append(f"kind {filters.kind}")
-    parts.extend(f"tag #{t}" for t in filters.tags)
+        parts.append(t("transfer.md_only_kind", kind=t(_KIND_LABEL[filters.kind])))
+    parts.extend(t("transfer.md_only_tag", tag=tag) for tag in filters.tags)
     if filters.since:
-        parts.append(f"since {filters.since.isoformat()}")
+        parts.append(t("transfer.md_only_since", day=filters.since.isoformat()))
     if filters.until:
-        parts.append(f"until {filters.until.isoformat()}")
+        parts.append(t("transfer.md_only_until", day=filters.until.isoformat()))
     if filters.search:
-        parts.append(f"matching {filters.search!r}")
+        parts.append(t("transfer.md_only_matching", text=repr(filters.search)))
     return tuple(parts)
-
-
-_WEEK_MARK = {"hit": " ✔", "open": " · in progress", "neutral": " · excused"}
 
 
 def streak_lines(figs: stats.Figures) -> dict[str, str]:
     """The Markdown summary's streak lines: the whole journal's figures as of today."""
     return {
-        "Daily streak": f"{plural(figs.streak.current, 'day')} "
-        f"(longest {figs.streak.longest:,}) as of {fmt_day(figs.as_of)}",
-        "Weekly streak": f"{plural(figs.weekly_streak.current, 'week')} "
-        f"(longest {figs.weekly_streak.longest:,})",
-        "Consistency, all time": percent(figs.consistency.all_time),
-        "Habit score": percent(figs.score),
-    }
+        t("transfer.md_daily_streak"): t(
+            "transfer.md_daily_streak_value", days=t("transfer.md_days", n=figs.streak.current),
+            longest=number(figs.streak.longest), day=fmt_day(figs.as_of)),
+        t("transfer.md_weekly_streak"): t(
+            "transfer.md_weekly_streak_value",
+            weeks=t("transfer.md_weeks", n=figs.weekly_streak.current),
+            longest=number(figs.weekly_streak.longest)),
+        t("transfer.md_consistency"): percent(figs.consistency.all_time),
+        t("transfer.md_score"): percent(figs.score),
+    }  # fmt: skip
 
 
 class Selection(NamedTuple):

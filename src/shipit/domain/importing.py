@@ -25,14 +25,15 @@ from shipit.domain.exporting import FORMAT_NAME, FORMAT_VERSION, check_format
 from shipit.domain.entries import (
     DECISIONS,
     KINDS,
+    MAX_TEXT,
     OUTCOMES,
     EntryData,
-    check_text,
     hashtags,
     new_uid,
     normalise_tag,
 )
 from shipit.domain.settings import DEFAULTS, parse_value
+from shipit.i18n import Msg, number
 
 IMPORT_FORMATS = ("json", "jrnl")
 # Largest value SQLite stores as an INTEGER.
@@ -65,12 +66,13 @@ def stable_uid(key: str) -> str:
 
 
 class _Bad(Exception):
-    """A validation failure at a path inside the document (entries[3].day)."""
+    """A validation failure at a path inside the document (entries[3].day): the path
+    and a message (a catalogue key and its parameters, worded when shown)."""
 
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
+    def __init__(self, path: str, message: str | Msg, **params: Any) -> None:
         self.path = path
-        self.message = message
+        self.message = message if isinstance(message, Msg) else Msg(message, **params)
+        super().__init__(path, self.message)
 
 
 class ImportEntry(NamedTuple):
@@ -148,26 +150,34 @@ class ImportData:
     projects: list[ImportProject] = field(default_factory=list)
     # Entries repeated inside the file with identical content (counted as duplicates).
     repeated: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str | Msg] = field(default_factory=list)  # Msgs are worded when shown
     # `import --skip-invalid`: (index in the file, why) of each entry left out.
-    invalid: list[tuple[int, str]] = field(default_factory=list)
+    invalid: list[tuple[int, Msg]] = field(default_factory=list)
 
+
+# An attribute of one kind given to an entry of another (entries[0].minutes on a ship).
+_ONLY_FOR = {"step": "transfer.only_for_steps", "attempt": "transfer.only_for_attempts"}
+_THIS_IS = {"ship": "transfer.this_is_ship", "step": "transfer.this_is_step",
+            "attempt": "transfer.this_is_attempt"}  # fmt: skip
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _HHMM = re.compile(r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?")
 
 
 def _get(obj: Mapping[str, Any], key: str, path: str, types: type | tuple[type, ...],
-         *, required: bool = False, what: str = "") -> Any:  # fmt: skip
+         *, required: bool = False, what: str = "transfer.type_string", **params: Any
+         ) -> Any:  # fmt: skip
+    """obj[key] if it has one of `types`; `what` names the expected type (a key whose
+    message reads "{value} is not <the type>", with `params`)."""
     if key not in obj or obj[key] is None:
         if required:
-            raise _Bad(f"{path}.{key}", "is missing")
+            raise _Bad(f"{path}.{key}", "transfer.missing")
         return None
     value = obj[key]
     if isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
-        raise _Bad(f"{path}.{key}", f"{value!r} is not {what}")
+        raise _Bad(f"{path}.{key}", what, value=repr(value), **params)
     if not isinstance(value, types):
-        raise _Bad(f"{path}.{key}", f"{_show(value)} is not {what}")
+        raise _Bad(f"{path}.{key}", what, value=_show(value), **params)
     return value
 
 
@@ -176,47 +186,54 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _check_text(value: str, where: str, *, allow_empty: bool = False) -> None:
+    """entries.check_text's rules, with the import's messages (they follow a path)."""
+    if "\x00" in value:
+        raise _Bad(where, "transfer.text_nul")
+    if len(value) > MAX_TEXT:
+        raise _Bad(where, "transfer.text_too_long", n=len(value), limit=number(MAX_TEXT))
+    if not allow_empty and not value.strip():
+        raise _Bad(where, "transfer.text_empty")
+
+
 def _text(obj: Mapping[str, Any], key: str, path: str, *, required: bool = False
           ) -> str | None:  # fmt: skip
-    value = _get(obj, key, path, str, required=required, what="a string")
+    value = _get(obj, key, path, str, required=required)
     if value is None:
         return None
-    try:
-        check_text(value, key, allow_empty=not required)
-    except InputError as exc:
-        raise _Bad(f"{path}.{key}", exc.message.removeprefix(f"{key} ")) from None
+    _check_text(value, f"{path}.{key}", allow_empty=not required)
     return value if required else (value or None)
 
 
 def _day(value: Any, where: str, today: date) -> date:
     if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
-        raise _Bad(where, f"{_show(value)} is not a date (YYYY-MM-DD)")
+        raise _Bad(where, "transfer.not_a_date", value=_show(value))
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise _Bad(where, f"{value!r} is not a real date") from None
+        raise _Bad(where, "transfer.not_a_real_date", value=repr(value)) from None
     if day > today + _FUTURE_SLACK:
-        raise _Bad(where, f"{value!r} is in the future")
+        raise _Bad(where, "transfer.in_future", value=repr(value))
     if day < _MIN_DAY:
-        raise _Bad(where, f"{value!r} is too far in the past")
+        raise _Bad(where, "transfer.too_far_past", value=repr(value))
     return day
 
 
 def _instant(value: Any, where: str) -> datetime:
     if not isinstance(value, str):
-        raise _Bad(where, f"{_show(value)} is not a date and time (ISO 8601 with offset)")
+        raise _Bad(where, "transfer.not_an_instant", value=_show(value))
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise _Bad(where, f"{value!r} is not a date and time (ISO 8601 with offset)") from None
+        raise _Bad(where, "transfer.not_an_instant", value=repr(value)) from None
     if parsed.utcoffset() is None:
-        raise _Bad(where, f"{value!r} has no UTC offset (add +00:00 or Z)")
+        raise _Bad(where, "transfer.no_offset", value=repr(value))
     try:
         result = parsed.astimezone(UTC)
     except (OverflowError, ValueError):
-        raise _Bad(where, f"{value!r} is out of range") from None
+        raise _Bad(where, "transfer.out_of_range", value=repr(value)) from None
     if result.year < _MIN_DAY.year:
-        raise _Bad(where, f"{value!r} is too far in the past")
+        raise _Bad(where, "transfer.too_far_past", value=repr(value))
     return result
 
 
@@ -224,20 +241,21 @@ def _uid(value: Any, where: str) -> str:
     if isinstance(value, str) and _CANONICAL_UID.fullmatch(value):
         return value
     if not isinstance(value, str):
-        raise _Bad(where, f"{_show(value)} is not a UUID")
+        raise _Bad(where, "transfer.not_a_uuid", value=_show(value))
     import uuid
 
     try:
         return str(uuid.UUID(value))
     except ValueError:
-        raise _Bad(where, f"{value!r} is not a UUID") from None
+        raise _Bad(where, "transfer.not_a_uuid", value=repr(value)) from None
 
 
 def _choice(obj: Mapping[str, Any], key: str, path: str, allowed: tuple[str, ...]
             ) -> str | None:  # fmt: skip
-    value = _get(obj, key, path, str, what=f"one of {', '.join(allowed)}")
+    choices = ", ".join(allowed)
+    value = _get(obj, key, path, str, what="transfer.not_one_of", choices=choices)
     if value is not None and value not in allowed:
-        raise _Bad(f"{path}.{key}", f"{value!r} is not one of {', '.join(allowed)}")
+        raise _Bad(f"{path}.{key}", "transfer.not_one_of", value=repr(value), choices=choices)
     return value
 
 
@@ -245,66 +263,89 @@ def _tags(value: Any, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise _Bad(where, f"{_show(value)} is not a list of tags")
+        raise _Bad(where, "transfer.not_a_tag_list", value=_show(value))
     out = set()
     for i, raw in enumerate(value):
         if not isinstance(raw, str):
-            raise _Bad(f"{where}[{i}]", f"{_show(raw)} is not a tag")
+            raise _Bad(f"{where}[{i}]", "transfer.not_a_tag", value=_show(raw))
         try:
             out.add(normalise_tag(raw))
         except InputError as exc:
-            raise _Bad(f"{where}[{i}]", exc.message) from None
+            raise _Bad(f"{where}[{i}]", exc.msg) from None
     return tuple(sorted(out))
 
 
 def _object(value: Any, where: str) -> Mapping[str, Any]:
     if not isinstance(value, dict):
-        raise _Bad(where, f"{_show(value)} is not an object")
+        raise _Bad(where, "transfer.not_an_object", value=_show(value))
     return value
 
 
 def _list(doc: Mapping[str, Any], key: str, *, required: bool = False) -> list[Any]:
     if key not in doc or doc[key] is None:
         if required:
-            raise _Bad(key, "is missing")
+            raise _Bad(key, "transfer.missing")
         return []
     if not isinstance(doc[key], list):
-        raise _Bad(key, f"{_show(doc[key])} is not a list")
+        raise _Bad(key, "transfer.not_a_list", value=_show(doc[key]))
     return doc[key]
 
 
-def parse_document(data: bytes | str, source: str = "the file") -> Any:
+THE_FILE = Msg("transfer.the_file")  # what a message calls a file that has no name
+
+# What Python's JSON parser says (its first words), in the reader's language.
+_JSON_WHY = {
+    "Expecting value": "transfer.json_expecting_value",
+    "Expecting property name enclosed in double quotes": "transfer.json_expecting_name",
+    "Expecting ':' delimiter": "transfer.json_expecting_colon",
+    "Expecting ',' delimiter": "transfer.json_expecting_comma",
+    "Extra data": "transfer.json_extra_data",
+    "Unterminated string starting at": "transfer.json_unterminated_string",
+    "Invalid control character at": "transfer.json_control_character",
+    "Invalid \\escape": "transfer.json_bad_escape",
+    "Invalid \\uXXXX escape": "transfer.json_bad_unicode_escape",
+}  # fmt: skip
+
+
+class _ConstantError(ValueError):
+    """NaN, Infinity or -Infinity in the document (JSON has no such numbers)."""
+
+
+def parse_document(data: bytes | str, source: str | Msg = THE_FILE) -> Any:
     """Decode and parse a JSON document; InputError naming the problem if it is not one."""
     if isinstance(data, bytes):
         if b"\x00" in data[:8192]:
-            raise InputError(f"{source} is a binary file, not a JSON export")
+            raise InputError("transfer.binary_file", source=source)
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{source} is not UTF-8 text (byte {exc.start}); expected a JSON export"
-            ) from None
+            raise InputError("transfer.not_utf8", source=source, byte=exc.start) from None
     else:
         text = data.removeprefix("\ufeff")
     if not text.strip():
-        raise InputError(f"{source} is empty; expected a JSON export")
+        raise InputError("transfer.empty_document", source=source)
     try:
         doc = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         end = exc.pos >= len(text.rstrip())
-        why = "it ends too early (truncated?)" if end else exc.msg
-        raise InputError(
-            f"{source} is not valid JSON: {why} at line {exc.lineno}, column {exc.colno}"
-        ) from None
-    except (RecursionError, ValueError) as exc:
-        raise InputError(f"{source} is not valid JSON: {exc}") from None
+        key = "transfer.json_truncated" if end else _JSON_WHY.get(exc.msg.split(": ", 1)[0])
+        raise InputError("transfer.not_json_at", source=source,
+                         why=exc.msg if key is None else Msg(key),
+                         line=exc.lineno, column=exc.colno) from None  # fmt: skip
+    except _ConstantError as exc:
+        raise InputError("transfer.not_json", source=source,
+                         why=Msg("transfer.json_constant", name=str(exc))) from None  # fmt: skip
+    except RecursionError:
+        raise InputError("transfer.not_json", source=source,
+                         why=Msg("transfer.json_too_deep")) from None  # fmt: skip
+    except ValueError as exc:
+        raise InputError("transfer.not_json", source=source, why=str(exc)) from None
     # JSON may spell half of a UTF-16 pair (\\ud800) that is not text and that SQLite
     # cannot store: find it (rare, so only when the file has such an escape).
     if _SURROGATE_ESCAPE.search(text):
         where = _find_surrogate(doc, "")
         if where is not None:
-            raise InputError(f"{source}: {where}: contains a lone surrogate (a broken "
-                             "\\uXXXX escape); nothing was imported")  # fmt: skip
+            raise InputError("transfer.lone_surrogate", source=source, where=where)
     return doc
 
 
@@ -312,9 +353,9 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _find_surrogate(value: Any, path: str) -> str | None:
+def _find_surrogate(value: Any, path: str) -> str | Msg | None:
     if isinstance(value, str):
-        return path or "the document" if _LONE_SURROGATE.search(value) else None
+        return (path or Msg("transfer.the_document")) if _LONE_SURROGATE.search(value) else None
     if isinstance(value, list):
         for i, item in enumerate(value):
             found = _find_surrogate(item, f"{path}[{i}]")
@@ -330,7 +371,7 @@ def _find_surrogate(value: Any, path: str) -> str | None:
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in JSON")
+    raise _ConstantError(name)
 
 
 def detect_format(doc: Any) -> str | None:
@@ -357,7 +398,7 @@ def read_import(
     kind: str | None = None,
     today: date,
     day_starts_at: time = time(0, 0),
-    source: str = "the file",
+    source: str | Msg = THE_FILE,
     skip_invalid: bool = False,
 ) -> ImportData:
     """Parse and validate a whole import file. InputError (exit 2) on the first problem.
@@ -375,22 +416,18 @@ def read_import(
     if fmt is not None:
         fmt = check_format(fmt, IMPORT_FORMATS)
     if kind is not None and kind not in KINDS:
-        raise InputError(f"invalid --kind {kind!r}: expected one of {', '.join(KINDS)}")
+        raise InputError("transfer.invalid_choice", what="--kind", value=kind,
+                         choices=", ".join(KINDS))  # fmt: skip
     detected = detect_format(doc)
     if fmt is None:
         if detected is None:
             if isinstance(doc, dict) and "format" in doc:
-                raise InputError(
-                    f"{source} is not a shipit export: its format is {_show(doc['format'])}, "
-                    f"expected {FORMAT_NAME!r}"
-                )
-            raise InputError(
-                f"{source} is neither a shipit JSON export nor a jrnl JSON export "
-                "(give --format json or --format jrnl to see what does not match)"
-            )
+                raise InputError("transfer.foreign_format", source=source,
+                                 format=_show(doc["format"]), expected=FORMAT_NAME)  # fmt: skip
+            raise InputError("transfer.unknown_format", source=source)
         fmt = detected
     original: list[int] | None = None  # file index of each entry still in `doc`
-    invalid: list[tuple[int, str]] = []
+    invalid: list[tuple[int, Msg]] = []
     while True:
         try:
             if fmt == "json":
@@ -400,8 +437,8 @@ def read_import(
         except _Bad as bad:
             m = re.match(r"entries\[([0-9]+)\]", bad.path)
             if not skip_invalid or m is None:
-                raise InputError(f"{source}: {bad.path}: {bad.message}; nothing was imported"
-                                 ) from None  # fmt: skip
+                raise InputError("transfer.invalid_in_file", source=source, path=bad.path,
+                                 why=bad.message) from None  # fmt: skip
             if original is None:  # work on a copy: the caller's document is not changed
                 original = list(range(len(doc["entries"])))
                 doc = {**doc, "entries": list(doc["entries"])}
@@ -409,7 +446,7 @@ def read_import(
             index = original.pop(k)
             del doc["entries"][k]
             where = f"entries[{index}]" + bad.path[m.end():]
-            invalid.append((index, f"{where}: {bad.message}"))
+            invalid.append((index, Msg("transfer.at_path", path=where, why=bad.message)))
             continue
         if original is not None:
             result.entries = [e._replace(index=original[e.index]) for e in result.entries]
@@ -417,40 +454,37 @@ def read_import(
         return result
 
 
-def _read_shipit(doc: Any, default_kind: str, today: date, source: str) -> ImportData:
+def _read_shipit(doc: Any, default_kind: str, today: date, source: str | Msg) -> ImportData:
     from shipit.domain.steps import MAX_DONE_MINUTES as max_minutes
 
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
-        hint = " (it looks like a jrnl export: use --format jrnl)" if detect_format(doc) == \
-            "jrnl" else ""  # fmt: skip
-        raise InputError(
-            f'{source} is not a shipit JSON export (no "format": "{FORMAT_NAME}"){hint}'
-        )
+        looks_jrnl = detect_format(doc) == "jrnl"
+        raise InputError("transfer.not_shipit_json_jrnl" if looks_jrnl
+                         else "transfer.not_shipit_json", source=source,
+                         format=FORMAT_NAME)  # fmt: skip
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise InputError(f"{source}: version {_show(version)} is not a format version")
+        raise InputError("transfer.bad_version", source=source, version=_show(version))
     if version > FORMAT_VERSION:
-        raise InputError(
-            f"{source} was written by a newer shipit (format version {version}; this "
-            f"shipit reads version {FORMAT_VERSION})", "upgrade shipit: pip install -U shipit",
-        )  # fmt: skip
+        raise InputError("transfer.newer_format", "transfer.upgrade_hint", source=source,
+                         version=version, known=FORMAT_VERSION)  # fmt: skip
     result = ImportData(format="json")
 
     settings = doc.get("settings") or {}
     if not isinstance(settings, dict):
-        raise _Bad("settings", f"{_show(settings)} is not an object")
+        raise _Bad("settings", "transfer.not_an_object", value=_show(settings))
     for key, value in settings.items():
         if key not in DEFAULTS:
-            result.warnings.append(f"settings.{key}: not a setting this shipit knows; ignored")
+            result.warnings.append(Msg("transfer.unknown_setting", key=key))
             continue
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            raise _Bad(f"settings.{key}", f"{_show(value)} is not a string")
+            raise _Bad(f"settings.{key}", "transfer.type_string", value=_show(value))
         try:
             result.settings[key] = parse_value(key, value)[1]
         except InputError as exc:
-            raise _Bad(f"settings.{key}", exc.message) from None
+            raise _Bad(f"settings.{key}", exc.msg) from None
 
     seen: dict[str, ImportEntry] = {}
     now = dates.now()
@@ -458,14 +492,15 @@ def _read_shipit(doc: Any, default_kind: str, today: date, source: str) -> Impor
         path = f"entries[{i}]"
         obj = _object(raw, path)
         uid = _uid(obj["uid"], f"{path}.uid") if obj.get("uid") is not None else new_uid()
-        kind = _get(obj, "kind", path, str, what="a kind")
+        kind = _get(obj, "kind", path, str, what="transfer.type_kind")
         if kind is None:
             kind = default_kind
         elif kind not in KINDS:
-            raise _Bad(f"{path}.kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+            raise _Bad(f"{path}.kind", "transfer.not_one_of", value=repr(kind),
+                       choices=", ".join(KINDS))  # fmt: skip
         text = _text(obj, "text", path, required=True)
         if "day" not in obj or obj["day"] is None:
-            raise _Bad(f"{path}.day", "is missing")
+            raise _Bad(f"{path}.day", "transfer.missing")
         day = _day(obj["day"], f"{path}.day", today)
         has_created = obj.get("created_at") is not None
         created = (_instant(obj["created_at"], f"{path}.created_at") if has_created
@@ -473,11 +508,11 @@ def _read_shipit(doc: Any, default_kind: str, today: date, source: str) -> Impor
         has_updated = obj.get("updated_at") is not None
         updated = _instant(obj["updated_at"], f"{path}.updated_at") if has_updated else created
         if created > now + _FUTURE_SLACK:
-            raise _Bad(f"{path}.created_at", f"{obj['created_at']!r} is in the future")
-        minutes = _get(obj, "minutes", path, int, what="a whole number of minutes")
+            raise _Bad(f"{path}.created_at", "transfer.in_future", value=repr(obj["created_at"]))
+        minutes = _get(obj, "minutes", path, int, what="transfer.type_minutes")
         if minutes is not None and not 0 < minutes <= max_minutes:
-            raise _Bad(f"{path}.minutes",
-                       f"{minutes} is not between 1 and {max_minutes} minutes")  # fmt: skip
+            raise _Bad(f"{path}.minutes", "transfer.minutes_range", value=minutes,
+                       most=max_minutes)  # fmt: skip
         decision = _choice(obj, "decision", path, DECISIONS)
         outcome = _choice(obj, "outcome", path, OUTCOMES)
         lesson = _text(obj, "lesson", path)
@@ -487,7 +522,7 @@ def _read_shipit(doc: Any, default_kind: str, today: date, source: str) -> Impor
                                    ("outcome", outcome, "attempt"),
                                    ("lesson", lesson, "attempt")):  # fmt: skip
             if value is not None and kind != owner:
-                raise _Bad(f"{path}.{name}", f"is only for {owner}s (this entry is a {kind})")
+                raise _Bad(f"{path}.{name}", _ONLY_FOR[owner], this=Msg(_THIS_IS[kind]))
         if kind == "attempt" and outcome is None:
             outcome = "open"
         entry = ImportEntry(
@@ -496,7 +531,7 @@ def _read_shipit(doc: Any, default_kind: str, today: date, source: str) -> Impor
             note=_text(obj, "note", path), minutes=minutes, decision=decision,
             outcome=outcome, lesson=lesson,
             has_created_at=has_created, has_updated_at=has_updated,
-            private=_get(obj, "private", path, bool, what="true or false") is True,
+            private=_get(obj, "private", path, bool, what="transfer.type_bool") is True,
         )  # fmt: skip
         _add_unique(result, seen, entry)
 
@@ -505,7 +540,7 @@ def _read_shipit(doc: Any, default_kind: str, today: date, source: str) -> Impor
         path = f"skips[{i}]"
         obj = _object(raw, path)
         if obj.get("day") is None:
-            raise _Bad(f"{path}.day", "is missing")
+            raise _Bad(f"{path}.day", "transfer.missing")
         day = _day(obj["day"], f"{path}.day", today + timedelta(days=366))
         reason = _text(obj, "reason", path)
         created = (_instant(obj["created_at"], f"{path}.created_at")
@@ -513,8 +548,7 @@ def _read_shipit(doc: Any, default_kind: str, today: date, source: str) -> Impor
         if day in skip_days:
             first = result.skips[skip_days[day]]
             if first.reason != reason:
-                raise _Bad(f"{path}.day", f"skips[{first.index}] has the same day "
-                                          "with another reason")  # fmt: skip
+                raise _Bad(f"{path}.day", "transfer.skip_same_day", other=f"skips[{first.index}]")
             continue
         skip_days[day] = len(result.skips)
         result.skips.append(ImportSkip(index=i, day=day, reason=reason, created_at=created))
@@ -525,13 +559,13 @@ def _read_shipit(doc: Any, default_kind: str, today: date, source: str) -> Impor
         obj = _object(raw, path)
         uid = _uid(obj["uid"], f"{path}.uid") if obj.get("uid") is not None else new_uid()
         if uid in backlog_uids:
-            raise _Bad(f"{path}.uid", f"{uid} appears twice in the backlog")
+            raise _Bad(f"{path}.uid", "transfer.backlog_uid_twice", uid=uid)
         backlog_uids.add(uid)
-        annoyance = _get(obj, "annoyance", path, int, what="a whole number 1-5")
+        annoyance = _get(obj, "annoyance", path, int, what="transfer.type_annoyance")
         if annoyance is None:
             annoyance = 3
         elif not 1 <= annoyance <= 5:
-            raise _Bad(f"{path}.annoyance", f"{annoyance} is not between 1 and 5")
+            raise _Bad(f"{path}.annoyance", "transfer.annoyance_range", value=annoyance)
         created = (_instant(obj["created_at"], f"{path}.created_at")
                    if obj.get("created_at") is not None else now)  # fmt: skip
         closed = (_instant(obj["closed_at"], f"{path}.closed_at")
@@ -555,7 +589,7 @@ def _project_field(path: str, key: str, check: Any, value: Any) -> Any:
     try:
         return check(value)
     except InputError as exc:
-        raise _Bad(f"{path}.{key}", exc.message) from None
+        raise _Bad(f"{path}.{key}", exc.msg) from None
 
 
 def _read_projects(doc: Mapping[str, Any], today: date) -> list[ImportProject]:
@@ -571,9 +605,9 @@ def _read_projects(doc: Mapping[str, Any], today: date) -> list[ImportProject]:
         obj = _object(raw, path)
         uid = _uid(obj.get("uid"), f"{path}.uid")
         short = _project_field(path, "short", dom.check_short,
-                               _get(obj, "short", path, str, required=True, what="a string"))
+                               _get(obj, "short", path, str, required=True))
         if uid in uids or short in shorts:
-            raise _Bad(path, f"project {short!r} appears twice")
+            raise _Bad(path, "transfer.project_twice", short=repr(short))
         uids.add(uid)
         shorts.add(short)
         name = _project_field(path, "name", dom.check_name, _text(obj, "name", path, required=True))
@@ -583,14 +617,14 @@ def _read_projects(doc: Mapping[str, Any], today: date) -> list[ImportProject]:
         def instant(key: str, *, required: bool = True) -> datetime | None:
             if obj.get(key) is None:
                 if required:
-                    raise _Bad(f"{path}.{key}", "is missing")
+                    raise _Bad(f"{path}.{key}", "transfer.missing")
                 return None
             return _instant(obj[key], f"{path}.{key}")
 
         def day(key: str, *, required: bool = True) -> date | None:
             if obj.get(key) is None:
                 if required:
-                    raise _Bad(f"{path}.{key}", "is missing")
+                    raise _Bad(f"{path}.{key}", "transfer.missing")
                 return None
             return _day(obj[key], f"{path}.{key}", far)
 
@@ -610,9 +644,9 @@ def _read_projects(doc: Mapping[str, Any], today: date) -> list[ImportProject]:
         for key, value in answers_obj.items():
             where = f"{path}.answers.{key}"
             if key not in dom.QUESTION_KEYS or key == "owner":
-                raise _Bad(where, f"not a question ({', '.join(dom.QUESTION_KEYS)})")
+                raise _Bad(where, "transfer.not_a_question", questions=", ".join(dom.QUESTION_KEYS))
             if not isinstance(value, str) or not value:
-                raise _Bad(where, f"{_show(value)} is not an answer")
+                raise _Bad(where, "transfer.not_an_answer", value=_show(value))
             stored = _project_field(where, "", lambda v, k=key: dom.check_answer(k, v), value)
             answers[key] = stored
         thrash = []
@@ -620,7 +654,7 @@ def _read_projects(doc: Mapping[str, Any], today: date) -> list[ImportProject]:
             t_path = f"{path}.thrash[{t_i}]"
             t = _object(t_raw, t_path)
             if not isinstance(t.get("late"), bool):
-                raise _Bad(f"{t_path}.late", f"{_show(t.get('late'))} is not true or false")
+                raise _Bad(f"{t_path}.late", "transfer.type_bool", value=_show(t.get("late")))
             thrash.append({
                 "uid": _uid(t.get("uid"), f"{t_path}.uid"), "project_uid": uid,
                 "text": _text(t, "text", t_path, required=True),
@@ -651,17 +685,16 @@ def _add_unique(result: ImportData, seen: dict[str, ImportEntry], entry: ImportE
         result.entries.append(entry)
         return
     if entry_diff(entry, first):
-        raise _Bad(f"{entry.path}.uid", f"{entry.uid} is also the uid of {first.path}, "
-                                        "with different content")  # fmt: skip
+        raise _Bad(f"{entry.path}.uid", "transfer.uid_differs", uid=entry.uid, other=first.path)
     result.repeated += 1
 
 
-def _read_jrnl(doc: Any, kind: str, today: date, day_starts_at: time, source: str
+def _read_jrnl(doc: Any, kind: str, today: date, day_starts_at: time, source: str | Msg
                ) -> ImportData:  # fmt: skip
     if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
-        raise InputError(f'{source} is not a jrnl JSON export (no "entries" list)')
+        raise InputError("transfer.not_jrnl", source=source)
     if "format" in doc:
-        raise InputError(f"{source} is a shipit export, not a jrnl export: use --format json")
+        raise InputError("transfer.shipit_not_jrnl", source=source)
     result = ImportData(format="jrnl")
     seen: dict[str, ImportEntry] = {}
     dropped: dict[str, int] = {}
@@ -670,51 +703,46 @@ def _read_jrnl(doc: Any, kind: str, today: date, day_starts_at: time, source: st
     for i, raw in enumerate(doc["entries"]):
         path = f"entries[{i}]"
         obj = _object(raw, path)
-        title = _get(obj, "title", path, str, required=True, what="a string")
-        body = _get(obj, "body", path, str, what="a string") or ""
+        title = _get(obj, "title", path, str, required=True)
+        body = _get(obj, "body", path, str) or ""
         if not title.strip():  # an entry that is all body: the body is its text
             title, body = body, ""
-        try:
-            check_text(title, "title")
-        except InputError as exc:
-            raise _Bad(f"{path}.title", exc.message.removeprefix("title ")) from None
+        _check_text(title, f"{path}.title")
         if body:
-            try:
-                check_text(body, "body", allow_empty=True)
-            except InputError as exc:
-                raise _Bad(f"{path}.body", exc.message.removeprefix("body ")) from None
+            _check_text(body, f"{path}.body", allow_empty=True)
         if obj.get("date") is None:
-            raise _Bad(f"{path}.date", "is missing")
+            raise _Bad(f"{path}.date", "transfer.missing")
         if not isinstance(obj["date"], str) or not _ISO_DAY.fullmatch(obj["date"]):
-            raise _Bad(f"{path}.date", f"{_show(obj['date'])} is not a date (YYYY-MM-DD)")
+            raise _Bad(f"{path}.date", "transfer.not_a_date", value=_show(obj["date"]))
         try:
             wall_day = date.fromisoformat(obj["date"])
         except ValueError:
-            raise _Bad(f"{path}.date", f"{obj['date']!r} is not a real date") from None
+            raise _Bad(f"{path}.date", "transfer.not_a_real_date", value=repr(obj["date"])
+                       ) from None  # fmt: skip
         clock = obj.get("time")
         if clock is None:
             wall = time(12, 0)
         else:
             m = _HHMM.fullmatch(clock) if isinstance(clock, str) else None
             if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59 or int(m.group(3) or 0) > 59:
-                raise _Bad(f"{path}.time", f"{_show(clock)} is not a time (HH:MM)")
+                raise _Bad(f"{path}.time", "transfer.not_a_time", value=_show(clock))
             wall = time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
         if wall_day < _MIN_DAY:
-            raise _Bad(f"{path}.date", f"{obj['date']!r} is too far in the past")
+            raise _Bad(f"{path}.date", "transfer.too_far_past", value=repr(obj["date"]))
         wall_time = datetime.combine(wall_day, wall)
         created = wall_time.astimezone(UTC)  # naive: read as the local zone's wall clock
         # The journal day of jrnl's wall clock (dates.journal_day's rule, without the
         # round trip through the zone database).
         day = (wall_time - shift).date()
         if day > today + _FUTURE_SLACK:
-            raise _Bad(f"{path}.date", f"{obj['date']!r} is in the future")
+            raise _Bad(f"{path}.date", "transfer.in_future", value=repr(obj["date"]))
         tags: set[str] = set()
         raw_tags = obj.get("tags") or []
         if not isinstance(raw_tags, list):
-            raise _Bad(f"{path}.tags", f"{_show(raw_tags)} is not a list of tags")
+            raise _Bad(f"{path}.tags", "transfer.not_a_tag_list", value=_show(raw_tags))
         for j, raw_tag in enumerate(raw_tags):
             if not isinstance(raw_tag, str):
-                raise _Bad(f"{path}.tags[{j}]", f"{_show(raw_tag)} is not a tag")
+                raise _Bad(f"{path}.tags[{j}]", "transfer.not_a_tag", value=_show(raw_tag))
             if raw_tag not in tag_cache:
                 name = raw_tag[1:] if raw_tag[:1] in ("@", "#") else raw_tag
                 try:
@@ -730,7 +758,7 @@ def _read_jrnl(doc: Any, kind: str, today: date, day_starts_at: time, source: st
                 tags.add(norm)
         starred = obj.get("starred")
         if starred is not None and not isinstance(starred, bool):
-            raise _Bad(f"{path}.starred", f"{_show(starred)} is not true or false")
+            raise _Bad(f"{path}.starred", "transfer.type_bool", value=_show(starred))
         if starred:
             tags.add("starred")
         key = obj.get("uuid") if isinstance(obj.get("uuid"), str) and obj.get("uuid") else \
@@ -743,11 +771,7 @@ def _read_jrnl(doc: Any, kind: str, today: date, day_starts_at: time, source: st
         )  # fmt: skip
         _add_unique(result, seen, entry)
     if dropped:
-        names = ", ".join(sorted(dropped))
-        result.warnings.append(
-            f"jrnl tags kept in the text only (shipit tags are letters, digits, '-' and '_'): "
-            f"{names}"
-        )
+        result.warnings.append(Msg("transfer.jrnl_tags_dropped", names=", ".join(sorted(dropped))))
     return result
 
 
@@ -783,12 +807,12 @@ class ImportReport:
     projects_added: int = 0
     projects_duplicates: int = 0
     links_added: int = 0
-    warnings: list[str] = field(default_factory=list)
-    invalid: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[str | Msg] = field(default_factory=list)  # Msgs are worded when shown
+    invalid: list[tuple[int, Msg]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "invalid": [{"index": i, "reason": why} for i, why in self.invalid],
+            "invalid": [{"index": i, "reason": str(why)} for i, why in self.invalid],
             "format": self.format, "dry_run": self.dry_run, "added": self.added,
             "duplicates": self.duplicates,
             "conflicts": [c.to_json() for c in self.conflicts],
@@ -797,7 +821,7 @@ class ImportReport:
             "backlog_duplicates": self.backlog_duplicates,
             "projects_added": self.projects_added,
             "projects_duplicates": self.projects_duplicates, "links_added": self.links_added,
-            "warnings": self.warnings,
+            "warnings": [str(w) for w in self.warnings],
         }  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from shipit.domain.entries import Filters, check_kind
 from shipit.domain.errors import InputError
 from shipit.domain.exporting import EXPORT_FORMATS, check_format
 from shipit.domain.importing import (
+    THE_FILE,
     Conflict,
     ImportData,
     ImportReport,
@@ -19,6 +20,7 @@ from shipit.domain.importing import (
 )
 from shipit.domain.changes import RowChange
 from shipit.domain.settings import DEFAULTS, FIGURE_KEYS, Settings
+from shipit.i18n import Msg
 from shipit.storage import backlog as backlog_sql
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
@@ -96,7 +98,7 @@ def export_to_file(journal: Journal, dest: Path, fmt: str, filters: Filters, *,
                    force: bool = False) -> int:  # fmt: skip
     """Export into a file, atomically (temp file, fsync, rename), mode 0600."""
     if dest.is_dir():
-        raise InputError(f"{dest} is a folder: give the export file's name")
+        raise InputError("transfer.export_is_folder", dest=dest)
     with atomic_text_writer(dest, overwrite=force, newline="" if fmt == "csv" else None) as fh:
         return export_journal(journal, fh, fmt, filters)
 
@@ -118,7 +120,7 @@ def import_file(
     fmt: str | None = None,
     kind: str | None = None,
     dry_run: bool = False,
-    source: str = "the file",
+    source: str | Msg = THE_FILE,
     skip_invalid: bool = False,
 ) -> ImportReport:
     """Validate the whole file, then import it in one transaction (or plan, if dry_run);
@@ -239,8 +241,8 @@ def _write_import(conn: Any, new: list, new_settings: list, new_skips: list,
         entry_ids = transfer_sql.entry_ids(conn, wanted)
         for b in new_backlog:
             if b.entry_uid and b.entry_uid not in entry_ids:
-                report.warnings.append(
-                    f"backlog[{b.index}].entry_uid: no entry {b.entry_uid}; link dropped")
+                report.warnings.append(Msg("transfer.backlog_link_dropped", index=b.index,
+                                           uid=b.entry_uid))  # fmt: skip
         item_ids = transfer_sql.insert_backlog(conn, new_backlog, entry_ids)
         changes += [RowChange("backlog", b.uid, None, transfer_sql.backlog_image(
             b, item_ids[b.uid], entry_ids.get(b.entry_uid) if b.entry_uid else None))

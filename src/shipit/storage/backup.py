@@ -40,6 +40,7 @@ from pathlib import Path
 from shipit.domain.changes import RowChange
 from shipit.domain.dates import now
 from shipit.domain.errors import InputError, JournalError
+from shipit.i18n import Msg
 from shipit.storage.db import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -76,7 +77,7 @@ class RestoreResult:
 def backup_journal(store: Store, dest: Path | None = None) -> Path:
     """A consistent copy of the journal at `dest` (default: backups/ beside it)."""
     if not store.path.exists():
-        raise InputError(f"there is no journal at {store.path} yet: nothing to back up")
+        raise InputError("transfer.nothing_to_back_up", path=store.path)
     # The same checks as opening it: a FIFO, a device, a foreign or corrupt file, a
     # newer journal are refused here, never copied as a "backup".
     conn = store.connection()
@@ -84,10 +85,9 @@ def backup_journal(store: Store, dest: Path | None = None) -> Path:
         dest = Path(dest)
         check_not_protected(dest)
         if dest.is_dir():
-            raise InputError(f"{dest} is a folder: give the backup file's name")
+            raise InputError("transfer.backup_is_folder", dest=dest)
         if dest.exists() or dest.is_symlink():
-            raise InputError(f"{dest} already exists: backups never replace a file; "
-                             "choose another name")  # fmt: skip
+            raise InputError("transfer.backup_exists", dest=dest)
     return store.backup(dest, conn=conn)
 
 
@@ -96,21 +96,21 @@ def _check_staged(conn: sqlite3.Connection, source: Path) -> JournalFileInfo:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID or version < 1:
-            raise InputError(f"{source} is a SQLite database but not a shipit journal")
+            raise InputError("transfer.not_a_journal", source=source)
         if version > SCHEMA_VERSION:
-            raise InputError(
-                f"{source} was written by a newer shipit (schema {version}; this shipit "
-                f"knows {SCHEMA_VERSION})", "upgrade shipit: pip install -U shipit",
-            )  # fmt: skip
+            raise InputError("transfer.newer_schema", "transfer.upgrade_hint", source=source,
+                             version=version, known=SCHEMA_VERSION)  # fmt: skip
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
         if problems != ["ok"]:
-            first = problems[0].splitlines()[0] if problems and problems[0] else "failed"
-            raise InputError(f"{source} is damaged (integrity check: {first})")
+            first = (problems[0].splitlines()[0] if problems and problems[0]
+                     else Msg("transfer.integrity_failed"))  # fmt: skip
+            raise InputError("transfer.damaged_integrity", source=source, problem=first)
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            raise InputError(f"{source} is damaged (entries and tags do not match)")
+            raise InputError("transfer.damaged_keys", source=source)
         entries = conn.execute("SELECT count(*) FROM entry").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise InputError(f"{source} is damaged or not a shipit journal ({exc})") from None
+        raise InputError("transfer.damaged_or_not_journal", source=source, error=str(exc)
+                         ) from None  # fmt: skip
     return JournalFileInfo(path=source, schema_version=version, entries=entries)
 
 
@@ -119,18 +119,18 @@ def _staged(source: Path, folder: Path):  # noqa: ANN202
     """Copy `source` into a private staging file in `folder`, check it, yield it open."""
     source = Path(source)
     if not source.exists():
-        raise InputError(f"{source} does not exist")
+        raise InputError("transfer.does_not_exist", source=source)
     if not source.is_file():
-        raise InputError(f"{source} is not a file")
+        raise InputError("transfer.not_a_file", source=source)
     try:
         with open(source, "rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise InputError(f"cannot read {source}: {exc.strerror}") from None
+        raise InputError("transfer.cannot_read", source=source, reason=exc.strerror) from None
     if not header.startswith(SQLITE_MAGIC):
-        raise InputError(f"{source} is not a SQLite database (not a shipit journal backup)")
+        raise InputError("transfer.not_sqlite", source=source)
     if len(header) < 100:
-        raise InputError(f"{source} is truncated (not a complete SQLite database)")
+        raise InputError("transfer.truncated", source=source)
     with tempfile.TemporaryDirectory(prefix=".restore-", dir=folder) as tmp:
         staged = Path(tmp) / "journal.db"
         uri = source.resolve().as_uri() + "?mode=ro"
@@ -141,12 +141,13 @@ def _staged(source: Path, folder: Path):  # noqa: ANN202
                 copy_database(src, dst)
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise InputError(f"{source} is damaged or not a SQLite database ({exc})"
-                                     ) from None  # fmt: skip
-                raise JournalError(f"{source} is locked by another program",
-                                   "wait for it to finish and try again") from None  # fmt: skip
+                    raise InputError("transfer.damaged_or_not_sqlite", source=source,
+                                     error=str(exc)) from None  # fmt: skip
+                raise JournalError("transfer.source_locked", "transfer.source_locked_hint",
+                                   source=source) from None  # fmt: skip
             except sqlite3.DatabaseError as exc:
-                raise InputError(f"{source} is damaged or not a SQLite database ({exc})") from None
+                raise InputError("transfer.damaged_or_not_sqlite", source=source, error=str(exc)
+                                 ) from None  # fmt: skip
             finally:
                 src.close()
             info = _check_staged(dst, source)
@@ -180,9 +181,9 @@ def restore_journal(store: Store, source: Path) -> RestoreResult:
     if live.exists() and source.exists():
         with contextlib.suppress(OSError):
             if os.path.samefile(source, live):
-                raise InputError(f"{source} is the journal itself: nothing to restore")
+                raise InputError("transfer.restore_the_journal", source=source)
     ensure_private_dir(live.parent)
-    protect(source, "the backup being restored")
+    protect(source, Msg("transfer.the_backup_being_restored"))  # type: ignore[arg-type]
     try:
         return _restore(store, source)
     finally:
@@ -233,8 +234,9 @@ def _restore(store: Store, source: Path) -> RestoreResult:
                     conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
             err = describe_db_error(exc, live)
-            hint = f"the journal as it was is in {previous}" if previous else err.hint
-            raise JournalError(f"restoring into {live} failed: {err.message}", hint) from exc
+            hint = Msg("transfer.restore_failed_hint", path=previous) if previous else err.hint_msg
+            raise JournalError("transfer.restore_failed", hint, path=live, error=err.msg
+                               ) from exc  # fmt: skip
     return RestoreResult(source=info, previous=previous, set_aside=set_aside)
 
 
@@ -265,8 +267,8 @@ def _open_or_set_aside(store: Store) -> tuple[sqlite3.Connection, Path | None]:
             if os.path.lexists(f"{live}{side}"):
                 os.rename(f"{live}{side}", f"{aside}{side}")
     except OSError as exc:
-        raise JournalError(f"cannot move the broken journal {live} aside: {exc.strerror}",
-                           "move it away yourself, then run the restore again") from None  # fmt: skip
+        raise JournalError("transfer.cannot_set_aside", "transfer.cannot_set_aside_hint",
+                           path=live, reason=exc.strerror) from None  # fmt: skip
     return store.connection(), aside
 
 
