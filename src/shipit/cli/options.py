@@ -152,9 +152,9 @@ def complete_decision(incomplete: str) -> list[tuple[str, str]]:
 
 
 def complete_config_key(incomplete: str) -> list[tuple[str, str]]:
-    from shipit.domain.settings import DEFAULTS, DESCRIPTIONS
+    from shipit.domain.settings import DEFAULTS, describe
 
-    return _matching(((k, DESCRIPTIONS[k]) for k in DEFAULTS), incomplete)
+    return _matching(((k, describe(k)) for k in DEFAULTS), incomplete)
 
 
 def complete_config_value(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:

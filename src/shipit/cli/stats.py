@@ -11,9 +11,7 @@ import typer
 
 from shipit.cli.app import app
 from shipit.cli.options import AuthorOpt, complete_config_key, complete_config_value, complete_tag, journal
-from shipit.domain.dates import WHEN_HELP
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (keys in docs/figures.md).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="help.stats.json")]
 
 # `shipit week -1` and `shipit skip -2`: a WHEN of the form -N is a day, not an option.
 # Unknown options reach the command as WHEN and are refused there by name.
@@ -27,26 +25,19 @@ def when_arg(value: str | None) -> str | None:
     from shipit.domain.errors import InputError
 
     if value is not None and value.startswith("-") and not re.fullmatch(r"-\d{1,6}", value):
-        raise InputError(f"no such option: {value}")
+        raise InputError("stats.no_such_option", value=value)
     return value
 
 
-@app.command("stats")
+@app.command("stats", help="help.stats")
 def stats_cmd(
-    tag: Annotated[str | None, typer.Option("--tag", "-t", metavar="TAG", help="The figures of the entries with this tag.", autocompletion=complete_tag)] = None,
-    since: Annotated[str | None, typer.Option("--since", "-s", metavar="WHEN", help="Only entries from this day on.")] = None,
-    until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="Only entries up to this day; the figures are as of it.")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", "-t", metavar="TAG", help="help.stats.tag", autocompletion=complete_tag)] = None,
+    since: Annotated[str | None, typer.Option("--since", "-s", metavar="WHEN", help="help.stats.since")] = None,
+    until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="help.stats.until")] = None,
     json_output: JsonOpt = False,
     author: AuthorOpt = None,
 ) -> None:  # fmt: skip
-    """Streaks, weekly streak, consistency, score and totals (docs/figures.md).
-
-    \b
-    Examples:
-      shipit stats
-      shipit stats --tag web
-      shipit stats --since "last month" --until "last month"
-    """
+    """Streaks, weekly streak, consistency, score and totals (docs/figures.md)."""
     from shipit.views import render, render_stats
 
     from shipit.services.projects import Projects
@@ -86,21 +77,14 @@ def stats_cmd(
         render.out(render_stats.stats_panel(title, rows), *(line.as_text(x) for x in lines))
 
 
-@app.command("week", context_settings=WHEN_ARGS)
+@app.command("week", context_settings=WHEN_ARGS, help="help.week")
 def week_cmd(
-    when: Annotated[str | None, typer.Argument(metavar="[WHEN]", help=f"A day in the week to review (default today). {WHEN_HELP}", show_default=False)] = None,
-    weeks: Annotated[int | None, typer.Option("--weeks", "-w", metavar="N", help="A table of the N weeks up to that week.")] = None,
+    when: Annotated[str | None, typer.Argument(metavar="[WHEN]", help="help.week.when", show_default=False)] = None,
+    weeks: Annotated[int | None, typer.Option("--weeks", "-w", metavar="N", help="help.week.weeks")] = None,
     json_output: JsonOpt = False,
     author: AuthorOpt = None,
 ) -> None:  # fmt: skip
-    """Review an ISO week (Monday to Sunday): each day, shipped days vs target, the streak.
-
-    \b
-    Examples:
-      shipit week
-      shipit week "last monday"
-      shipit week --weeks 8
-    """
+    """Review an ISO week (Monday to Sunday): each day, shipped days vs target, the streak."""
     from shipit.services import review
     from shipit.views import render, render_stats
 
@@ -120,10 +104,10 @@ def week_cmd(
     render.out(*render_stats.week_view(week))
 
 
-@app.command("calendar")
+@app.command("calendar", help="help.calendar")
 def calendar_cmd(
-    year: Annotated[int | None, typer.Option("--year", "-y", metavar="YYYY", help="One calendar year.")] = None,
-    weeks: Annotated[int | None, typer.Option("--weeks", "-w", metavar="N", help="The last N weeks (default 53, at most 75).")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", metavar="YYYY", help="help.calendar.year")] = None,
+    weeks: Annotated[int | None, typer.Option("--weeks", "-w", metavar="N", help="help.calendar.weeks")] = None,
     author: AuthorOpt = None,
 ) -> None:  # fmt: skip
     """A heatmap of shipped days, shaded by number of ships; excused days marked '-'."""
@@ -134,23 +118,13 @@ def calendar_cmd(
     render.out(*render_stats.calendar_view(cal))
 
 
-@app.command("config")
+@app.command("config", help="help.config")
 def config_cmd(
-    key: Annotated[str | None, typer.Argument(metavar="[KEY]", help="day_starts_at, rest_days, weekly_target or author.", show_default=False, autocompletion=complete_config_key)] = None,
-    value: Annotated[str | None, typer.Argument(metavar="[VALUE]", help="The new value.", show_default=False, autocompletion=complete_config_value)] = None,
+    key: Annotated[str | None, typer.Argument(metavar="[KEY]", help="help.config.key", show_default=False, autocompletion=complete_config_key)] = None,
+    value: Annotated[str | None, typer.Argument(metavar="[VALUE]", help="help.config.value", show_default=False, autocompletion=complete_config_value)] = None,
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
-    """Show all settings, show one, or set one. Settings live in the journal.
-
-    \b
-    Examples:
-      shipit config
-      shipit config rest_days sat,sun
-      shipit config rest_days none
-      shipit config weekly_target 4
-      shipit config day_starts_at 04:00
-      shipit config author ada
-    """
+    """Show all settings, show one, or set one. Settings live in the journal."""
     from shipit.views import render, render_stats
     from shipit.domain.errors import InputError
     from shipit.domain.settings import DEFAULTS, DESCRIPTIONS, json_values
@@ -167,14 +141,14 @@ def config_cmd(
     if key is None:
         values = {**j.raw_settings(), "author": j.own_author()}
         DEFAULTS = {**DEFAULTS, "author": "(login name)"}  # noqa: N806
-        DESCRIPTIONS = {**DESCRIPTIONS, "author": "whose entries this journal's are (sync, team)"}  # noqa: N806
+        DESCRIPTIONS = {**DESCRIPTIONS, "author": "stats.setting.author"}  # noqa: N806
         if json_output:
             render.print_json(json_values(values))
             return
         render.out(render_stats.config_table(values, DEFAULTS, DESCRIPTIONS))
         return
     if name not in DEFAULTS:
-        raise InputError(f"unknown setting {key!r}: known settings are {', '.join(DEFAULTS)}")
+        raise InputError("stats.unknown_setting", key=key, known=", ".join(DEFAULTS))
     if value is None:
         current = j.raw_settings()[name]
         if json_output:
@@ -188,28 +162,21 @@ def config_cmd(
         return
     render.out(f"{name} = {canonical}")
     if name == "day_starts_at":
-        render.err("Entries already logged keep their day; the new start applies from now on.",
-                   style="dim")  # fmt: skip
+        from shipit.i18n import t
+
+        render.err(t("stats.day_start_note"), style="dim")
 
 
-@app.command("skip", context_settings=WHEN_ARGS)
+@app.command("skip", context_settings=WHEN_ARGS, help="help.skip")
 def skip_cmd(
-    when: Annotated[str | None, typer.Argument(metavar="[WHEN]", help=f"The day to excuse (default today); may be up to a year ahead. {WHEN_HELP}", show_default=False)] = None,
-    until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="Excuse (or remove) every day up to this one too.")] = None,
-    reason: Annotated[str | None, typer.Option("--reason", "-r", help="Why (vacation, illness).")] = None,
-    list_: Annotated[bool, typer.Option("--list", "-l", help="List the skip days.")] = False,
-    remove: Annotated[str | None, typer.Option("--remove", metavar="WHEN", help="Remove the skip on this day (to --until).")] = None,
+    when: Annotated[str | None, typer.Argument(metavar="[WHEN]", help="help.skip.when", show_default=False)] = None,
+    until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="help.skip.until")] = None,
+    reason: Annotated[str | None, typer.Option("--reason", "-r", help="help.skip.reason")] = None,
+    list_: Annotated[bool, typer.Option("--list", "-l", help="help.skip.list")] = False,
+    remove: Annotated[str | None, typer.Option("--remove", metavar="WHEN", help="help.skip.remove")] = None,
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
-    """Excuse days (vacation, illness): they neither break nor extend a streak.
-
-    \b
-    Examples:
-      shipit skip --reason "flu"
-      shipit skip 2026-12-24 --until 2027-01-01 --reason "holidays"
-      shipit skip --list
-      shipit skip --remove 2026-12-31
-    """
+    """Excuse days (vacation, illness): they neither break nor extend a streak."""
     from shipit.services import review
     from shipit.views import render, render_stats
     from shipit.domain.errors import InputError
@@ -218,19 +185,21 @@ def skip_cmd(
     j = journal()
     if list_:
         if when is not None or until is not None or reason is not None or remove is not None:
-            raise InputError("--list takes no day, --until, --reason or --remove")
+            raise InputError("stats.list_alone")
         ranges = review.skip_ranges(j)
         if json_output:
             render.print_json([r.to_json() for r in ranges])
             return
         if not ranges:
-            render.err("No skip days. Excuse a day with: shipit skip [WHEN] --reason TEXT")
+            from shipit.i18n import t
+
+            render.err(t("stats.no_skips"))
             return
         render.out(render_stats.skip_list(ranges, j.today()))
         return
     if remove is not None:
         if when is not None or reason is not None:
-            raise InputError("--remove takes a day and --until, not WHEN or --reason")
+            raise InputError("stats.remove_alone")
         change = review.remove_skips(j, remove, until)
     else:
         change = review.add_skips(j, when, until, reason)

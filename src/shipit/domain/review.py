@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from shipit.domain import dates, stats
 from shipit.domain.errors import InputError
+from shipit.i18n import Msg
 
 if TYPE_CHECKING:
     from shipit.domain.entries import EntryData
@@ -152,7 +153,7 @@ def build_week_review(hist: History, monday: date, entries: Iterable[EntryData])
 def build_week_table(hist: History, when: str | None, count: int) -> WeekTable:
     """The `count` ISO weeks up to the one containing `when`."""
     if not 1 <= count <= MAX_WEEKS:
-        raise InputError(f"invalid --weeks {count}: expected 1 to {MAX_WEEKS}")
+        raise InputError("stats.invalid_weeks", weeks=count, limit=MAX_WEEKS)
     monday = week_monday(hist, when)
     figs = hist.figures()
     weeks = tuple(figs.week(monday - timedelta(days=7 * i)) for i in range(count - 1, -1, -1))
@@ -161,9 +162,9 @@ def build_week_table(hist: History, when: str | None, count: int) -> WeekTable:
 
 def check_calendar_range(year: int | None, weeks: int | None, max_weeks: int = 75) -> None:
     if year is not None and weeks is not None:
-        raise InputError("give --year or --weeks, not both")
+        raise InputError("stats.year_or_weeks")
     if weeks is not None and not 1 <= weeks <= max_weeks:
-        raise InputError(f"invalid --weeks {weeks}: expected 1 to {max_weeks} (to fit 80 columns)")
+        raise InputError("stats.invalid_calendar_weeks", weeks=weeks, limit=max_weeks)
 
 
 def build_calendar(hist: History, *, year: int | None = None, weeks: int | None = None,
@@ -173,7 +174,7 @@ def build_calendar(hist: History, *, year: int | None = None, weeks: int | None 
     today = hist.today
     if year is not None:
         if not 1900 <= year <= today.year:
-            raise InputError(f"invalid --year {year}: expected 1900 to {today.year}")
+            raise InputError("stats.invalid_year", year=year, last=today.year)
         start, end = date(year, 1, 1), date(year, 12, 31)
         title = str(year)
     else:
@@ -185,7 +186,7 @@ def build_calendar(hist: History, *, year: int | None = None, weeks: int | None 
             if first_week > start:
                 start = min(first_week, dates.iso_week_start(today))
                 n = (dates.iso_week_start(today) - start).days // 7 + 1
-        title = f"the last {n} week{'s' if n != 1 else ''}"
+        title = Msg("stats.calendar_weeks", n=n)
     first_monday = dates.iso_week_start(start)
     columns = (dates.iso_week_start(end) - first_monday).days // 7 + 1
     cells = []
@@ -219,7 +220,7 @@ class CalendarDay:
 
 @dataclass(frozen=True)
 class Calendar:
-    title: str
+    title: str | Msg  # the year, or "the last N weeks" (worded when shown)
     first_monday: date
     columns: int  # weeks shown
     days: tuple[CalendarDay, ...]  # column by column, Monday to Sunday
@@ -261,9 +262,9 @@ def check_reason(reason: str | None) -> str | None:
     if reason is None:
         return None
     if "\x00" in reason:
-        raise InputError("--reason contains a NUL byte")
+        raise InputError("stats.reason_nul")
     if len(reason) > MAX_REASON:
-        raise InputError(f"--reason is {len(reason):,} characters long; the limit is {MAX_REASON}")
+        raise InputError("stats.reason_too_long", n=len(reason), limit=MAX_REASON)
     return reason.strip() or None
 
 
@@ -275,12 +276,11 @@ def skip_range(today: date, when: str | None, until: str | None, *, what: str) -
         until, today, allow_future=True, max_future_days=MAX_SKIP_AHEAD, what="--until"
     )  # fmt: skip
     if end < start:
-        raise InputError(f"--until {until!r} ({end.isoformat()}) is before {start.isoformat()}")
+        raise InputError("stats.until_before", until=until, end=end.isoformat(),
+                         start=start.isoformat())  # fmt: skip
     if (end - start).days + 1 > MAX_SKIP_RANGE:
-        raise InputError(
-            f"{start.isoformat()} to {end.isoformat()} is {(end - start).days + 1} days; "
-            f"one skip covers at most {MAX_SKIP_RANGE} days"
-        )
+        raise InputError("stats.skip_too_long", start=start.isoformat(), end=end.isoformat(),
+                         days=(end - start).days + 1, limit=MAX_SKIP_RANGE)  # fmt: skip
     return start, end
 
 

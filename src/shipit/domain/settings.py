@@ -18,12 +18,13 @@ DEFAULTS = {"day_starts_at": "00:00", "rest_days": "none", "weekly_target": "5",
 # The settings the figures depend on (exported with the journal); `language` is how this
 # journal's interface speaks, not part of its data.
 FIGURE_KEYS = ("day_starts_at", "rest_days", "weekly_target")
+# What each setting means: message keys (shipit/i18n/<lang>/stats.py), worded when shown
+# (`describe`).
 DESCRIPTIONS = {
-    "day_starts_at": "when a new journal day begins (HH:MM); with 04:00 a 1 a.m. entry "
-    "counts for the day before",
-    "rest_days": "weekdays that are excused when not shipped (e.g. sat,sun), or none",
-    "weekly_target": "shipped days per ISO week that make a week hit (1-7)",
-    "language": "the interface language: de, en, or auto (SHIPIT_LANG, else the locale)",
+    "day_starts_at": "stats.setting.day_starts_at",
+    "rest_days": "stats.setting.rest_days",
+    "weekly_target": "stats.setting.weekly_target",
+    "language": "stats.setting.language",
 }
 
 
@@ -55,17 +56,29 @@ class Settings:
         }
 
 
+def describe(key: str) -> str:
+    """What the setting `key` means, in the reader's language ('' when unknown)."""
+    from shipit.i18n import is_key, t
+
+    text = DESCRIPTIONS.get(key, "")
+    return t(text) if is_key(text) else text
+
+
 def suggested_values(key: str) -> list[tuple[str, str]]:
-    """Values worth offering for a setting (shell completion): (value, what it means)."""
+    """Values worth offering for a setting (shell completion): (value, what it means), in
+    the reader's language."""
+    from shipit.i18n import t
+
     if key == "day_starts_at":
-        return [("00:00", "midnight"), ("03:00", ""), ("04:00", "a 1 a.m. entry counts for the day before"),
-                ("05:00", "")]  # fmt: skip
+        return [("00:00", t("stats.value.midnight")), ("03:00", ""),
+                ("04:00", t("stats.value.day_before")), ("05:00", "")]  # fmt: skip
     if key == "rest_days":
-        return [("none", "every day counts"), ("sat,sun", "weekends off"), ("sun", "Sundays off")]
+        return [("none", t("stats.value.every_day")), ("sat,sun", t("stats.value.weekends_off")),
+                ("sun", t("stats.value.sundays_off"))]  # fmt: skip
     if key == "language":
-        return [("auto", "SHIPIT_LANG, else the locale"), ("de", "Deutsch"), ("en", "English")]
+        return [("auto", t("stats.value.auto")), ("de", "Deutsch"), ("en", "English")]
     if key == "weekly_target":
-        return [(str(n), f"{n} shipped day{'s' if n != 1 else ''} a week") for n in range(1, 8)]
+        return [(str(n), t("stats.value.weekly_target", n=n)) for n in range(1, 8)]
     return []
 
 
@@ -95,9 +108,7 @@ def parse_value(key: str, value: str) -> tuple[object, str]:
             if not part:
                 continue
             if part not in WEEKDAYS:
-                raise InputError(
-                    f"invalid rest day {part!r}: use weekday names such as sat,sun, or none"
-                )
+                raise InputError("stats.invalid_rest_day", value=part)
             days.add(WEEKDAYS[part])
         fs = frozenset(days)
         return fs, format_rest_days(fs)
@@ -105,9 +116,9 @@ def parse_value(key: str, value: str) -> tuple[object, str]:
         try:
             n = int(value.strip())
         except ValueError:
-            raise InputError(f"invalid weekly_target {value!r}: expected a whole number 1-7") from None
+            raise InputError("stats.invalid_weekly_target", value=value) from None
         if not 1 <= n <= 7:
-            raise InputError(f"invalid weekly_target {value!r}: expected a whole number 1-7")
+            raise InputError("stats.invalid_weekly_target", value=value)
         return n, str(n)
     if key == "language":
         from shipit.i18n import CHOICES
@@ -116,5 +127,4 @@ def parse_value(key: str, value: str) -> tuple[object, str]:
         if choice not in CHOICES:
             raise InputError("core.invalid_language", value=value)
         return choice, choice
-    known = ", ".join(DEFAULTS)
-    raise InputError(f"unknown setting {key!r}: known settings are {known}")
+    raise InputError("stats.unknown_setting", key=key, known=", ".join(DEFAULTS))

@@ -35,5 +35,5 @@ def sliced_history(journal: Journal, *, tag: str | None = None, since: str | Non
             u = span[1] if span else dates.parse_when(until, today, what="--until")
             u = min(u, today)
         if s and u and s > u:
-            raise InputError(f"--since {since!r} is after --until {until!r}")
+            raise InputError("stats.since_after_until", since=since, until=until)
         return figures_sql.read_history(conn, tag=tag_, since=s, until=u)

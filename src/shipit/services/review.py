@@ -19,6 +19,7 @@ from shipit.domain.review import (
     skip_range,
 )
 from shipit.domain.errors import InputError
+from shipit.i18n import Msg
 from shipit.storage import figures as figures_sql
 from shipit.storage.entries import db_datetime
 from shipit.storage.rows import ChangeLog, read_image
@@ -85,8 +86,9 @@ def remove_skips(journal: Journal, when: str, until: str | None = None) -> SkipC
         removed = sum(log.delete("skip", d.isoformat()) is not None
                       for d in days_between(start, end))  # fmt: skip
         if not removed:
-            span = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
-            raise InputError(f"no skip day on {span}: see 'shipit skip --list'")
+            span: str | Msg = start.isoformat() if start == end else Msg(
+                "stats.span_to", start=start.isoformat(), end=end.isoformat())  # fmt: skip
+            raise InputError("stats.no_skip_day", span=span)
     return SkipChange(start, end, added=-removed, kept=0, reason=None)
 
 

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from shipit.views.line import Line, as_text, plain
-from shipit.views.render import entry_body, fmt_day, kind_label, one_cell, percent, plural, safe, user_text
+from shipit.i18n import day_name, fmt_short_day, fmt_week, is_key, language, month_name, t
+from shipit.views.render import entry_body, fmt_day, kind_label, one_cell, percent, safe, user_text
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
     from shipit.domain.stats import Figures, Streak, WeekFigures
 
 STATUS_STYLE = {"hit": "bold green", "missed": "red", "neutral": "dim", "open": "yellow"}
-STATUS_WORD = {"hit": "hit", "missed": "missed", "neutral": "neutral, no available day",
-               "open": "in progress"}  # fmt: skip
 
 # Heatmap: one glyph per day, readable without colour; colour adds the shade.
 LEVEL_GLYPHS = ("·", "░", "▒", "▓", "█")
@@ -30,7 +29,34 @@ EXCUSED_STYLE = "blue"
 
 
 def short_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    """'Tue 1 Dec' / 'Di 1. Dez'."""
+    return fmt_short_day(day)
+
+
+def screen_width() -> int:
+    from shipit.views.render import console
+
+    return console().width
+
+
+def fits(text: str) -> bool:
+    """Whether `text` fits on one line of the screen."""
+    return len(text) <= screen_width()
+
+
+def status_word(status: str) -> str:
+    """A week's status in words: 'hit', 'missed', 'neutral, no available day', 'in progress'."""
+    return t("stats.status_" + status)
+
+
+def days(n: int) -> str:
+    return t("stats.days", n=n)
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """'12.5' / '12,5'."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if language() == "de" else text
 
 
 # -- streak line (log, today) ------------------------------------------------------------
@@ -40,46 +66,47 @@ def streak_line(s: Streak, *, shipped_today: bool = False,
                 excused_today: str | None = None) -> Line:  # fmt: skip
     """One line for `log` and `today`: the current streak, a warning when at risk."""
     if s.at_risk:
-        return [("⚠ ", "bold yellow"), (f"Your {s.current}-day streak is at risk: ", "bold yellow"),
-                ("ship something today to keep it.", "yellow")]  # fmt: skip
+        return [("⚠ ", "bold yellow"), (t("stats.at_risk", n=s.current), "bold yellow"),
+                (t("stats.at_risk_fix"), "yellow")]  # fmt: skip
     if s.current == 0:
-        line: Line = [("Streak: 0 days", "bold")]
+        line: Line = [(t("stats.streak_zero"), "bold")]
         if s.longest:
-            line.append((f" (longest {plural(s.longest, 'day')})", "dim"))
-        line.append((" · ship today to start one.", "dim"))
+            line.append((t("stats.longest_paren", days=days(s.longest)), "dim"))
+        line.append((t("stats.start_one"), "dim"))
         return line
-    line = [(f"Streak: {plural(s.current, 'day')}", "bold green")]
+    line = [(t("stats.streak_is", days=days(s.current)), "bold green")]
     if s.longest > s.current:
-        line.append((f" (longest {plural(s.longest, 'day')})", "dim"))
+        line.append((t("stats.longest_paren", days=days(s.longest)), "dim"))
     elif s.current > 1:
-        line.append((" (your longest)", "dim"))
+        line.append((t("stats.your_longest"), "dim"))
     if excused_today and not shipped_today:
-        why = "a rest day" if excused_today == "rest" else "a skip day"
-        line.append((f" · today is {why}: the streak is safe", "dim"))
+        line.append((t("stats.safe_rest" if excused_today == "rest" else "stats.safe_skip"), "dim"))
     return line
 
 
-def missed_line(days: list[date]) -> Line | None:
+def missed_line(missed: list[date]) -> Line | None:
     """Where the streak broke, and the fix if those days were excused."""
-    if not days:
+    if not missed:
         return None
-    if len(days) == 1:
-        head = f"{short_day(days[0])} was missed."
-        fix = f"shipit skip {days[0].isoformat()}"
+    if len(missed) == 1:
+        head = t("stats.missed_one", day=short_day(missed[0]))
+        fix = f"shipit skip {missed[0].isoformat()}"
     else:
-        head = f"{len(days)} days from {short_day(days[0])} to {short_day(days[-1])} were missed."
-        fix = f"shipit skip {days[0].isoformat()} --until {days[-1].isoformat()}"
-    return [(head + " Ill or away? ", "dim"), (fix, "bold")]
+        head = t("stats.missed_many", count=len(missed), start=short_day(missed[0]),
+                 end=short_day(missed[-1]))  # fmt: skip
+        fix = f"shipit skip {missed[0].isoformat()} --until {missed[-1].isoformat()}"
+    return [(head + t("stats.ill_or_away"), "dim"), (fix, "bold")]
 
 
 # -- stats ---------------------------------------------------------------------------------
 
 
 def _streak_cell(s: Streak, unit: str, risk: str = "") -> Line:
-    line: Line = [(plural(s.current, unit), "bold green" if s.current else "bold"),
-                  (f"  longest {plural(s.longest, unit)}", "dim")]  # fmt: skip
+    """`unit` is a plural key ("stats.days", "stats.weeks"), `risk` a message key."""
+    line: Line = [(t(unit, n=s.current), "bold green" if s.current else "bold"),
+                  (t("stats.longest_cell", count=t(unit, n=s.longest)), "dim")]  # fmt: skip
     if s.at_risk and risk:
-        line.append((f"  ⚠ at risk: {risk}", "bold yellow"))
+        line.append((t("stats.at_risk_cell", risk=t(risk)), "bold yellow"))
     return line
 
 
@@ -87,60 +114,67 @@ def slice_label(tag: str | None, since: str | None, until: str | None) -> str:
     """What `stats --tag/--since/--until` counts, in words."""
     parts = []
     if tag is not None:
-        parts.append(f"entries tagged #{tag.strip().lstrip('#@').lower()}")
+        parts.append(t("stats.slice_tag", tag=tag.strip().lstrip("#@").lower()))
     if since is not None:
-        parts.append(f"since {since}")
+        parts.append(t("stats.slice_since", when=since))
     if until is not None:
-        parts.append(f"until {until}")
-    return "only " + ", ".join(parts)
+        parts.append(t("stats.slice_until", when=until))
+    return t("stats.slice_only", parts=", ".join(parts))
 
 
 def stats_rows(figs: Figures, rest_days: str, skip_days: int, *, slice_label: str | None = None,
                missed: list[date] | None = None) -> tuple[str, list[tuple[str, Line]]]:  # fmt: skip
     """`stats` in words: its title and its (label, value) rows: the panel on a terminal,
     `label<TAB>value` records in a pipe."""
-    t = figs.totals
+    tot = figs.totals
     rows: list[tuple[str, Line]] = []
     if slice_label is not None:
-        rows.append(("Slice", [(safe(slice_label), "dim")]))
-    if t.first_day is None and slice_label is None:
-        rows.append(("Journal", [('empty: log your first ship with shipit log "..."', "")]))
-    elif t.first_day is None:
-        rows.append(("Entries", [("none in this slice", "")]))
-    rows.append(("Streak", _streak_cell(figs.streak, "day", "not shipped today")))
+        rows.append((t("stats.label_slice"), [(safe(slice_label), "dim")]))
+    if tot.first_day is None and slice_label is None:
+        rows.append((t("stats.label_journal"), [(t("stats.journal_empty"), "")]))
+    elif tot.first_day is None:
+        rows.append((t("stats.label_entries"), [(t("stats.slice_empty"), "")]))
+    rows.append((t("stats.label_streak"),
+                 _streak_cell(figs.streak, "stats.days", "stats.not_shipped_today")))
     if (broke := missed_line(missed or [])) is not None:
         rows.append(("", broke))
-    rows.append(("Active streak", _streak_cell(figs.active_streak, "day", "nothing logged today")))
+    rows.append((t("stats.label_active_streak"),
+                 _streak_cell(figs.active_streak, "stats.days", "stats.nothing_logged_today")))
     w = figs.weekly_streak
     from shipit.domain.stats import Streak
 
-    weekly = _streak_cell(Streak(w.current, w.longest), "week")
-    weekly.append((f"  target {w.target} shipped day{'s' if w.target != 1 else ''} a week", "dim"))
-    rows.append(("Weekly streak", weekly))
+    weekly = _streak_cell(Streak(w.current, w.longest), "stats.weeks")
+    weekly.append((t("stats.weekly_target", n=w.target), "dim"))
+    rows.append((t("stats.label_weekly_streak"), weekly))
     if figs.weeks:
-        rows.append(("This week", week_progress_line(figs.weeks[-1])))
+        rows.append((t("stats.label_this_week"), week_progress_line(figs.weeks[-1])))
     c = figs.consistency
-    consistency = (f"7 days {percent(c.last_7_days)} · 30 days {percent(c.last_30_days)} · "
-                   f"365 days {percent(c.last_365_days)} · all time {percent(c.all_time)}")
-    rows.append(("Consistency", [(consistency, "")]))
-    rows.append(("Score", [(f"{figs.score * 100:.1f}%  (habit strength)", "")]))
-    ships: Line = [(f"{plural(t.ships, 'ship')} on {plural(t.shipped_days, 'day')}", "")]
-    if t.first_day and t.last_day:
-        ships.append((f"  {fmt_day(t.first_day)} to {fmt_day(t.last_day)}", "dim"))
-    rows.append(("Ships", ships))
-    if t.steps:
-        rows.append(("Steps", [(f"{t.steps} ({t.step_minutes} min)", "")]))
-    if t.attempts:
-        a: Line = [(f"{t.attempts}: {t.attempts_open} open, {t.attempts_succeeded} succeeded, "
-                    f"{t.attempts_failed} failed", "")]  # fmt: skip
+    consistency = t("stats.consistency", d7=percent(c.last_7_days), d30=percent(c.last_30_days),
+                    d365=percent(c.last_365_days), all=percent(c.all_time))  # fmt: skip
+    first, *more = consistency.split(" · ")  # each ' · ' a place to break (stats_panel)
+    rows.append((t("stats.label_consistency"), [(first, ""), *((f" · {m}", "") for m in more)]))
+    rows.append((t("stats.label_score"), [(t("stats.score", score=decimal(figs.score * 100)), "")]))
+    ships: Line = [(t("stats.ships_on_days", ships=t("stats.ships", n=tot.ships),
+                      days=t("stats.on_days", n=tot.shipped_days)), "")]  # fmt: skip
+    if tot.first_day and tot.last_day:
+        ships.append((t("stats.first_to_last", first=fmt_day(tot.first_day),
+                        last=fmt_day(tot.last_day)), "dim"))  # fmt: skip
+    rows.append((t("stats.label_ships"), ships))
+    if tot.steps:
+        rows.append((t("stats.label_steps"),
+                     [(t("stats.steps_value", count=tot.steps, minutes=tot.step_minutes), "")]))
+    if tot.attempts:
+        a: Line = [(t("stats.attempts_value", count=tot.attempts, open=tot.attempts_open,
+                      succeeded=tot.attempts_succeeded, failed=tot.attempts_failed), "")]  # fmt: skip
         if figs.bounce_back_days is not None:
-            days = figs.bounce_back_days
-            a.append((f" · back at it after {days:g} day{'' if days == 1 else 's'} (median)",
-                      "dim"))  # fmt: skip
-        rows.append(("Attempts", a))
-    excused = f"rest days: {rest_days} · {plural(skip_days, 'skip day')}"
-    rows.append(("Excused", [(excused, "dim")]))
-    return f"shipit stats · {fmt_day(figs.as_of)}", rows
+            back = figs.bounce_back_days
+            shown = f"{back:g}".replace(".", ",") if language() == "de" else f"{back:g}"
+            a.append((t("stats.bounce_back", n=back, days=shown), "dim"))
+        rows.append((t("stats.label_attempts"), a))
+    rest = t("stats.rest_none") if rest_days == "none" else rest_days
+    excused = t("stats.excused_value", rest=rest, skips=t("stats.skip_days", n=skip_days))
+    rows.append((t("stats.label_excused"), [(excused, "dim")]))
+    return t("stats.title", day=fmt_day(figs.as_of)), rows
 
 
 def stats_panel(title: str, rows: list[tuple[str, Line]]) -> Any:
@@ -152,9 +186,25 @@ def stats_panel(title: str, rows: list[tuple[str, Line]]) -> Any:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
+    room = screen_width() - 6 - max((len(label) for label, _ in rows), default=0)
     for label, value in rows:
-        grid.add_row(label, as_text(value))
+        grid.add_row(label, as_text(fold(value, room)))
     return Panel(grid, title=title, title_align="left", box=box.ROUNDED, expand=False)
+
+
+def fold(line: Line, room: int) -> Line:
+    """Break a line where its parts begin ('  longest …', ' · 30 days …') when it is wider
+    than `room`, rather than let the terminal wrap it inside a figure ('56' / '%')."""
+    out: Line = []
+    used = 0
+    for text, style in line:
+        sep = next((s for s in ("  ", " · ") if text.startswith(s)), None)
+        if sep is not None and out and used + len(text) > room:
+            text = "\n" + text[len(sep):]
+            used = 0
+        out.append((text, style))
+        used += len(text.rsplit("\n", 1)[-1])
+    return out
 
 
 def stats_records(title: str, rows: list[tuple[str, Line]]) -> str:
@@ -169,13 +219,21 @@ def stats_records(title: str, rows: list[tuple[str, Line]]) -> str:
 
 def week_progress_line(w: WeekFigures) -> Line:
     """'3 shipped days, 5 needed · in progress' (with the target when fewer are needed)."""
-    line: Line = [(f"{plural(w.shipped_days, 'shipped day')}, {w.needed} needed", "")]
+    line: Line = [(t("stats.progress", shipped=t("stats.shipped_days", n=w.shipped_days),
+                     needed=w.needed), "")]  # fmt: skip
     if w.needed != w.target:
-        line.append((f" (target {w.target}, {plural(w.available_days, 'available day')})", "dim"))
-    return [*line, (" · ", ""), (STATUS_WORD[w.status], STATUS_STYLE[w.status])]
+        line.append((t("stats.progress_target", target=w.target,
+                       available=t("stats.available_days", n=w.available_days)), "dim"))  # fmt: skip
+    return [*line, (" · ", ""), (status_word(w.status), STATUS_STYLE[w.status])]
 
 
 # -- week ----------------------------------------------------------------------------------
+
+
+def week_name(start: date) -> str:
+    """An ISO week as a reader names it: '2026-W49' / 'KW 49 2026'."""
+    year, week, _ = start.isocalendar()
+    return fmt_week(year, week)
 
 
 def week_view(review: WeekReview) -> list[Any]:
@@ -185,24 +243,25 @@ def week_view(review: WeekReview) -> list[Any]:
 
     w, prev = review.week, review.previous
     head = Text()
-    head.append(f"Week {w.label}", style="bold")
+    head.append(t("stats.week_head", week=week_name(w.start)), style="bold")
     head.append(f"  {short_day(w.start)} – {fmt_day(w.end)}", style="dim")
     from shipit.views.render import narrow
 
     compact = narrow()
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Day", no_wrap=True, style="bold")
+    table.add_column(t("stats.col_day"), no_wrap=True, style="bold")
     table.add_column("", no_wrap=True)
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Entry", overflow="fold", ratio=1, min_width=20)
+    table.add_column(t("stats.col_kind"), no_wrap=True)
+    table.add_column(t("stats.col_entry"), overflow="fold", ratio=1, min_width=20)
     for d in review.days:
         # The title names the month: at 60 columns the day is "Tue 1", the entry gets the room.
-        day_label = f"{d.day:%a} {d.day.day}" if compact else short_day(d.day)
-        label = day_label + (" (today)" if d.is_today else "")
+        day_label = compact_day(d.day) if compact else short_day(d.day)
+        label = day_label + (t("stats.today_mark") if d.is_today else "")
         if d.shipped:
             mark = Text("✔", style="bold green")
         elif d.excused:
-            mark = Text("rest" if d.excused == "rest" else "skip", style=EXCUSED_STYLE)
+            mark = Text(t("stats.mark_rest" if d.excused == "rest" else "stats.mark_skip"),
+                        style=EXCUSED_STYLE)  # fmt: skip
         elif d.is_future or d.is_today or d.before_first:
             mark = Text("")
         else:
@@ -212,7 +271,7 @@ def week_view(review: WeekReview) -> list[Any]:
             if d.excused == "skip" and d.skip_reason:
                 note = user_text(d.skip_reason, style="italic dim")
             elif d.is_future:
-                note = Text("upcoming", style="dim")
+                note = Text(t("stats.upcoming"), style="dim")
             table.add_row(label, mark, "", note)
             continue
         for i, e in enumerate(d.entries):
@@ -222,27 +281,38 @@ def week_view(review: WeekReview) -> list[Any]:
             table.add_row("", "", "", user_text(d.skip_reason, style="italic dim"))
     this_week = review.days[0].day <= review.as_of <= review.days[-1].day
     summary = Text()
-    summary.append("This week: " if this_week else "The week: ", style="bold")
+    summary.append(t("stats.this_week" if this_week else "stats.the_week"), style="bold")
     summary.append_text(as_text(week_progress_line(w)))
-    summary.append(f" · weekly streak {plural(w.streak, 'week')}")
-    compare = Text("Week before: ", style="dim")
-    compare.append(f"{plural(prev.shipped_days, 'shipped day')}, {plural(prev.ships, 'ship')}, "
-                   f"{STATUS_WORD[prev.status]}", style="dim")  # fmt: skip
+    streak = t("stats.weekly_streak", weeks=t("stats.weeks", n=w.streak))
+    # Too narrow for one line: the weekly streak starts its own line rather than wrap inside it.
+    summary.append(streak if fits(summary.plain + streak) else "\n" + streak.removeprefix(" · "))
+    compare = Text(t("stats.week_before"), style="dim")
+    compare.append(t("stats.week_before_value", shipped=t("stats.shipped_days", n=prev.shipped_days),
+                     ships=t("stats.ships", n=prev.ships), status=status_word(prev.status)),
+                   style="dim")  # fmt: skip
     diff = w.shipped_days - prev.shipped_days
     if diff:
-        more = "more" if diff > 0 else "fewer"
-        compare.append(f" · {plural(abs(diff), 'shipped day')} {more} this week"
-                       f"{' so far' if this_week else ''}", style="dim")  # fmt: skip
+        key = {(True, True): "stats.more_so_far", (True, False): "stats.more",
+               (False, True): "stats.fewer_so_far", (False, False): "stats.fewer"}[diff > 0, this_week]
+        change = t(key, days=t("stats.shipped_days", n=abs(diff)))
     else:
-        compare.append(" · the same number of shipped days", style="dim")
+        change = t("stats.same")
+    compare.append(change if fits(compare.plain + change) else "\n" + change.removeprefix(" · "),
+                   style="dim")  # fmt: skip
     return [head, table, summary, compare]
 
 
+def compact_day(day: date) -> str:
+    """'Tue 1' / 'Di 1.' (a narrow screen: the title names the month)."""
+    return f"{day_name(day)} {day.day}" + ("." if language() == "de" else "")
+
+
 def week_span(start: date, end: date) -> str:
-    """'9–15 Nov', '28 Dec–3 Jan'."""
+    """'9–15 Nov', '28 Dec–3 Jan' / '9.–15. Nov', '28. Dez–3. Jan'."""
     if start.month == end.month:
-        return f"{start.day}–{end.day} {end:%b}"
-    return f"{start.day} {start:%b}–{end.day} {end:%b}"
+        return t("stats.span_month", start=start.day, end=end.day, month=month_name(end.month))
+    return t("stats.span_months", start=start.day, start_month=month_name(start.month),
+             end=end.day, end_month=month_name(end.month))  # fmt: skip
 
 
 def week_table(data: WeekTable) -> Any:
@@ -250,19 +320,24 @@ def week_table(data: WeekTable) -> Any:
     from rich.table import Table
     from rich.text import Text
 
+    from shipit.views.render import narrow
+
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
-                  title=f"Weekly target: {data.target} shipped days")  # fmt: skip
-    table.add_column("Week", no_wrap=True, style="bold")
-    table.add_column("Days", no_wrap=True)
-    table.add_column("Shipped", justify="right")
-    table.add_column("Needed", justify="right")
-    table.add_column("Ships", justify="right")
-    table.add_column("Result", no_wrap=True)
-    table.add_column("Streak", justify="right")
+                  title=t("stats.table_title", n=data.target),
+                  collapse_padding=narrow())  # at 60 columns, two spaces between columns  # fmt: skip
+    table.add_column(t("stats.col_week"), no_wrap=True, style="bold")
+    table.add_column(t("stats.col_days"), no_wrap=True)
+    table.add_column(t("stats.col_shipped"), justify="right")
+    table.add_column(t("stats.col_needed"), justify="right")
+    table.add_column(t("stats.col_ships"), justify="right")
+    table.add_column(t("stats.col_result"), no_wrap=True)
+    table.add_column(t("stats.col_streak"), justify="right")
     for w in data.weeks:
-        table.add_row(w.label, week_span(w.start, w.end),
+        year, week, _ = w.start.isocalendar()
+        table.add_row(t("stats.week_short", year=year, week=week), week_span(w.start, w.end),
                       str(w.shipped_days), str(w.needed), str(w.ships),
-                      Text(w.status, style=STATUS_STYLE[w.status]), str(w.streak))  # fmt: skip
+                      Text(t("stats.result_" + w.status), style=STATUS_STYLE[w.status]),
+                      str(w.streak))  # fmt: skip
     return table
 
 
@@ -278,10 +353,14 @@ def calendar_view(cal: Calendar) -> list[Any]:
     from rich.text import Text
 
     head = Text()
-    head.append(f"Ships in {cal.title}: ", style="bold")
-    head.append(f"{plural(cal.ships, 'ship')} on {plural(cal.shipped_days, 'day')}")
+    head.append(t("stats.calendar_head", title=cal.title), style="bold")
+    head.append(t("stats.ships_on_days", ships=t("stats.ships", n=cal.ships),
+                  days=t("stats.on_days", n=cal.shipped_days)))  # fmt: skip
     if cal.excused_days:
-        head.append(f", {plural(cal.excused_days, 'excused day')}", style="dim")
+        excused = t("stats.excused_days", n=cal.excused_days)
+        # Too narrow for one line: the excused days get their own line rather than a wrap.
+        head.append(", " if fits(f"{head.plain}, {excused}") else "\n")
+        head.append(excused, style="dim")
     months = [" "] * cal.columns
     # Label the column whose week holds the 1st of a month; the first column gets its
     # month only when the next label leaves room for it.
@@ -296,13 +375,12 @@ def calendar_view(cal: Calendar) -> list[Any]:
     free_from = 0
     for col, first in labels:
         if col >= free_from and col + 3 <= cal.columns:
-            months[col:col + 3] = list(f"{first:%b}")
+            months[col:col + 3] = list(f"{month_name(first.month):<3.3}")
             free_from = col + 4
     lines = [Text("    " + "".join(months), style="dim")]
-    names = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
     for row in range(7):
         line = Text()
-        line.append(f"{names[row]} ", style="dim")
+        line.append(f"{day_name(cal.first_monday + timedelta(days=row)):<3.3} ", style="dim")
         for col in range(cal.columns):
             cell = cal.days[col * 7 + row]
             style = "underline" if cell.is_today else ""
@@ -317,12 +395,12 @@ def calendar_view(cal: Calendar) -> list[Any]:
                 line.append(LEVEL_GLYPHS[0], style=f"dim {style}".strip())
         lines.append(line)
     legend = Text()
-    legend.append("    ships: ", style="dim")
+    legend.append(t("stats.legend_ships"), style="dim")
     for lv, glyph in enumerate(LEVEL_GLYPHS):
         legend.append(glyph, style=LEVEL_STYLES[lv])
         legend.append(f" {lv}{'+' if lv == len(LEVEL_GLYPHS) - 1 else ''}  ", style="dim")
     legend.append(EXCUSED_GLYPH, style=EXCUSED_STYLE)
-    legend.append(" excused (rest or skip day)", style="dim")
+    legend.append(t("stats.legend_excused"), style="dim")
     return [head, Text(""), *lines, Text(""), legend]
 
 
@@ -336,14 +414,15 @@ def config_table(values: dict[str, str], defaults: dict[str, str],
     from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Setting", no_wrap=True, style="bold")
-    table.add_column("Value", no_wrap=True)
-    table.add_column("Meaning", overflow="fold", ratio=1, style="dim")
+    table.add_column(t("stats.col_setting"), no_wrap=True, style="bold")
+    table.add_column(t("stats.col_value"), no_wrap=True)
+    table.add_column(t("stats.col_meaning"), overflow="fold", ratio=1, style="dim")
     for key, value in values.items():
         shown = Text(value)
         if value == defaults.get(key):
-            shown.append(" (default)", style="dim")
-        table.add_row(key, shown, descriptions.get(key, ""))
+            shown.append(t("stats.default_mark"), style="dim")
+        meaning = descriptions.get(key, "")
+        table.add_row(key, shown, t(meaning) if is_key(meaning) else meaning)
     return table
 
 
@@ -353,7 +432,7 @@ def config_table(values: dict[str, str], defaults: dict[str, str],
 def skip_span(start: date, end: date) -> str:
     if start == end:
         return fmt_day(start)
-    return f"{fmt_day(start)} to {fmt_day(end)}"
+    return t("stats.span_to", start=fmt_day(start), end=fmt_day(end))
 
 
 def skip_list(ranges: list[SkipRange], today: date) -> Any:
@@ -362,13 +441,17 @@ def skip_list(ranges: list[SkipRange], today: date) -> Any:
     from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Skipped", no_wrap=True, style="bold")
-    table.add_column("Days", justify="right")
-    table.add_column("Reason", overflow="fold", ratio=1)
+    from shipit.views.render import narrow
+
+    compact = narrow()  # at 60 columns a long span wraps at its words, the reason keeps room
+    table.add_column(t("stats.col_skipped"), no_wrap=not compact, style="bold")
+    table.add_column(t("stats.col_skip_days"), justify="right")
+    table.add_column(t("stats.col_reason"), overflow="fold", ratio=1,
+                     min_width=16 if compact else None)  # fmt: skip
     for r in ranges:
         when = Text(skip_span(r.start, r.end))
         if r.start > today:
-            when.append(" (planned)", style="dim")
+            when.append(t("stats.planned"), style="dim")
         reason = user_text(r.reason) if r.reason else Text("-", style="dim")
         table.add_row(when, str(r.days), reason)
     return table
@@ -380,17 +463,16 @@ def skip_change(change: SkipChange) -> Text:
     line = Text()
     span = skip_span(change.start, change.end)
     if change.added < 0:
-        line.append(f"Removed {plural(-change.added, 'skip day')} ({span}).", style="bold")
+        line.append(t("stats.removed", n=-change.added, span=span), style="bold")
         return line
-    line.append(f"Skipped {span}", style="bold")
+    line.append(t("stats.skipped", span=span), style="bold")
     if change.reason:
         line.append(": ")
         line.append_text(user_text(change.reason, style="italic"))
     extra = []
     if change.added:
-        extra.append(f"{change.added} new")
+        extra.append(t("stats.new_days", count=change.added))
     if change.kept:
-        extra.append(f"{change.kept} already skipped")
-    line.append(f" ({', '.join(extra)}). Excused days neither break nor extend a streak.",
-                style="dim")  # fmt: skip
+        extra.append(t("stats.already_skipped", count=change.kept))
+    line.append(t("stats.skip_rule", extra=", ".join(extra)), style="dim")
     return line
