@@ -178,7 +178,8 @@ def _python_not_started(code: int, e: str) -> bool:
     """A SIGINT before the interpreter ran any of shipit: Python's own start-up answers
     (killed by the signal, or "Fatal Python error" while it sets up its streams). Nothing
     of shipit ran, so nothing was written; the tests still check the journal."""
-    return code == -signal.SIGINT or (code == 1 and e.startswith("Fatal Python error: init"))
+    return code == -signal.SIGINT or (code == 1 and e.startswith(
+        ("Fatal Python error: init", "Failed checking if argv[0] is an import path entry")))
 
 
 def _interrupt_at_random(home: Path, args: list[str], delays: list[float]
@@ -754,3 +755,18 @@ def test_errors_doc_quotes_the_real_messages(home, tmp_path):
     flat = " ".join(doc.split())
     for message in said:
         assert " ".join(message.split()) in flat, message
+
+
+def test_a_ctrl_c_that_python_wrapped_counts_as_interrupted() -> None:
+    """Python 3.11 reports a KeyboardInterrupt raised in a class body's __set_name__ as
+    'RuntimeError: Error calling __set_name__' (its cause): still a Ctrl-C, exit 130."""
+    from shipit.cli.app import _interrupt_inside
+
+    try:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as inner:
+            raise RuntimeError("Error calling __set_name__") from inner
+    except RuntimeError as wrapped:
+        assert _interrupt_inside(wrapped)
+    assert not _interrupt_inside(RuntimeError("a real bug"))

@@ -180,7 +180,11 @@ class ShipitGroup(LightGroup):
                 code = _after_commit(i18n.Msg("core.output_failed", reason=reason),
                                      i18n.Msg("core.cannot_write_output", reason=reason), 1)
         except Exception as exc:
-            code = _unexpected(exc)
+            if _interrupt_inside(exc):  # Python wrapped the Ctrl-C (e.g. in __set_name__)
+                code = _after_commit(i18n.Msg("core.interrupted"),
+                                     i18n.Msg("core.interrupted_nothing_written"), 130)
+            else:
+                code = _unexpected(exc)
         # The outcome is decided: a Ctrl-C from here on changes nothing of it.
         _sigint(signal.SIG_IGN)
         sys.unraisablehook = previous_hook
@@ -192,6 +196,19 @@ class ShipitGroup(LightGroup):
             sys.exit(code)
         _sigint(previous)
         return code
+
+
+def _interrupt_inside(exc: BaseException) -> bool:
+    """Whether a Ctrl-C is what this exception is really about: Python turns a
+    KeyboardInterrupt raised in some hooks (a class body's __set_name__, an import's
+    set-up) into another exception whose cause or context it is."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _unexpected(exc: Exception) -> int:
