@@ -151,16 +151,26 @@ def complete_decision(incomplete: str) -> list[tuple[str, str]]:
     return _matching(((d, helps.get(d, "")) for d in DECISIONS), incomplete)
 
 
+# This device's sync settings (docs/sync.md: auto-sync): never sent to the hub.
+SYNC_HELP = {
+    "sync.auto": "on: sync with the hub after every command that writes (this device only)",
+    "sync.timeout": "seconds an auto-sync waits for the hub (2-60)",
+}
+
+
 def complete_config_key(incomplete: str) -> list[tuple[str, str]]:
     from shipit.domain.settings import DEFAULTS, DESCRIPTIONS
 
-    return _matching(((k, DESCRIPTIONS[k]) for k in DEFAULTS), incomplete)
+    return _matching([*((k, DESCRIPTIONS[k]) for k in DEFAULTS), *SYNC_HELP.items()], incomplete)
 
 
 def complete_config_value(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     from shipit.domain.settings import suggested_values
 
     key = (ctx.params.get("key") or "").strip().lower().replace("-", "_")
+    if key == "sync.auto":
+        return _matching([("on", "sync after every write"), ("off", "sync only when you run shipit sync")],
+                         incomplete)  # fmt: skip
     return _matching(suggested_values(key), incomplete)
 
 

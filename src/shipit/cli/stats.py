@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import app
-from shipit.cli.options import AuthorOpt, complete_config_key, complete_config_value, complete_tag, journal
+from shipit.cli.options import SYNC_HELP, AuthorOpt, complete_config_key, complete_config_value, complete_tag, journal
 from shipit.domain.dates import WHEN_HELP
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (keys in docs/figures.md).")]
@@ -136,7 +136,7 @@ def calendar_cmd(
 
 @app.command("config")
 def config_cmd(
-    key: Annotated[str | None, typer.Argument(metavar="[KEY]", help="day_starts_at, rest_days, weekly_target or author.", show_default=False, autocompletion=complete_config_key)] = None,
+    key: Annotated[str | None, typer.Argument(metavar="[KEY]", help="day_starts_at, rest_days, weekly_target, author, sync.auto or sync.timeout.", show_default=False, autocompletion=complete_config_key)] = None,
     value: Annotated[str | None, typer.Argument(metavar="[VALUE]", help="The new value.", show_default=False, autocompletion=complete_config_value)] = None,
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
@@ -150,6 +150,7 @@ def config_cmd(
       shipit config weekly_target 4
       shipit config day_starts_at 04:00
       shipit config author ada
+      shipit config sync.auto on
     """
     from shipit.views import render, render_stats
     from shipit.domain.errors import InputError
@@ -157,6 +158,9 @@ def config_cmd(
 
     j = journal()
     name = None if key is None else key.strip().lower().replace("-", "_")
+    if name in SYNC_HELP:
+        _config_sync(j, name, value, json_output)
+        return
     if name == "author":
         author = j.own_author() if value is None else j.set_author(value)
         if json_output:
@@ -165,16 +169,20 @@ def config_cmd(
             typer.echo(author) if value is None else render.out(f"author = {author}")
         return
     if key is None:
-        values = {**j.raw_settings(), "author": j.own_author()}
-        DEFAULTS = {**DEFAULTS, "author": "(login name)"}  # noqa: N806
-        DESCRIPTIONS = {**DESCRIPTIONS, "author": "whose entries this journal's are (sync, team)"}  # noqa: N806
+        from shipit.domain.settings import SYNC_DEFAULTS
+
+        values = {**j.raw_settings(), "author": j.own_author(), **j.sync_settings()}
+        DEFAULTS = {**DEFAULTS, "author": "(login name)", **SYNC_DEFAULTS}  # noqa: N806
+        DESCRIPTIONS = {**DESCRIPTIONS, "author": "whose entries this journal's are (sync, team)",  # noqa: N806
+                        **SYNC_HELP}  # fmt: skip
         if json_output:
             render.print_json(json_values(values))
             return
         render.out(render_stats.config_table(values, DEFAULTS, DESCRIPTIONS))
         return
     if name not in DEFAULTS:
-        raise InputError(f"unknown setting {key!r}: known settings are {', '.join(DEFAULTS)}")
+        known = ", ".join([*DEFAULTS, "author", *SYNC_HELP])
+        raise InputError(f"unknown setting {key!r}: known settings are {known}")
     if value is None:
         current = j.raw_settings()[name]
         if json_output:
@@ -190,6 +198,28 @@ def config_cmd(
     if name == "day_starts_at":
         render.err("Entries already logged keep their day; the new start applies from now on.",
                    style="dim")  # fmt: skip
+
+
+def _config_sync(j, name: str, value: str | None, json_output: bool) -> None:  # noqa: ANN001
+    """`config sync.auto [on|off]`, `config sync.timeout [SECONDS]`."""
+    from shipit.views import render
+    from shipit.domain.errors import InputError
+    from shipit.domain.settings import parse_sync_value
+
+    if value is None:
+        current = j.sync_settings()[name]
+    else:
+        if parse_sync_value(name, value) is None:
+            if name == "sync.auto":
+                raise InputError(f"invalid sync.auto {value!r}: expected on or off")
+            raise InputError(f"invalid sync.timeout {value!r}: expected seconds, 2 to 60")
+        current = j.set_setting(name, value)
+    if json_output:
+        render.print_json({name: current})
+    elif value is None:
+        typer.echo(current)
+    else:
+        render.out(f"{name} = {current}")
 
 
 @app.command("skip", context_settings=WHEN_ARGS)

@@ -64,3 +64,39 @@ def team_table(rows: list[Any]) -> Any:
         table.add_row(who, Text(mark, style=style), f"{r.streak} d",
                       f"{r.week_shipped}/{r.week_target}", last)  # fmt: skip
     return table
+
+
+# -- auto-sync (after a writing command, on stderr; docs/sync.md) ---------------------------
+
+
+def _waiting(n: int | None) -> str:
+    return "changes waiting" if n is None else f"{plural(n, 'change')} waiting"
+
+
+def auto_sync_line(outcome: Any) -> str | None:
+    """One stderr line after an auto-sync, or None: a sync that only pushed says nothing;
+    one that brought changes says what (`synced: ↑ 1 entry · ↓ 2 entries from 1 member`);
+    one that failed says so once, with how many local changes wait."""
+    if outcome is None:
+        return None
+    if outcome.error is None:
+        report = outcome.report
+        if not any(report.pulled.values()):
+            return None
+        return f"synced: {sync_line(report)}"
+    if getattr(outcome.error, "unreachable", False):
+        return f"not synced: hub unreachable ({_waiting(outcome.waiting)})"
+    from shipit.domain.text import safe
+
+    return f"not synced: {safe(str(outcome.error))} ({_waiting(outcome.waiting)})"
+
+
+def auto_sync_interrupted() -> str:
+    return "not synced: interrupted (the changes go up with the next sync)"
+
+
+def auto_sync_failed(exc: BaseException) -> str:
+    from shipit.domain.text import safe
+
+    return f"not synced: unexpected {type(exc).__name__}: {safe(str(exc))} (please report it)"
+
