@@ -170,6 +170,7 @@ def start_cmd(
     minutes: Annotated[str, typer.Option("--minutes", "-m", metavar="N", help="Timer length, 1-240 minutes.")] = "5",
     note: NoteOpt = None,
     decision: DecisionOpt = None,
+    private: PrivateOpt = False,
 ) -> None:  # fmt: skip
     """Work on a backlog item for five minutes with a timer, then log the step.
 
@@ -199,7 +200,8 @@ def start_cmd(
         render.bell()
         notify("shipit: time's up", f"{result.minutes} min on: {' '.join(item.text.split())[:80]}")
     if not result.completed:
-        _log_interrupted(s, item, result, note=note, decision=decision, interactive=interactive)
+        _log_interrupted(s, item, result, note=note, decision=decision, interactive=interactive,
+                         private=private)  # fmt: skip
     interrupted = False
     if interactive:
         try:
@@ -211,7 +213,8 @@ def start_cmd(
             # Ctrl-C at a question: the five minutes are done, so log them anyway.
             # End of input: the remaining questions are skipped.
             interrupted = isinstance(exc.__context__, KeyboardInterrupt)
-    logged = s.log_timed(item, minutes=result.minutes, completed=True, note=note, decision=decision)
+    logged = s.log_timed(item, minutes=result.minutes, completed=True, note=note, decision=decision,
+                         private=private)  # fmt: skip
     _confirm_step(s, logged)
     if not logged.closed:
         _warn_item_gone(item.id)
@@ -261,7 +264,7 @@ def _ask_decision() -> str | None:
             render.err(str(exc), style="yellow")
 
 
-def _log_interrupted(s, item, result, *, note, decision, interactive) -> None:  # noqa: ANN001
+def _log_interrupted(s, item, result, *, note, decision, interactive, private=False) -> None:  # noqa: ANN001
     """Ctrl-C during the timer: log the minutes spent (asking first on a terminal). Exit 130."""
     from shipit.views import render
 
@@ -278,7 +281,8 @@ def _log_interrupted(s, item, result, *, note, decision, interactive) -> None:  
         if not keep:
             render.err(f"Nothing logged; backlog item {item.id} stays open.")
             raise typer.Exit(130)
-    logged = s.log_timed(item, minutes=minutes, completed=False, note=note, decision=decision)
+    logged = s.log_timed(item, minutes=minutes, completed=False, note=note, decision=decision,
+                         private=private)  # fmt: skip
     _confirm_step(s, logged, verb="Logged (interrupted)")
     if logged.item is None:
         _warn_item_gone(item.id)

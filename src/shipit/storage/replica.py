@@ -112,8 +112,9 @@ def to_hub(conn: sqlite3.Connection, tbl: str, image: dict[str, Any] | None
     if tbl == "backlog":
         entry_id = data.pop("entry_id", None)
         data["entry_uid"] = None
-        if entry_id is not None:
-            row = conn.execute("SELECT uid FROM entry WHERE id = ?", (entry_id,)).fetchone()
+        if entry_id is not None:  # a private entry's uid never leaves this machine
+            row = conn.execute("SELECT uid FROM entry WHERE id = ? AND uid NOT IN "
+                               "(SELECT uid FROM private_entry)", (entry_id,)).fetchone()  # fmt: skip
             data["entry_uid"] = row[0] if row else None
     return data
 
