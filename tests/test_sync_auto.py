@@ -11,15 +11,14 @@ import time
 
 import pytest
 
+from tests.test_sync_faults import pair as joined_pair  # noqa: F401  (a fixture)
 from tests.test_sync_hub import Device
 
 
 @pytest.fixture
-def pair(tmp_path, hub_url):
-    a, b = Device(tmp_path / "a"), Device(tmp_path / "b")
-    a.run("hub", "init", hub_url)
-    for d in (a, b):
-        d.run("sync", "init", hub_url)
+def pair(joined_pair):
+    """Two devices of ada's on one hub; the first syncs by itself."""
+    a, b = joined_pair
     a.run("config", "sync.auto", "on")
     return a, b
 

@@ -151,6 +151,14 @@ def complete_decision(incomplete: str) -> list[tuple[str, str]]:
     return _matching(((d, helps.get(d, "")) for d in DECISIONS), incomplete)
 
 
+def no_team():  # noqa: ANN201  (-> HubError)
+    """The error of `week --team` and `export --team` on a journal with no team."""
+    from shipit.domain.errors import HubError
+
+    return HubError("this journal is not joined to a hub, so it has no team",
+                    "join one with 'shipit sync init URL', then 'shipit sync'")  # fmt: skip
+
+
 # This device's sync settings (docs/sync.md: auto-sync): never sent to the hub.
 SYNC_HELP = {
     "sync.auto": "on: sync with the hub after every command that writes (this device only)",

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import app
-from shipit.cli.options import SYNC_HELP, AuthorOpt, complete_config_key, complete_config_value, complete_tag, journal
+from shipit.cli.options import SYNC_HELP, AuthorOpt, no_team, complete_config_key, complete_config_value, complete_tag, journal
 from shipit.domain.dates import WHEN_HELP
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (keys in docs/figures.md).")]
@@ -92,6 +92,7 @@ def week_cmd(
     weeks: Annotated[int | None, typer.Option("--weeks", "-w", metavar="N", help="A table of the N weeks up to that week.")] = None,
     json_output: JsonOpt = False,
     author: AuthorOpt = None,
+    team: Annotated[bool, typer.Option("--team", help="The whole team's week from the hub's rows synced here (docs/sync.md).")] = False,
 ) -> None:  # fmt: skip
     """Review an ISO week (Monday to Sunday): each day, shipped days vs target, the streak.
 
@@ -100,11 +101,15 @@ def week_cmd(
       shipit week
       shipit week "last monday"
       shipit week --weeks 8
+      shipit week --team
     """
     from shipit.services import review
     from shipit.views import render, render_stats
 
     when = when_arg(when)
+    if team:
+        _team_week(when, weeks, author, json_output)
+        return
     j = journal(author)
     if weeks is not None:
         data = review.week_table(j, when, weeks)
@@ -118,6 +123,23 @@ def week_cmd(
         render.print_json(week.to_json())
         return
     render.out(*render_stats.week_view(week))
+
+
+def _team_week(when: str | None, weeks: int | None, author: str | None, json_output: bool) -> None:
+    from shipit.services import team
+    from shipit.views import render
+    from shipit.views import sync as sync_view
+    from shipit.domain.errors import InputError
+
+    if weeks is not None or author is not None:
+        raise InputError("--team shows every member's week: leave out --weeks and --author")
+    data = team.team_week(journal(), when)
+    if data is None:
+        raise no_team()
+    if json_output:
+        render.print_json(data.to_json())
+        return
+    render.out(*sync_view.team_week_view(data))
 
 
 @app.command("calendar")

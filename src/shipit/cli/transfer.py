@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import app
-from shipit.cli.options import journal
+from shipit.cli.options import journal, no_team
 
 
 def _say(message: str) -> None:
@@ -40,6 +40,7 @@ def export_cmd(
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only ship, step or attempt entries.")] = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Only entries with this tag (repeat: all of them).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    team: Annotated[bool, typer.Option("--team", help="The team's journal from the hub's rows synced here, by day then member (markdown or json; never your private entries).")] = False,
 ) -> None:  # fmt: skip
     """Export the journal as Markdown (to read), JSON (the backup format) or CSV.
 
@@ -48,6 +49,7 @@ def export_cmd(
       shipit export > journal.md
       shipit export --format json --output shipit.json
       shipit export -o ships-2026.csv --kind ship --since 2026-01-01
+      shipit export --team --since monday > team-week.md
     """
     from shipit.domain.exporting import EXPORT_FORMATS, check_format, format_from_suffix
     from shipit.services import transfer
@@ -57,9 +59,12 @@ def export_cmd(
     to_stdout = output in (None, "-")
     if fmt is None:
         fmt = (None if to_stdout else format_from_suffix(output or "")) or "markdown"
-    fmt = check_format(fmt, EXPORT_FORMATS)
+    fmt = check_format(fmt, ("markdown", "json") if team else EXPORT_FORMATS)
     j = journal()
     filters = transfer.export_filters(j, since=since, until=until, kind=kind, tags=tag or ())
+    if team:
+        _export_team(j, fmt, filters, None if to_stdout else Path(output).expanduser(), force)  # type: ignore[arg-type]
+        return
     if to_stdout:
         from shipit.views.terminal import for_output
 
@@ -69,6 +74,24 @@ def export_cmd(
     dest = Path(output).expanduser()  # type: ignore[arg-type]
     count = transfer.export_to_file(j, dest, fmt, filters, force=force)
     _say(f"Exported {count:,} entr{'y' if count == 1 else 'ies'} to {dest} ({fmt}).")
+
+
+def _export_team(j, fmt: str, filters, dest: Path | None, force: bool) -> None:  # noqa: ANN001
+    from shipit.services import team
+    from shipit.views import team_export
+
+    data = team.team_export(j, filters)
+    if data is None:
+        raise no_team()
+    write = team_export.write_team_json if fmt == "json" else team_export.write_team_markdown
+    if dest is None:
+        from shipit.views.terminal import for_output
+
+        write(for_output(sys.stdout, json=fmt == "json"), data)
+        sys.stdout.flush()
+        return
+    count = team.export_to_file(dest, lambda fh: write(fh, data), force=force)
+    _say(f"Exported {count:,} team entr{'y' if count == 1 else 'ies'} to {dest} ({fmt}).")
 
 
 @app.command("import")
