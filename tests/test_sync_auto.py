@@ -164,3 +164,16 @@ def test_auto_sync_off_or_not_joined_never_talks_to_a_hub(tmp_path, pair):
     lone = Device(tmp_path / "lone")
     lone.run("config", "sync.auto", "on")
     assert lone.run("log", "not joined").stderr == ""
+
+
+def test_a_restore_is_synced_too(pair, pg_server, hub_url):
+    """`restore` commits outside the usual write transaction: it auto-syncs all the same."""
+    a, _ = pair
+    a.run("log", "kept in the backup")
+    backup = a.run("backup").stdout.strip()
+    [entry] = a.json("list")
+    a.run("delete", str(entry["id"]), "--yes")
+    assert _hub_texts(pg_server, hub_url) == []
+    a.run("restore", backup)
+    assert a.texts() == ["kept in the backup"]
+    assert _hub_texts(pg_server, hub_url) == ["kept in the backup"]

@@ -68,9 +68,12 @@ def finish() -> None:
 
 
 def committed_journal() -> Journal | None:
-    """The journal this command committed a write to (the last one), or None."""
-    committed = [j for j in _journals if j.store.committed]
-    return committed[-1] if committed else None
+    """The journal this command committed a write to (the last one), or None. A write
+    that commits outside Store.writing (`restore`) counts for the journal last opened."""
+    done = [j for j in _journals if j.store.committed]
+    if done:
+        return done[-1]
+    return _journals[-1] if _journals and committed() else None
 
 
 def _check_fields_fit(entry: EntryData, **fields: Any) -> None:
