@@ -250,7 +250,8 @@ def test_config_show_and_set(cli, clock) -> None:
     shown = json.loads(cli("config", "--json").stdout)
     assert shown.pop("author") == cli("config", "author").stdout.strip()  # schema 5
     assert shown == {"day_starts_at": "00:00", "rest_days": "sat,sun", "weekly_target": 3,
-                     "language": "auto"}
+                     "language": "auto",
+                     "sync.auto": "off", "sync.timeout": "2"}  # this device's (docs/sync.md)
     assert cli("config", "rest_days", "none").stdout.strip() == "rest_days = none"
     assert stats_json(cli)["weekly_streak"]["target"] == 3
 

@@ -137,7 +137,9 @@ def test_completion_completes_values(sh, shipit_home):
     assert complete(sh, "shipit edit 1 --outcome s") == ["succeeded"]
     assert complete(sh, "shipit step done x --decision d")[0].startswith("delegate")
     assert [c.split(":")[0] for c in complete(sh, "shipit config ")] == [
-        "day_starts_at", "rest_days", "weekly_target", "language"]
+        "day_starts_at", "rest_days", "weekly_target", "language", "sync.auto", "sync.timeout"]
+    assert complete(sh, "shipit config sync.auto o") == [
+        "on:sync after every write", "off:sync only when you run shipit sync"]
     assert complete(sh, "shipit config weekly_target ")[0] == "1:1 shipped day a week"
     assert sorted(c.split(":")[0] for c in complete(sh, "shipit list --tag ")) == ["sales", "web"]
     ids = complete(sh, "shipit edit ")

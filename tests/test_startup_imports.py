@@ -147,6 +147,8 @@ COMMANDS = [
     case("config", "config"),
     case("config-set", "config", "weekly_target", "4"),
     case("config-author", "config", "author", "ada"),
+    case("config-sync-auto", "config", "sync.auto", "on"),
+    case("log-auto-sync", "log", "auto", before=(("config", "sync.auto", "on"),)),
     case("stats-author", "stats", "--author", "ada", before=(("config", "author", "ada"),)),
     case("sync-status", "sync", "--status"),
     case("team", "team"),

@@ -21,7 +21,13 @@ from shipit import __version__
 from shipit.cli.shim import (HELP_OPTION, LazyCommands, LazyTyper, frame, light_runtime_params,
                              localize, short_help)
 
-_state = {"debug": False}
+_state = {"debug": False, "auto_sync": True}
+
+
+def no_auto_sync() -> None:
+    """Called by the commands that talk to the hub themselves (sync, hub): their own
+    writes are no reason to auto-sync."""
+    _state["auto_sync"] = False
 
 
 def debug_enabled() -> bool:
@@ -129,6 +135,7 @@ class ShipitGroup(LightGroup):
 
         _state["debug"] = False
         i18n.on_stored(_stored_language)  # the language is decided on first use
+        _state["auto_sync"] = True
         _begin_services()
         light_runtime_params(self.params)  # the root's own; commands get theirs when built
         previous = _sigint(signal.default_int_handler)  # Ctrl-C now raises, in here
@@ -185,7 +192,9 @@ class ShipitGroup(LightGroup):
                                      i18n.Msg("core.interrupted_nothing_written"), 130)
             else:
                 code = _unexpected(exc)
-        # The outcome is decided: a Ctrl-C from here on changes nothing of it.
+        # The outcome is decided: neither an auto-sync nor a Ctrl-C changes it.
+        if _state["auto_sync"] and _committed():
+            _auto_sync()
         _sigint(signal.SIG_IGN)
         sys.unraisablehook = previous_hook
         _finish_services()
@@ -223,6 +232,33 @@ def _unexpected(exc: Exception) -> int:
     name = type(exc).__name__
     return _after_commit(Msg("core.unexpected", name=name, error=exc),
                          Msg("core.unexpected_debug", name=name, error=exc), 1)  # fmt: skip
+
+
+def _auto_sync() -> None:
+    """After a command committed a write, sync with the hub when this device asks for it
+    (`shipit config sync.auto on`, docs/sync.md). The one place every writing command
+    passes. Whatever happens here, the command's outcome (and exit code) stays: a failed
+    sync changes nothing locally and its changes go up with the next sync."""
+    from shipit.views import sync as sync_view
+
+    try:
+        from shipit.services import sync
+
+        line = sync_view.auto_sync_line(sync.auto_sync())
+    except (KeyboardInterrupt, Interrupted):
+        line = sync_view.auto_sync_interrupted()
+    except Exception as exc:  # noqa: BLE001  never fails a command whose write is done
+        if debug_enabled():
+            import traceback
+
+            traceback.print_exception(exc)
+        line = sync_view.auto_sync_failed(exc)
+    if line:
+        try:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
 
 
 def _redeliver_interrupt(unraisable: Any) -> None:

@@ -151,16 +151,34 @@ def complete_decision(incomplete: str) -> list[tuple[str, str]]:
     return _matching(((d, helps.get(d, "")) for d in DECISIONS), incomplete)
 
 
+def no_team():  # noqa: ANN201  (-> HubError)
+    """The error of `week --team` and `export --team` on a journal with no team."""
+    from shipit.domain.errors import HubError
+
+    return HubError("this journal is not joined to a hub, so it has no team",
+                    "join one with 'shipit sync init URL', then 'shipit sync'")  # fmt: skip
+
+
+# This device's sync settings (docs/sync.md: auto-sync): never sent to the hub.
+SYNC_HELP = {"sync.auto": "stats.setting.sync_auto", "sync.timeout": "stats.setting.sync_timeout"}
+
+
 def complete_config_key(incomplete: str) -> list[tuple[str, str]]:
     from shipit.domain.settings import DEFAULTS, describe
 
-    return _matching(((k, describe(k)) for k in DEFAULTS), incomplete)
+    from shipit.i18n import t
+
+    return _matching([*((k, describe(k)) for k in DEFAULTS),
+                      *((k, t(v)) for k, v in SYNC_HELP.items())], incomplete)  # fmt: skip
 
 
 def complete_config_value(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     from shipit.domain.settings import suggested_values
 
     key = (ctx.params.get("key") or "").strip().lower().replace("-", "_")
+    if key == "sync.auto":
+        return _matching([("on", "sync after every write"), ("off", "sync only when you run shipit sync")],
+                         incomplete)  # fmt: skip
     return _matching(suggested_values(key), incomplete)
 
 

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import app
-from shipit.cli.options import AuthorOpt, complete_config_key, complete_config_value, complete_tag, journal
+from shipit.cli.options import SYNC_HELP, AuthorOpt, complete_config_key, complete_config_value, complete_tag, journal, no_team
 JsonOpt = Annotated[bool, typer.Option("--json", help="help.stats.json")]
 
 # `shipit week -1` and `shipit skip -2`: a WHEN of the form -N is a day, not an option.
@@ -83,12 +83,16 @@ def week_cmd(
     weeks: Annotated[int | None, typer.Option("--weeks", "-w", metavar="N", help="help.week.weeks")] = None,
     json_output: JsonOpt = False,
     author: AuthorOpt = None,
+    team: Annotated[bool, typer.Option("--team", help="The whole team's week from the hub's rows synced here (docs/sync.md).")] = False,
 ) -> None:  # fmt: skip
     """Review an ISO week (Monday to Sunday): each day, shipped days vs target, the streak."""
     from shipit.services import review
     from shipit.views import render, render_stats
 
     when = when_arg(when)
+    if team:
+        _team_week(when, weeks, author, json_output)
+        return
     j = journal(author)
     if weeks is not None:
         data = review.week_table(j, when, weeks)
@@ -102,6 +106,23 @@ def week_cmd(
         render.print_json(week.to_json())
         return
     render.out(*render_stats.week_view(week))
+
+
+def _team_week(when: str | None, weeks: int | None, author: str | None, json_output: bool) -> None:
+    from shipit.services import team
+    from shipit.views import render
+    from shipit.views import sync as sync_view
+    from shipit.domain.errors import InputError
+
+    if weeks is not None or author is not None:
+        raise InputError("--team shows every member's week: leave out --weeks and --author")
+    data = team.team_week(journal(), when)
+    if data is None:
+        raise no_team()
+    if json_output:
+        render.print_json(data.to_json())
+        return
+    render.out(*sync_view.team_week_view(data))
 
 
 @app.command("calendar", help="help.calendar")
@@ -131,6 +152,9 @@ def config_cmd(
 
     j = journal()
     name = None if key is None else key.strip().lower().replace("-", "_")
+    if name in SYNC_HELP:
+        _config_sync(j, name, value, json_output)
+        return
     if name == "author":
         author = j.own_author() if value is None else j.set_author(value)
         if json_output:
@@ -139,16 +163,19 @@ def config_cmd(
             typer.echo(author) if value is None else render.out(f"author = {author}")
         return
     if key is None:
-        values = {**j.raw_settings(), "author": j.own_author()}
-        DEFAULTS = {**DEFAULTS, "author": "(login name)"}  # noqa: N806
-        DESCRIPTIONS = {**DESCRIPTIONS, "author": "stats.setting.author"}  # noqa: N806
+        from shipit.domain.settings import SYNC_DEFAULTS
+
+        values = {**j.raw_settings(), "author": j.own_author(), **j.sync_settings()}
+        DEFAULTS = {**DEFAULTS, "author": "(login name)", **SYNC_DEFAULTS}  # noqa: N806
+        DESCRIPTIONS = {**DESCRIPTIONS, "author": "stats.setting.author", **SYNC_HELP}  # noqa: N806
         if json_output:
             render.print_json(json_values(values))
             return
         render.out(render_stats.config_table(values, DEFAULTS, DESCRIPTIONS))
         return
     if name not in DEFAULTS:
-        raise InputError("stats.unknown_setting", key=key, known=", ".join(DEFAULTS))
+        raise InputError("stats.unknown_setting", key=key,
+                         known=", ".join([*DEFAULTS, "author", *SYNC_HELP]))  # fmt: skip
     if value is None:
         current = j.raw_settings()[name]
         if json_output:
@@ -165,6 +192,28 @@ def config_cmd(
         from shipit.i18n import t
 
         render.err(t("stats.day_start_note"), style="dim")
+
+
+def _config_sync(j, name: str, value: str | None, json_output: bool) -> None:  # noqa: ANN001
+    """`config sync.auto [on|off]`, `config sync.timeout [SECONDS]`."""
+    from shipit.views import render
+    from shipit.domain.errors import InputError
+    from shipit.domain.settings import parse_sync_value
+
+    if value is None:
+        current = j.sync_settings()[name]
+    else:
+        if parse_sync_value(name, value) is None:
+            if name == "sync.auto":
+                raise InputError("stats.invalid_sync_auto", value=value)
+            raise InputError("stats.invalid_sync_timeout", value=value)
+        current = j.set_setting(name, value)
+    if json_output:
+        render.print_json({name: current})
+    elif value is None:
+        typer.echo(current)
+    else:
+        render.out(f"{name} = {current}")
 
 
 @app.command("skip", context_settings=WHEN_ARGS, help="help.skip")

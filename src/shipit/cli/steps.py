@@ -147,6 +147,7 @@ def start_cmd(
     minutes: Annotated[str, typer.Option("--minutes", "-m", metavar="N", help="help.step.start.minutes")] = "5",
     note: NoteOpt = None,
     decision: DecisionOpt = None,
+    private: PrivateOpt = False,
 ) -> None:  # fmt: skip
     """Work on a backlog item for five minutes with a timer, then log the step."""
     from shipit.i18n import t
@@ -169,7 +170,8 @@ def start_cmd(
         notify(t("steps.notify_title"),
                t("steps.notify_body", minutes=result.minutes, text=" ".join(item.text.split())[:80]))  # fmt: skip
     if not result.completed:
-        _log_interrupted(s, item, result, note=note, decision=decision, interactive=interactive)
+        _log_interrupted(s, item, result, note=note, decision=decision, interactive=interactive,
+                         private=private)  # fmt: skip
     interrupted = False
     if interactive:
         try:
@@ -181,7 +183,8 @@ def start_cmd(
             # Ctrl-C at a question: the five minutes are done, so log them anyway.
             # End of input: the remaining questions are skipped.
             interrupted = isinstance(exc.__context__, KeyboardInterrupt)
-    logged = s.log_timed(item, minutes=result.minutes, completed=True, note=note, decision=decision)
+    logged = s.log_timed(item, minutes=result.minutes, completed=True, note=note, decision=decision,
+                         private=private)  # fmt: skip
     _confirm_step(s, logged)
     if not logged.closed:
         _warn_item_gone(item.id)
@@ -232,7 +235,7 @@ def _ask_decision() -> str | None:
             render.err(str(exc), style="yellow")
 
 
-def _log_interrupted(s, item, result, *, note, decision, interactive) -> None:  # noqa: ANN001
+def _log_interrupted(s, item, result, *, note, decision, interactive, private=False) -> None:  # noqa: ANN001
     """Ctrl-C during the timer: log the minutes spent (asking first on a terminal). Exit 130."""
     from shipit.i18n import t
     from shipit.views import render
@@ -247,7 +250,8 @@ def _log_interrupted(s, item, result, *, note, decision, interactive) -> None:  
         if not keep:
             render.err(t("steps.nothing_logged", id=item.id))
             raise typer.Exit(130)
-    logged = s.log_timed(item, minutes=minutes, completed=False, note=note, decision=decision)
+    logged = s.log_timed(item, minutes=minutes, completed=False, note=note, decision=decision,
+                         private=private)  # fmt: skip
     _confirm_step(s, logged, verb="steps.logged_interrupted")
     if logged.item is None:
         _warn_item_gone(item.id)

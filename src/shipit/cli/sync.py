@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from shipit.cli.app import LightGroup, app
+from shipit.cli.app import LightGroup, app, no_auto_sync
 from shipit.cli.options import journal
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (keys in docs/sync.md).")]
@@ -31,6 +31,7 @@ app.add_typer(sync_app, name="sync")
 
 @hub_app.callback()
 def hub_root(ctx: typer.Context) -> None:
+    no_auto_sync()
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit()
@@ -71,6 +72,7 @@ def sync_root(
       shipit sync
       shipit sync --status
     """
+    no_auto_sync()  # these commands talk to the hub themselves
     if ctx.invoked_subcommand is not None:
         return
     from shipit.services import sync

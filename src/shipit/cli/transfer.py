@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import app
-from shipit.cli.options import journal
+from shipit.cli.options import journal, no_team
 
 
 def _say(message: str) -> None:
@@ -41,6 +41,7 @@ def export_cmd(
     tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="help.export.tag")] = None,
     force: Annotated[bool, typer.Option("--force", help="help.export.force")] = False,
     lang: Annotated[str | None, typer.Option("--lang", metavar="LANG", help="help.export.lang")] = None,
+    team: Annotated[bool, typer.Option("--team", help="help.export.team")] = False,
 ) -> None:  # fmt: skip
     """Export the journal as Markdown, JSON or CSV (words: shipit/i18n/<lang>/help.py)."""
     from contextlib import nullcontext
@@ -53,13 +54,16 @@ def export_cmd(
     to_stdout = output in (None, "-")
     if fmt is None:
         fmt = (None if to_stdout else format_from_suffix(output or "")) or "markdown"
-    fmt = check_format(fmt, EXPORT_FORMATS)
+    fmt = check_format(fmt, ("markdown", "json") if team else EXPORT_FORMATS)
     if lang is not None:
         from shipit.i18n import LANGUAGES
 
         lang = check_format(lang, tuple(sorted(LANGUAGES)), "--lang")
     j = journal()
     filters = transfer.export_filters(j, since=since, until=until, kind=kind, tags=tag or ())
+    if team:
+        _export_team(j, fmt, filters, None if to_stdout else Path(output).expanduser(), force)  # type: ignore[arg-type]
+        return
     # --lang: the Markdown's words only (JSON and CSV have none); messages stay the reader's.
     if lang is not None and fmt == "markdown":
         from shipit.i18n import use
@@ -80,6 +84,26 @@ def export_cmd(
     from shipit.i18n import t
 
     _say(t("transfer.exported", n=count, dest=dest, format=fmt))
+
+
+def _export_team(j, fmt: str, filters, dest: Path | None, force: bool) -> None:  # noqa: ANN001
+    from shipit.services import team
+    from shipit.views import team_export
+
+    data = team.team_export(j, filters)
+    if data is None:
+        raise no_team()
+    from shipit.i18n import t
+
+    write = team_export.write_team_json if fmt == "json" else team_export.write_team_markdown
+    if dest is None:
+        from shipit.views.terminal import for_output
+
+        write(for_output(sys.stdout, json=fmt == "json"), data)
+        sys.stdout.flush()
+        return
+    count = team.export_to_file(dest, lambda fh: write(fh, data), force=force)
+    _say(t("transfer.exported_team", n=count, dest=dest, fmt=fmt))
 
 
 @app.command("import", help="help.import")

@@ -77,6 +77,14 @@ class JournalError(ShipitError):
 
 class HubError(ShipitError):
     """The sync hub cannot be used: unreachable, refused, not a hub, too new. Exit 1;
-    the local journal is untouched."""
+    the local journal is untouched.
+
+    `unreachable` is True when the hub could not be used at all from here (no
+    connection, no driver, authentication failed): auto-sync words it as such."""
 
     exit_code = 1
+
+    def __init__(self, message: str, hint: str | None = None, *,
+                 unreachable: bool = False) -> None:  # fmt: skip
+        super().__init__(message, hint)
+        self.unreachable = unreachable

@@ -20,6 +20,10 @@ DEFAULTS = {"day_starts_at": "00:00", "rest_days": "none", "weekly_target": "5",
 FIGURE_KEYS = ("day_starts_at", "rest_days", "weekly_target")
 # What each setting means: message keys (shipit/i18n/<lang>/stats.py), worded when shown
 # (`describe`).
+# This device's sync settings (docs/sync.md: auto-sync). Stored in the journal like the
+# others but never sent to the hub: each device decides for itself. Not figures' inputs.
+SYNC_DEFAULTS = {"sync.auto": "off", "sync.timeout": "2"}
+SYNC_TIMEOUT_RANGE = (2.0, 60.0)
 DESCRIPTIONS = {
     "day_starts_at": "stats.setting.day_starts_at",
     "rest_days": "stats.setting.rest_days",
@@ -92,9 +96,37 @@ def format_rest_days(days: frozenset[int]) -> str:
     return ",".join(WEEKDAY_NAMES[d] for d in sorted(days)) or "none"
 
 
+def parse_sync_value(key: str, value: str) -> str | None:
+    """The canonical string of a sync setting's value, or None when it is not valid
+    (the CLI words the error)."""
+    text = value.strip().lower()
+    if key == "sync.auto":
+        if text in ("on", "true", "yes", "1"):
+            return "on"
+        if text in ("off", "false", "no", "0"):
+            return "off"
+        return None
+    if key == "sync.timeout":
+        try:
+            seconds = float(text.removesuffix("s"))
+        except ValueError:
+            return None
+        low, high = SYNC_TIMEOUT_RANGE
+        if not low <= seconds <= high:
+            return None
+        return f"{seconds:g}"
+    return None
+
+
 def parse_value(key: str, value: str) -> tuple[object, str]:
     """Validate a setting; return (parsed value, canonical string). InputError if bad."""
     from shipit.domain.dates import WEEKDAYS, parse_day_start
+
+    if key in SYNC_DEFAULTS:
+        canonical = parse_sync_value(key, value)
+        if canonical is None:
+            raise InputError(f"invalid {key} {value!r}")
+        return canonical, canonical
 
     if key == "day_starts_at":
         t = parse_day_start(value)

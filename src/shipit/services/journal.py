@@ -29,7 +29,7 @@ from shipit.domain.errors import InputError, NotFoundError, ShipitError
 from shipit.domain.history import History, ShipDays
 from shipit.domain.identity import check_author
 from shipit.domain.prompt import DayStatus, day_start_epoch, format_status, parse_status
-from shipit.domain.settings import DEFAULTS, Settings, parse_value
+from shipit.domain.settings import DEFAULTS, SYNC_DEFAULTS, Settings, parse_value
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
 from shipit.storage import members as members_sql
@@ -65,6 +65,15 @@ def finish() -> None:
             write_status(committed[-1].store.path, text)
         except Exception:  # noqa: BLE001  a prompt cache never fails a committed command
             pass
+
+
+def committed_journal() -> Journal | None:
+    """The journal this command committed a write to (the last one), or None. A write
+    that commits outside Store.writing (`restore`) counts for the journal last opened."""
+    done = [j for j in _journals if j.store.committed]
+    if done:
+        return done[-1]
+    return _journals[-1] if _journals and committed() else None
 
 
 def _check_fields_fit(entry: EntryData, **fields: Any) -> None:
@@ -158,6 +167,12 @@ class Journal:
                 "setting", key, {"key": key, "value": canonical}
             )
         return canonical
+
+    def sync_settings(self) -> dict[str, str]:
+        """This device's sync settings (sync.auto, sync.timeout), defaults filled in."""
+        with self.store.reading() as conn:
+            stored = figures_sql.stored_settings(conn)
+        return {k: stored.get(k, default) for k, default in SYNC_DEFAULTS.items()}
 
     def own_author(self) -> str:
         with self.store.reading() as conn:

@@ -157,8 +157,9 @@ class Steps:
         completed: bool,
         note: str | None = None,
         decision: str | None = None,
+        private: bool = False,
     ) -> StepLogged:
-        """Log the step a timer ran for. A completed timer closes the item (same transaction).
+        """Log the step a timer ran for (kept on this machine when `private`). A completed timer closes the item (same transaction).
 
         The step is logged even when the item was dropped or done elsewhere while the
         timer ran: the minutes were spent. Then `StepLogged.item` is None. `minutes` is
@@ -173,7 +174,7 @@ class Steps:
         with self.store.writing() as conn:
             log = ChangeLog(conn, "step start", dates.now())
             entry = self.journal.add("step", item.text, note=note, minutes=minutes,
-                                     decision=decision, log=log)  # fmt: skip
+                                     decision=decision, log=log, private=private)  # fmt: skip
             if not completed:
                 # The item stays open; report it only if it still is (not dropped or
                 # done in another shell while the timer ran).

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from shipit.domain import dates
-from shipit.domain.errors import HubError, InputError
+from shipit.domain.errors import HubError, InputError, ShipitError
+from shipit.domain.settings import SYNC_DEFAULTS
 from shipit.storage import members as members_sql
 from shipit.storage import replica
 from shipit.storage.entries import db_datetime, from_db_datetime
@@ -62,10 +63,13 @@ class SyncStatus:
                 "waiting": self.waiting, "hub_seq": self.hub_seq}  # fmt: skip
 
 
-def _hub(url: str, timeout: float = DEFAULT_TIMEOUT):  # noqa: ANN202
+def _hub(url: str, timeout: float = DEFAULT_TIMEOUT, *, bounded: bool = False):  # noqa: ANN202
     from shipit.storage import hub
 
-    return hub.Hub(url, timeout=timeout)
+    h = hub.Hub(url, timeout=timeout)
+    if bounded:  # auto-sync: every statement, lock waits included, within the timeout
+        h.bound_statements()
+    return h
 
 
 def hub_init(url: str, *, roles: bool) -> tuple[int, int, bool]:
@@ -134,8 +138,8 @@ def status(journal: Journal) -> SyncStatus:
         )  # fmt: skip
 
 
-def sync(journal: Journal, *, dry_run: bool = False, timeout: float = DEFAULT_TIMEOUT
-         ) -> SyncReport:  # fmt: skip
+def sync(journal: Journal, *, dry_run: bool = False, timeout: float = DEFAULT_TIMEOUT,
+         bounded: bool = False) -> SyncReport:  # fmt: skip
     """Push what changed here, then pull what changed on the hub (see the module doc)."""
     from shipit.storage.hub import HubRowVersion, require_driver
 
@@ -152,7 +156,7 @@ def sync(journal: Journal, *, dry_run: bool = False, timeout: float = DEFAULT_TI
         rows = [HubRowVersion(p.tbl, author, p.key, from_db_datetime(p.at), device,
                               replica.to_hub(conn, p.tbl, p.image)) for p in waiting]  # fmt: skip
     report = SyncReport(sent=len(rows), dry_run=dry_run)
-    with _hub(url, timeout) as h:
+    with _hub(url, timeout, bounded=bounded) as h:
         info = h.check()
         if info.roles and info.user != author:
             raise HubError(f"this journal's author is {author!r} but the hub knows you as "
@@ -219,3 +223,48 @@ def _apply(journal: Journal, incoming: list, author: str, upto: int, report: Syn
     # The prompt status reads only this journal's own rows: unchanged, it is not read
     # again from every day (36,500 entries: most of an incremental sync's time).
     journal.keep_status(None if own_changed else status_before)
+
+
+@dataclass(frozen=True)
+class AutoSync:
+    """What an auto-sync did: its report, or the error that stopped it and how many
+    local changes wait (None when they could not be counted)."""
+
+    report: SyncReport | None
+    error: ShipitError | None = None
+    waiting: int | None = None
+
+
+def auto_sync() -> AutoSync | None:
+    """After a command committed a write: sync when this device has `sync.auto on` and
+    the journal is joined to a hub; None when it does not. Never raises a ShipitError:
+    the command's own write is done whatever happens here (a failed sync changes
+    nothing locally, and its changes go up with the next sync)."""
+    from shipit.services.journal import committed_journal
+
+    journal = committed_journal()
+    if journal is None:
+        return None
+    try:
+        url, auto, seconds = replica.auto_sync_settings(journal.store.connection())
+    except ShipitError:
+        return None
+    if url is None or auto != "on":
+        return None
+    try:
+        timeout = float(seconds or SYNC_DEFAULTS["sync.timeout"])
+    except ValueError:
+        timeout = float(SYNC_DEFAULTS["sync.timeout"])
+    try:
+        return AutoSync(sync(journal, timeout=timeout, bounded=True))
+    except ShipitError as exc:
+        return AutoSync(None, exc, _waiting(journal))
+
+
+def _waiting(journal: Journal) -> int | None:
+    try:
+        with journal.store.reading() as conn:
+            pushed = int(replica.get_state(conn, "sync.pushed_seq") or 0)
+            return len(replica.pending(conn, pushed))
+    except ShipitError:
+        return None

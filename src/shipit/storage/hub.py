@@ -61,7 +61,7 @@ def require_driver() -> None:
         found = None
     if found is None:
         raise HubError("syncing needs the PostgreSQL driver, which is not installed",
-                       INSTALL_HINT)  # fmt: skip
+                       INSTALL_HINT, unreachable=True)  # fmt: skip
 
 
 def driver() -> Any:
@@ -70,7 +70,7 @@ def driver() -> Any:
         import psycopg
     except ImportError:
         raise HubError("syncing needs the PostgreSQL driver, which is not installed",
-                       INSTALL_HINT) from None  # fmt: skip
+                       INSTALL_HINT, unreachable=True) from None  # fmt: skip
     return psycopg
 
 
@@ -98,7 +98,8 @@ def describe(exc: BaseException, url: str) -> HubError:
         "authentication failed" in low
     ):
         return HubError(f"authentication to the hub {where} failed: {text}",
-                        "check the user name and the password in ~/.pgpass or PGPASSWORD")  # fmt: skip
+                        "check the user name and the password in ~/.pgpass or PGPASSWORD",
+                        unreachable=True)  # fmt: skip
     if "row-level security" in low or "permission denied" in low:
         return HubError(f"the hub {where} refused the change: {text}",
                         "on a hub with roles you may change only your own rows: "
@@ -107,7 +108,8 @@ def describe(exc: BaseException, url: str) -> HubError:
         return HubError(f"the hub database does not exist: {text}",
                         "create it first (createdb) or fix the URL")  # fmt: skip
     return HubError(f"hub unreachable ({where}): {text}",
-                    "check the URL and that the server is running; nothing was changed")  # fmt: skip
+                    "check the URL and that the server is running; nothing was changed",
+                    unreachable=True)  # fmt: skip
 
 
 def redact(url: str) -> str:
@@ -127,6 +129,13 @@ class Hub:
         except psycopg.Error as exc:
             raise describe(exc, url) from None
         self.timeout_ms = int(timeout * 1000)
+
+    def bound_statements(self) -> None:
+        """Every statement of this connection (and every lock wait) ends within the
+        connect timeout: for an auto-sync, which must not hold a command up."""
+        ms = max(self.timeout_ms, 1)
+        for setting in ("statement_timeout", "lock_timeout"):
+            self._run(lambda: self.conn.execute(f"SET {setting} = {ms}"))  # noqa: B023
 
     def __enter__(self) -> Hub:
         return self

@@ -51,6 +51,23 @@ class Pending:
     image: dict[str, Any] | None
 
 
+# This device's sync settings (docs/sync.md: auto-sync) never travel either.
+LOCAL_ONLY |= {("setting", "sync.auto"), ("setting", "sync.timeout")}
+
+
+def auto_sync_settings(conn: sqlite3.Connection) -> tuple[str | None, str | None, str | None]:
+    """(hub URL, sync.auto, sync.timeout) as stored, None where unset: one statement on
+    the open connection, no transaction of its own (it runs after every writing
+    command). All None when they cannot be read."""
+    try:
+        return conn.execute(
+            "SELECT (SELECT value FROM local_state WHERE key = 'sync.url'), "
+            "(SELECT value FROM setting WHERE key = 'sync.auto'), "
+            "(SELECT value FROM setting WHERE key = 'sync.timeout')").fetchone()  # fmt: skip
+    except sqlite3.Error:
+        return None, None, None
+
+
 def get_state(conn: sqlite3.Connection, key: str) -> str | None:
     row = conn.execute("SELECT value FROM local_state WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
@@ -162,8 +179,9 @@ def to_hub(conn: sqlite3.Connection, tbl: str, image: dict[str, Any] | None
     if tbl == "backlog":
         entry_id = data.pop("entry_id", None)
         data["entry_uid"] = None
-        if entry_id is not None:
-            row = conn.execute("SELECT uid FROM entry WHERE id = ?", (entry_id,)).fetchone()
+        if entry_id is not None:  # a private entry's uid never leaves this machine
+            row = conn.execute("SELECT uid FROM entry WHERE id = ? AND uid NOT IN "
+                               "(SELECT uid FROM private_entry)", (entry_id,)).fetchone()  # fmt: skip
             data["entry_uid"] = row[0] if row else None
     return data
 

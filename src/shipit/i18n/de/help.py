@@ -253,4 +253,5 @@ Beispiele:
     "help.skip.reason": "Warum (Urlaub, Krankheit).",
     "help.skip.list": "Die Pausentage auflisten.",
     "help.skip.remove": "Die Pause an diesem Tag entfernen (bis --until).",
+    "help.export.team": "Das Journal des Teams aus den hierher synchronisierten Zeilen des Hubs, nach Tag und dann Mitglied (markdown oder json; nie deine privaten Einträge).",
 }

@@ -164,4 +164,8 @@ MESSAGES: dict[str, object] = {
     "stats.until_before": "--until {until!r} ({end}) liegt vor {start}",
     "stats.skip_too_long": "{start} bis {end} sind {days} Tage; eine Pause umfasst höchstens "
     "{limit} Tage",
+    "stats.invalid_sync_auto": "ungültiges sync.auto {value!r}: erwartet wird on oder off",
+    "stats.invalid_sync_timeout": "ungültiges sync.timeout {value!r}: erwartet werden Sekunden, 2 bis 60",
+    "stats.setting.sync_auto": "on: nach jedem Befehl, der schreibt, mit dem Hub synchronisieren (nur dieses Gerät)",
+    "stats.setting.sync_timeout": "Sekunden, die ein Auto-Sync auf den Hub wartet (2-60)",
 }

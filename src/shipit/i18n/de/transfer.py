@@ -202,4 +202,6 @@ MESSAGES: dict[str, object] = {
     "transfer.saved_previous": "Das Journal, wie es war, ist gesichert unter {path}",
     "transfer.restored": ("{n} Eintrag aus {source} wiederhergestellt.",
                           "{n} Einträge aus {source} wiederhergestellt."),  # fmt: skip
+    "transfer.exported_team": ("{n} Team-Eintrag nach {dest} exportiert ({fmt}).",
+                               "{n} Team-Einträge nach {dest} exportiert ({fmt})."),
 }

@@ -157,4 +157,8 @@ MESSAGES: dict[str, object] = {
                               "--reason is {n} characters long; the limit is {limit}"),  # fmt: skip
     "stats.until_before": "--until {until!r} ({end}) is before {start}",
     "stats.skip_too_long": "{start} to {end} is {days} days; one skip covers at most {limit} days",
+    "stats.invalid_sync_auto": "invalid sync.auto {value!r}: expected on or off",
+    "stats.invalid_sync_timeout": "invalid sync.timeout {value!r}: expected seconds, 2 to 60",
+    "stats.setting.sync_auto": "on: sync with the hub after every command that writes (this device only)",
+    "stats.setting.sync_timeout": "seconds an auto-sync waits for the hub (2-60)",
 }

@@ -186,4 +186,6 @@ MESSAGES: dict[str, object] = {
     "transfer.set_aside": "The journal could not be read; it is kept as {path}",
     "transfer.saved_previous": "Saved the journal as it was to {path}",
     "transfer.restored": ("Restored {n} entry from {source}.", "Restored {n} entries from {source}."),
+    "transfer.exported_team": ("Exported {n} team entry to {dest} ({fmt}).",
+                               "Exported {n} team entries to {dest} ({fmt})."),
 }
