@@ -125,7 +125,8 @@ def parse_value(key: str, value: str) -> tuple[object, str]:
     if key in SYNC_DEFAULTS:
         canonical = parse_sync_value(key, value)
         if canonical is None:
-            raise InputError(f"invalid {key} {value!r}")
+            raise InputError("stats.invalid_sync_auto" if key == "sync.auto"
+                             else "stats.invalid_sync_timeout", value=value)  # fmt: skip
         return canonical, canonical
 
     if key == "day_starts_at":

@@ -20,7 +20,7 @@ from shipit.domain import dates, review
 from shipit.domain.entries import EntryData, Filters
 from shipit.domain.errors import InputError
 from shipit.domain.settings import Settings
-from shipit.domain.team import MemberRow, TeamWeek, member_row, member_week, team_row
+from shipit.domain.team import MemberRow, TeamWeek, member_week, team_row
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
 from shipit.storage import members as members_sql
@@ -115,6 +115,6 @@ def team_export(journal: Journal, filters: Filters) -> TeamExport | None:
 def export_to_file(dest: Path, write: Callable[[IO[str]], int], *, force: bool = False) -> int:
     """Write an export into a file, atomically (temp file, fsync, rename), mode 0600."""
     if dest.is_dir():
-        raise InputError(f"{dest} is a folder: give the export file's name")
+        raise InputError("transfer.export_is_folder", dest=dest)
     with atomic_text_writer(dest, overwrite=force) as fh:
         return write(fh)
