@@ -155,14 +155,14 @@ def test_config_in_german(cli, clock) -> None:
      "ungültiger Ruhetag 'funday': nimm Wochentage wie sat,sun, oder none"),
     (("config", "colour"),
      "unknown setting 'colour': known settings are day_starts_at, rest_days, weekly_target, "
-     "language",
+     "language, author, sync.auto, sync.timeout",
      "unbekannte Einstellung 'colour': bekannt sind day_starts_at, rest_days, weekly_target, "
-     "language"),
+     "language, author, sync.auto, sync.timeout"),
     (("config", "colour", "blue"),
      "unknown setting 'colour': known settings are day_starts_at, rest_days, weekly_target, "
-     "language",
+     "language, author, sync.auto, sync.timeout",
      "unbekannte Einstellung 'colour': bekannt sind day_starts_at, rest_days, weekly_target, "
-     "language"),
+     "language, author, sync.auto, sync.timeout"),
     (("week", "--weeks", "0"), "invalid --weeks 0: expected 1 to 520",
      "ungültiges --weeks 0: erwartet wird 1 bis 520"),
     (("week", "--jsn"), "no such option: --jsn", "unbekannte Option: --jsn"),

@@ -83,7 +83,7 @@ def week_cmd(
     weeks: Annotated[int | None, typer.Option("--weeks", "-w", metavar="N", help="help.week.weeks")] = None,
     json_output: JsonOpt = False,
     author: AuthorOpt = None,
-    team: Annotated[bool, typer.Option("--team", help="The whole team's week from the hub's rows synced here (docs/sync.md).")] = False,
+    team: Annotated[bool, typer.Option("--team", help="help.week.team")] = False,
 ) -> None:  # fmt: skip
     """Review an ISO week (Monday to Sunday): each day, shipped days vs target, the streak."""
     from shipit.services import review

@@ -160,4 +160,5 @@ def parse_value(key: str, value: str) -> tuple[object, str]:
         if choice not in CHOICES:
             raise InputError("core.invalid_language", value=value)
         return choice, choice
-    raise InputError("stats.unknown_setting", key=key, known=", ".join(DEFAULTS))
+    raise InputError("stats.unknown_setting", key=key,
+                     known=", ".join([*DEFAULTS, "author", *SYNC_DEFAULTS]))  # fmt: skip

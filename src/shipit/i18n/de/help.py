@@ -254,4 +254,5 @@ Beispiele:
     "help.skip.list": "Die Pausentage auflisten.",
     "help.skip.remove": "Die Pause an diesem Tag entfernen (bis --until).",
     "help.export.team": "Das Journal des Teams aus den hierher synchronisierten Zeilen des Hubs, nach Tag und dann Mitglied (markdown oder json; nie deine privaten Einträge).",
+    "help.week.team": "Die Woche des ganzen Teams aus den hierher synchronisierten Zeilen des Hubs (docs/sync.md).",
 }

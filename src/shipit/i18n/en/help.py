@@ -235,4 +235,5 @@ Examples:
     "help.skip.list": "List the skip days.",
     "help.skip.remove": "Remove the skip on this day (to --until).",
     "help.export.team": "The team's journal from the hub's rows synced here, by day then member (markdown or json; never your private entries).",
+    "help.week.team": "The whole team's week from the hub's rows synced here (docs/sync.md).",
 }
