@@ -276,7 +276,7 @@ try:
     shipit.cli.main()
 except SystemExit:
     pass
-sys.stderr.write(" ".join(sorted(m for m in sys.modules if m.startswith("shipit.i18n.")
+sys.stderr.write("@@" + " ".join(sorted(m for m in sys.modules if m.startswith("shipit.i18n.")
                                   and m.rsplit(".", 1)[1] in ("core", "entries", "help"))))
 """
 
@@ -289,7 +289,7 @@ def test_json_output_loads_no_catalogue(cli, shipit_home) -> None:
                                text=True, env={**__import__("os").environ, **env,
                                                "SHIPIT_HOME": str(shipit_home)})  # fmt: skip
             assert json.loads(r.stdout), args
-            assert r.stderr == "", (args, env, r.stderr)
+            assert r.stderr == "@@", (args, env, r.stderr)
 
 
 # -- the journal's own errors ---------------------------------------------------------------
@@ -351,3 +351,16 @@ def test_german_tables_fit_60_columns(cli, clock) -> None:
         assert wide == [], args
     listed = cli("list", env=narrow).stdout
     assert "Lieferung" in listed and "Versuch" in listed and "offen" in listed
+
+
+def test_german_log_loads_no_english_catalogue(shipit_home) -> None:
+    import os
+
+    driver = DRIVER.replace('and m.rsplit(".", 1)[1] in ("core", "entries", "help")',
+                            'and m.startswith("shipit.i18n.en")')  # fmt: skip
+    env = {**os.environ, **GERMAN, "SHIPIT_HOME": str(shipit_home)}
+    for args in (("log", "Pricing page done #web"), ("list",), ()):
+        r = subprocess.run([sys.executable, "-c", driver, *args], capture_output=True,
+                           text=True, env=env)  # fmt: skip
+        assert r.stderr.rsplit("@@", 1)[1] == "", (args, r.stderr)
+        assert "Lieferung" in r.stdout, args

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from shipit.domain.entries import hashtags
+from shipit.domain.entries import DECISIONS, KINDS, OUTCOMES, hashtags
 from shipit.domain.text import fmt_day, percent, plural, safe
 from shipit.i18n import t
 from shipit.views.line import Line, Segment, as_text, plain
@@ -224,28 +224,23 @@ def entry_body(entry: EntryData, *, show_tags: bool = True) -> Text:
     return as_text(entry_body_line(entry, show_tags=show_tags))
 
 
-def _word(prefix: str, value: str) -> str:
-    """A stored value (a kind, an outcome, a decision) in the reader's language; a value
-    this shipit does not know (from a newer one, synced) is shown as it is."""
-    from shipit.i18n import is_key
-
-    key = prefix + value
-    return t(key) if is_key(key) else value
+# A stored value (a kind, an outcome, a decision) in the reader's language; a value this
+# shipit does not know (from a newer one, synced) is shown as it is.
 
 
 def kind_word(kind: str) -> str:
     """'ship' / 'Lieferung' (JSON and CSV keep the stored value)."""
-    return _word("entries.kind_", kind)
+    return t("entries.kind_" + kind) if kind in KINDS else kind
 
 
 def outcome_word(outcome: str) -> str:
     """'succeeded' / 'geglückt'."""
-    return _word("entries.outcome_", outcome)
+    return t("entries.outcome_" + outcome) if outcome in OUTCOMES else outcome
 
 
 def decision_word(decision: str) -> str:
     """'delegate' / 'abgeben'."""
-    return _word("entries.decision_", decision)
+    return t("entries.decision_" + decision) if decision in DECISIONS else decision
 
 
 def kind_label(kind: str) -> Text:
