@@ -9,6 +9,7 @@ when a journal is created or migrated.
 import errno
 import io
 import os
+import re
 import signal
 import sys
 from collections.abc import Sequence
@@ -95,6 +96,10 @@ class ShipitGroup(LightGroup):
         return list(self.commands.keys())
 
     def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+        for param in self.params:  # Typer's own completion options: their help as keys
+            key = _COMPLETION_HELP.get(param.name or "")
+            if key is not None and getattr(param, "help", None):
+                param.help = key
         localize(self, ctx, deep=False)  # the commands are listed from their registrations
         frame(formatter)
         super().format_help(ctx, formatter)
@@ -159,6 +164,8 @@ class ShipitGroup(LightGroup):
             code = _after_commit(str(exc), str(exc), exc.exit_code)
         except typer.TyperException as exc:  # usage errors from the parser
             message = exc.format_message().strip().rstrip(".")
+            if i18n.language() != "en":
+                message = usage_words(exc, message)
             ctx = getattr(exc, "ctx", None)
             if ctx is not None:
                 message = i18n.t("core.see_help", message=message, command=ctx.command_path)
@@ -218,6 +225,65 @@ def _interrupt_inside(exc: BaseException) -> bool:
         seen.add(id(exc))
         exc = exc.__cause__ or exc.__context__
     return False
+
+
+_EXTRA = re.compile(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", re.S)
+_NO_COMMAND = re.compile(r"No such command (.+)", re.S)
+_REQUIRES = re.compile(r"Option (.+) requires (?:an argument|(\d+) arguments)", re.S)
+_NO_VALUE = re.compile(r"Option (.+) does not take a value", re.S)
+_NOT_INT = "Input should be a valid integer"
+
+
+def usage_words(exc: Exception, english: str) -> str:
+    """A parser's usage error in the reader's language, worded from the exception's
+    class and fields (Typer and Click say them in English only); `english` (the
+    parser's own words, without the final stop) when its shape is not known here."""
+    from typer._click import exceptions as click
+
+    from shipit.i18n import t
+
+    if isinstance(exc, click.NoSuchOption):
+        message = t("core.no_such_option", name=exc.option_name)
+        if exc.possibilities:
+            options = ", ".join(sorted(exc.possibilities))
+            message = t("core.possible_options", message=message, options=options)
+        return message
+    if isinstance(exc, click.MissingParameter):
+        prefix = english.split(". ", 1)[0]
+        kind = exc.param_type or getattr(exc.param, "param_type_name", "parameter")
+        name = prefix.split(" ", 2)[2] if prefix.count(" ") >= 2 else ""
+        key = {"argument": "core.missing_argument", "option": "core.missing_option"}.get(
+            kind, "core.missing_parameter")  # fmt: skip
+        return t(key, name=name)
+    if isinstance(exc, click.BadParameter):
+        reason = str(exc.message).strip().rstrip(".")
+        if reason.startswith(_NOT_INT):
+            reason = t("core.not_an_integer")
+        hint = english.split(": ", 1)[0].removeprefix("Invalid value for ").removeprefix(
+            "Invalid value")  # fmt: skip
+        if not hint:
+            return t("core.invalid_value_plain", reason=reason)
+        return t("core.invalid_value", name=hint, reason=reason)
+    if m := _EXTRA.fullmatch(english):
+        return t("core.extra_arguments", args=m.group(1))
+    # "No such command 'lst'. Did you mean 'list'?" (its first sentence may already be
+    # worded: a help page shown earlier in this process words Typer's own phrases)
+    base, suggested, name = english.partition(". Did you mean ")
+    if m := _NO_COMMAND.fullmatch(base):
+        base = t("core.no_such_command", name=m.group(1))
+    if suggested:
+        return t("core.did_you_mean", message=base, name=name.rstrip("?"))
+    if m:
+        return base
+    if m := _REQUIRES.fullmatch(english):
+        if m.group(2) is None:
+            return t("core.requires_argument", name=m.group(1))
+        return t("core.requires_arguments", name=m.group(1), n=int(m.group(2)))
+    if m := _NO_VALUE.fullmatch(english):
+        return t("core.takes_no_value", name=m.group(1))
+    if english == "Missing command":
+        return t("core.missing_command")
+    return english
 
 
 def _unexpected(exc: Exception) -> int:
@@ -391,6 +457,8 @@ def _flush_or_silence() -> None:
 
 
 HELP = "help.root"  # the text: shipit/i18n/<lang>/help.py
+_COMPLETION_HELP = {"install_completion": "help.install_completion",
+                    "show_completion": "help.show_completion"}  # fmt: skip
 
 class ShipitTyper(LazyTyper, typer.Typer):
     """The app: commands register here and are built on first use."""
@@ -421,11 +489,9 @@ def root(
     version: Annotated[
         bool,
         typer.Option("--version", "-V", callback=_version, is_eager=True,
-                     help="Show the version and exit."),
+                     help="help.version"),
     ] = False,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show tracebacks (also SHIPIT_DEBUG=1).")
-    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="help.debug")] = False,
 ) -> None:  # fmt: skip
     if debug:
         _state["debug"] = True

@@ -31,20 +31,15 @@ from shipit.cli.options import (
 
 TagOpt = Annotated[
     list[str] | None,
-    typer.Option("--tag", "-t", metavar="TAG", help="A tag (repeatable): web, #web or @web. #tags and @tags in the text count too.", autocompletion=complete_tag),
+    typer.Option("--tag", "-t", metavar="TAG", help="help.tag", autocompletion=complete_tag),
 ]
-NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="A note to keep with the entry.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, see docs/json.md).")]
+NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="help.note")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="help.json")]
 TextArg = Annotated[
     list[str] | None,
-    typer.Argument(
-        metavar="TEXT...",
-        help="What you shipped. Several words are joined with spaces. "
-        "Text starting with '-' goes after '--'. '-' reads the text from standard input; "
-        "no text opens $VISUAL or $EDITOR.",
-        show_default=False,
-    ),
+    typer.Argument(metavar="TEXT...", help="help.text", show_default=False),
 ]
+# Help texts are message keys, worded when --help is shown: shipit/i18n/<lang>/help.py.
 
 
 
@@ -78,9 +73,9 @@ def run_editor(document: str, name: str, refuse: str) -> str:
         try:
             code = subprocess.run([*shlex.split(editor), path]).returncode
         except OSError as exc:
-            raise ShipitError(f"cannot run the editor {editor!r}: {exc.strerror}") from None
+            raise ShipitError("entries.editor_failed", editor=editor, reason=exc.strerror) from None
         if code != 0:
-            raise ShipitError(f"the editor {editor!r} exited with {code}; nothing was changed")
+            raise ShipitError("entries.editor_exit", editor=editor, code=code)
         with open(path, encoding="utf-8") as fh:
             return fh.read()
 
@@ -94,19 +89,18 @@ def text_from_user(text: list[str] | None, note: str | None, kind: str) -> tuple
     if text == ["-"]:
         value = sys.stdin.read()
         if not value.strip():
-            raise InputError("no text on standard input")
+            raise InputError("entries.no_stdin_text")
         return value.rstrip("\n"), note
     if text:
         return join_words(text), note
     from shipit.domain.editing import new_document, parse_document
 
     doc = parse_document(run_editor(new_document(kind), f"new-{kind}.txt",
-                                    "no text: give TEXT, '-' to read it from standard input, "
-                                    "or set $EDITOR to write it there"))  # fmt: skip
+                                    "entries.log_needs_text"))  # fmt: skip
     return doc["text"], note if note is not None else (doc.get("note") or None)
 
 
-@app.command("log", no_args_is_help=False)
+@app.command("log", no_args_is_help=False, help="help.log")
 def log_cmd(
     text: TextArg = None,
     date: DateOpt = None,
@@ -116,21 +110,7 @@ def log_cmd(
     project: ProjectOpt = None,
     private: PrivateOpt = False,
 ) -> None:
-    """Log a ship: something you delivered today (or on --date).
-
-    Tags: write #web or @web in the text, or give --tag web. In bash and zsh an
-    unquoted #web starts a comment and is silently lost: quote the text
-    ("Fixed the form #web") or write @web, which needs no quotes.
-
-    \b
-    Examples:
-      shipit log "Published the pricing page #web"
-      shipit log Published the pricing page @web
-      shipit log --date yesterday "Sent the newsletter" --tag email
-      shipit log -- "- fixed the typo in the footer"
-      git log -1 --format=%s | shipit log -
-      shipit log                   # opens $VISUAL or $EDITOR
-    """
+    """Log a ship (help: help.log)."""
     from shipit.views import render
 
     words, note = text_from_user(text, note, "ship")
@@ -140,10 +120,10 @@ def log_cmd(
     if json_output:
         render.print_json(entry.to_json())
         return
-    confirm_logged(entry, j, verb="Shipped", hist=hist)
+    confirm_logged(entry, j, verb="entries.verb_shipped", hist=hist)
 
 
-@app.command("ship", help="Alias of 'log': record something you delivered.")
+@app.command("ship", help="help.ship")
 def ship_cmd(
     text: TextArg = None,
     date: DateOpt = None,
@@ -172,26 +152,27 @@ def show_today(json_output: bool, author: str | None = None) -> None:
         show_nearest(j)
 
 
-@app.command("today")
+@app.command("today", help="help.today")
 def today_cmd(json_output: JsonOpt = False, author: AuthorOpt = None) -> None:
     """Today's entries and whether today is shipped (the default command)."""
     show_today(json_output, author)
 
 
-@app.command("list")
+@app.command("list", help="help.list")
 def list_cmd(
-    since: Annotated[str | None, typer.Option("--since", "-s", metavar="WHEN", help="From this day on.")] = None,
-    until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="Up to this day.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="ship, step or attempt.", autocompletion=complete_kind)] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", metavar="TAG", help="Only entries with this tag (repeat: all of them).", autocompletion=complete_tag)] = None,
-    search: Annotated[str | None, typer.Option("--search", "-q", help="Only entries whose text, note or lesson contains this (any case).")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-l", help="At most N entries (newest first).")] = None,
+    since: Annotated[str | None, typer.Option("--since", "-s", metavar="WHEN", help="help.list.since")] = None,
+    until: Annotated[str | None, typer.Option("--until", "-u", metavar="WHEN", help="help.list.until")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="help.list.kind", autocompletion=complete_kind)] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", metavar="TAG", help="help.list.tag", autocompletion=complete_tag)] = None,
+    search: Annotated[str | None, typer.Option("--search", "-q", help="help.list.search")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-l", help="help.list.limit")] = None,
     json_output: JsonOpt = False,
-    project: Annotated[str | None, typer.Option("--project", "-P", metavar="NAME", help="Only entries linked to this project.", autocompletion=complete_project)] = None,
+    project: Annotated[str | None, typer.Option("--project", "-P", metavar="NAME", help="help.list.project", autocompletion=complete_project)] = None,
     author: AuthorOpt = None,
     no_pager: NoPagerOpt = False,
 ) -> None:  # fmt: skip
     """List entries, newest first, grouped by day."""
+    from shipit.i18n import t
     from shipit.views import render
 
     filters, entries = journal(author).list(since=since, until=until, kind=kind, tags=tag or (),
@@ -200,18 +181,18 @@ def list_cmd(
         render.print_json([e.to_json() for e in entries])
         return
     if not entries:
-        render.err("No entries match." if filters != type(filters)() or project else
-                   'No entries yet. Log one: shipit log "what you delivered"')  # fmt: skip
+        render.err(t("entries.none_match") if filters != type(filters)() or project else
+                   t("entries.none_yet"))  # fmt: skip
         return
     with render.paged(not no_pager):
         render.out(render.entries_table(entries))
-    count = len(entries)
-    render.err(f"{count} entr{'y' if count == 1 else 'ies'}", style="dim")
+    render.err(t("entries.count", n=len(entries)), style="dim")
 
 
-@app.command("tags")
+@app.command("tags", help="help.tags")
 def tags_cmd(json_output: JsonOpt = False, no_pager: NoPagerOpt = False) -> None:
     """Every tag with the number of entries that have it and the day it was last used."""
+    from shipit.i18n import t
     from shipit.views import render
 
     rows = journal().tags()
@@ -220,35 +201,32 @@ def tags_cmd(json_output: JsonOpt = False, no_pager: NoPagerOpt = False) -> None
                            for t, n, last in rows])  # fmt: skip
         return
     if not rows:
-        render.err('No tags yet. Tag an entry: shipit log "Fixed the form @web"')
+        render.err(t("entries.no_tags"))
         return
     with render.paged(not no_pager):
         render.out(render.tags_table(rows))
 
 
-@app.command("edit")
+@app.command("edit", help="help.edit")
 def edit_cmd(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The id shown by 'shipit list'.", autocompletion=complete_entry_id)],
-    text: Annotated[str | None, typer.Option("--text", help="New text.")] = None,
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="help.entry_id", autocompletion=complete_entry_id)],
+    text: Annotated[str | None, typer.Option("--text", help="help.edit.text")] = None,
     date: DateOpt = None,
-    note: Annotated[str | None, typer.Option("--note", "-n", help="New note ('' removes it).")] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", metavar="TAG", help="Replace the tags given with --tag (repeatable); #hashtags follow the text.", autocompletion=complete_tag)] = None,
-    clear_tags: Annotated[bool, typer.Option("--clear-tags", help="Remove the tags given with --tag.")] = False,
-    outcome: Annotated[str | None, typer.Option("--outcome", metavar="open|succeeded|failed", help="An attempt's outcome.", autocompletion=complete_outcome)] = None,
-    lesson: Annotated[str | None, typer.Option("--lesson", "-L", help="An attempt's lesson ('' removes it).")] = None,
-    minutes: Annotated[str | None, typer.Option("--minutes", "-m", metavar="N", help="A step's minutes.")] = None,
-    decision: Annotated[str | None, typer.Option("--decision", metavar="self|delegate|drop", help="A step's decision ('' removes it).", autocompletion=complete_decision)] = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", help="help.edit.note")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", metavar="TAG", help="help.edit.tag", autocompletion=complete_tag)] = None,
+    clear_tags: Annotated[bool, typer.Option("--clear-tags", help="help.edit.clear_tags")] = False,
+    outcome: Annotated[str | None, typer.Option("--outcome", metavar="open|succeeded|failed", help="help.edit.outcome", autocompletion=complete_outcome)] = None,
+    lesson: Annotated[str | None, typer.Option("--lesson", "-L", help="help.edit.lesson")] = None,
+    minutes: Annotated[str | None, typer.Option("--minutes", "-m", metavar="N", help="help.edit.minutes")] = None,
+    decision: Annotated[str | None, typer.Option("--decision", metavar="self|delegate|drop", help="help.edit.decision", autocompletion=complete_decision)] = None,
     json_output: JsonOpt = False,
-    project: Annotated[str | None, typer.Option("--project", "-P", metavar="NAME", help="Link it to this project ('' unlinks).")] = None,
-    private: Annotated[bool | None, typer.Option("--private/--shared", help="Keep it on this machine, or let sync share it again.", show_default=False)] = None,
+    project: Annotated[str | None, typer.Option("--project", "-P", metavar="NAME", help="help.edit.project")] = None,
+    private: Annotated[bool | None, typer.Option("--private/--shared", help="help.edit.private", show_default=False)] = None,
 ) -> None:  # fmt: skip
-    """Change an entry: text, day, note, tags, and the fields of its kind.
-
-    With no option, opens the entry in $VISUAL or $EDITOR (text, note, then its
-    fields); save it unchanged to change nothing, empty the text to abort.
-    """
+    """Change an entry: text, day, note, tags, and the fields of its kind."""
     from rich.text import Text
 
+    from shipit.i18n import Msg, t
     from shipit.views import render
 
     fields = {"text": text, "when": date, "note": note, "tags": tag, "lesson": lesson,
@@ -258,14 +236,13 @@ def edit_cmd(
         from shipit.domain.editing import changes, entry_document, parse_document
 
         old = j.get(entry_id)
-        article = "an" if old.kind == "attempt" else "a"
-        title = f"Editing entry #{old.id}, {article} {old.kind} of {render.fmt_day(old.day)}."
+        title = t("entries.editing_title", id=old.id, a_kind=Msg("entries.a_" + old.kind),
+                  day=render.fmt_day(old.day))  # fmt: skip
         doc = parse_document(run_editor(entry_document(old, title), f"entry-{old.id}.txt",
-                                        "nothing to change: give --text, --date, --note or "
-                                        "--tag, or set $EDITOR to edit the entry in it"))  # fmt: skip
+                                        "entries.edit_needs_editor"))  # fmt: skip
         fields = changes(old, doc)
         if not fields:
-            render.err("No change.")
+            render.err(t("entries.no_change"))
             if json_output:
                 render.print_json(old.to_json())
             return
@@ -274,36 +251,35 @@ def edit_cmd(
     if json_output:
         render.print_json(entry.to_json())
         return
-    render.out(Text.assemble(("Edited ", "bold"), render.entry_summary(entry)))
+    render.out(Text.assemble((t("entries.edited"), "bold"), render.entry_summary(entry)))
 
 
-@app.command("delete")
+@app.command("delete", help="help.delete")
 def delete_cmd(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The id shown by 'shipit list'.", autocompletion=complete_entry_id)],
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="help.entry_id", autocompletion=complete_entry_id)],
     yes: YesOpt = False,
 ) -> None:  # fmt: skip
     """Delete an entry (asks first; without a terminal, needs --yes). `undo` brings it back."""
     from rich.text import Text
 
+    from shipit.i18n import Msg, t
     from shipit.views import render
 
     j = journal()
     entry = j.get(entry_id)
     if not yes and render.is_interactive():
-        render.err(Text.assemble("About to delete ", render.entry_summary(entry)))
-    if not confirm("Delete it?", yes=yes,
-                   refuse=f"not deleting entry #{entry.id} without --yes (no terminal to ask)"):
-        render.err("Kept it.")  # the user's choice, not a failure: exit 0
+        render.err(Text.assemble(t("entries.about_to_delete"), render.entry_summary(entry)))
+    if not confirm(Msg("entries.delete_question"), yes=yes,
+                   refuse=Msg("entries.delete_refused", id=entry.id)):
+        render.err(t("entries.kept"))  # the user's choice, not a failure: exit 0
         return
     removed = j.delete(str(entry.id))
-    render.out(Text.assemble(("Deleted ", "bold"), render.entry_summary(removed)))
+    render.out(Text.assemble((t("entries.deleted"), "bold"), render.entry_summary(removed)))
     if j.reopened:
-        render.err(f"Project +{j.reopened} is active again: the entry that ended it is gone "
-                   "('shipit project ship' or 'project drop' ends it again; 'shipit undo' "
-                   "brings the entry back).")  # fmt: skip
+        render.err(t("entries.project_reopened", short=j.reopened))
 
 
-@app.command("path")
+@app.command("path", help="help.path")
 def path_cmd() -> None:
     """Print the journal file's path ($SHIPIT_HOME/journal.db or the user data folder)."""
     from shipit.services.journal import path

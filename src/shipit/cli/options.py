@@ -1,31 +1,27 @@
 """What every command module shares: option types, the journal, the streak line.
 
-Only Typer (and the domain's date help text) at the top: command modules import this
-at start-up, so `--help` and completion stay fast.
+Only Typer at the top: command modules import this at start-up, so `--help` and
+completion stay fast. Help texts are message keys, worded when --help is shown
+(shipit/i18n/<lang>/help.py).
 """
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from shipit.domain.dates import WHEN_HELP
+if TYPE_CHECKING:
+    from shipit.i18n import Msg
 
-DateOpt = Annotated[
-    str | None, typer.Option("--date", "-d", metavar="WHEN", help=f"Journal day. {WHEN_HELP}")
-]
+DateOpt = Annotated[str | None, typer.Option("--date", "-d", metavar="WHEN", help="help.date")]
 ProjectOpt = Annotated[
     str | None,
-    typer.Option("--project", "-P", metavar="NAME",
-                 help="Link it to a project (its short name); a +name word in the text does too.",
+    typer.Option("--project", "-P", metavar="NAME", help="help.project",
                  autocompletion=lambda incomplete: complete_project(incomplete)),
 ]  # fmt: skip
-YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; required when not interactive.")]
-PrivateOpt = Annotated[bool, typer.Option("--private", help="Keep it on this machine: sync never sends it.")]
-AuthorOpt = Annotated[
-    str | None,
-    typer.Option("--author", metavar="NAME", help="Another team member's (synced) entries and figures; default: yours."),
-]
-NoPagerOpt = Annotated[bool, typer.Option("--no-pager", help="Print long output directly, not through $PAGER (less -FRX).")]
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="help.yes")]
+PrivateOpt = Annotated[bool, typer.Option("--private", help="help.private")]
+AuthorOpt = Annotated[str | None, typer.Option("--author", metavar="NAME", help="help.author")]
+NoPagerOpt = Annotated[bool, typer.Option("--no-pager", help="help.no_pager")]
 
 
 def journal(author: str | None = None):  # noqa: ANN201  (-> services.journal.Journal)
@@ -52,7 +48,9 @@ def streak_lines(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> list[views.
         if hist is None:
             hist = j.streak_history()
     except ShipitError as exc:
-        render.err(f"(streak not shown: {exc})", style="dim")
+        from shipit.i18n import t
+
+        render.err(t("entries.streak_not_shown", error=exc), style="dim")
         return []
     if not hist.has_entries:
         return []
@@ -64,13 +62,15 @@ def streak_lines(j, hist=None):  # noqa: ANN001, ANN201  (Journal -> list[views.
     return lines
 
 
-def confirm_logged(entry, j, *, verb: str = "Logged", hist=None) -> None:  # noqa: ANN001
-    """The one-line confirmation after an entry is written, with the streak.
+def confirm_logged(entry, j, *, verb: str = "entries.verb_logged", hist=None) -> None:  # noqa: ANN001
+    """The one-line confirmation after an entry is written, with the streak; `verb` is
+    a message key ("entries.verb_shipped": "Shipped").
 
     Written without Rich (views.line): `log` is the command people run most."""
+    from shipit.i18n import t
     from shipit.views import line, render
 
-    line.write([(f"{verb} ", "bold"), *render.summary_line(entry)], *streak_lines(j, hist))
+    line.write([(f"{t(verb)} ", "bold"), *render.summary_line(entry)], *streak_lines(j, hist))
     show_linked(j)
     show_nearest(j)
 
@@ -81,8 +81,9 @@ def show_linked(j) -> None:  # noqa: ANN001
 
     if getattr(j, "linked", None):
         from shipit.domain.text import safe
+        from shipit.i18n import t
 
-        line.write([(safe(f"→ linked to +{j.linked}"), "cyan")])
+        line.write([(safe(t("entries.linked", name=j.linked)), "cyan")])
 
 
 def show_nearest(j) -> None:  # noqa: ANN001
@@ -103,8 +104,9 @@ def show_streak(j, hist=None) -> None:  # noqa: ANN001
     line.write(*streak_lines(j, hist))
 
 
-def confirm(question: str, *, yes: bool, refuse: str) -> bool:
-    """Ask on a terminal; without one, `--yes` is required (InputError `refuse`)."""
+def confirm(question: "str | Msg", *, yes: bool, refuse: "str | Msg") -> bool:
+    """Ask on a terminal; without one, `--yes` is required (InputError `refuse`, a
+    message key or Msg)."""
     from shipit.domain.errors import InputError
     from shipit.views import render
 
@@ -112,7 +114,7 @@ def confirm(question: str, *, yes: bool, refuse: str) -> bool:
         return True
     if not render.is_interactive():
         raise InputError(refuse)
-    return typer.confirm(question, default=False, err=True)
+    return typer.confirm(str(question), default=False, err=True)
 
 
 def print_json(data: Any) -> None:
@@ -134,8 +136,9 @@ def _matching(words: Any, incomplete: str) -> list[tuple[str, str]]:
 def complete_kind(incomplete: str) -> list[tuple[str, str]]:
     from shipit.domain.entries import KINDS
 
-    helps = {"ship": "something delivered", "step": "a timed small step", "attempt": "a try"}
-    return _matching(((k, helps.get(k, "")) for k in KINDS), incomplete)
+    from shipit.i18n import t
+
+    return _matching(((k, t("entries.complete_" + k)) for k in KINDS), incomplete)
 
 
 def complete_outcome(incomplete: str) -> list[tuple[str, str]]:
@@ -147,8 +150,9 @@ def complete_outcome(incomplete: str) -> list[tuple[str, str]]:
 def complete_decision(incomplete: str) -> list[tuple[str, str]]:
     from shipit.domain.entries import DECISIONS
 
-    helps = {"self": "keep doing it yourself", "delegate": "hand it off", "drop": "stop"}
-    return _matching(((d, helps.get(d, "")) for d in DECISIONS), incomplete)
+    from shipit.i18n import t
+
+    return _matching(((d, t("entries.complete_" + d)) for d in DECISIONS), incomplete)
 
 
 def no_team():  # noqa: ANN201  (-> HubError)
@@ -198,7 +202,9 @@ def complete_tag(incomplete: str) -> list[tuple[str, str]]:
         rows = j.tags() if j is not None else []
     except (ShipitError, OSError):
         return []
-    return _matching(((prefix + t, f"{n} entr{'y' if n == 1 else 'ies'}") for t, n, _ in rows),
+    from shipit.i18n import t
+
+    return _matching(((prefix + tag, t("entries.count", n=n)) for tag, n, _ in rows),
                      incomplete)  # fmt: skip
 
 

@@ -14,23 +14,34 @@ from typing import Any
 
 from shipit.domain.entries import EntryData, hashtags
 from shipit.domain.errors import ShipitError
+from shipit.i18n import LANGUAGES, t, template
 
-NOTE = "# --- note (empty for none) ---"
-LESSON = "# --- lesson (empty for none) ---"
-FIELDS = "# --- fields ---"
-_MARKERS = {NOTE: "note", LESSON: "lesson", FIELDS: "fields"}
+# The section markers, in the reader's language: "# --- note (empty for none) ---".
+# The field keys (`day: ...`) are never translated; markers are read in any language.
+_SECTIONS = {"note": "entries.doc_note", "lesson": "entries.doc_lesson",
+             "fields": "entries.doc_fields"}  # fmt: skip
 FIELD_KEYS = {
     "ship": ("day", "tags"),
     "step": ("day", "tags", "minutes", "decision"),
     "attempt": ("day", "tags", "outcome"),
 }
 _FIELD_HELP = {
-    "day": "an ISO date or any WHEN (docs/dates.md)",
-    "tags": "tags besides the text's #hashtags, comma-separated",
-    "minutes": "whole minutes",
-    "decision": "self, delegate, drop or empty",
-    "outcome": "open, succeeded or failed",
+    "day": "entries.field_day",
+    "tags": "entries.field_tags",
+    "minutes": "entries.field_minutes",
+    "decision": "entries.field_decision",
+    "outcome": "entries.field_outcome",
 }
+
+
+def marker(section: str, lang: str | None = None) -> str:
+    """The line that opens a section of the document ('note', 'lesson', 'fields')."""
+    return f"# --- {template(_SECTIONS[section], lang)} ---"
+
+
+def _markers() -> dict[str, str]:
+    """Every language's marker line → its section (a file may be edited in another)."""
+    return {marker(section, lang): section for lang in LANGUAGES for section in _SECTIONS}
 
 
 class EditAborted(ShipitError):
@@ -48,14 +59,14 @@ def entry_document(entry: EntryData, title: str) -> str:
               "minutes": "" if entry.minutes is None else str(entry.minutes),
               "decision": entry.decision or "", "outcome": entry.outcome or ""}  # fmt: skip
     lines = [f"# {title}",
-             "# The text comes first; an empty text aborts. Save it unchanged to change nothing.",
-             "# Lines that begin with '# ' are ignored.",
-             entry.text, "", NOTE, entry.note or ""]  # fmt: skip
+             f"# {t('entries.doc_first')}",
+             f"# {t('entries.doc_comments')}",
+             entry.text, "", marker("note"), entry.note or ""]  # fmt: skip
     if entry.kind == "attempt":
-        lines += ["", LESSON, entry.lesson or ""]
-    lines += ["", FIELDS]
+        lines += ["", marker("lesson"), entry.lesson or ""]
+    lines += ["", marker("fields")]
     for key in FIELD_KEYS[entry.kind]:
-        lines.append(f"# {key}: {_FIELD_HELP[key]}")
+        lines.append(f"# {key}: {t(_FIELD_HELP[key])}")
         lines.append(f"{key}: {values[key]}".rstrip())
     return "\n".join(lines) + "\n"
 
@@ -64,9 +75,9 @@ def new_document(kind: str) -> str:
     """The file shown for `shipit log` without text: text and note."""
     return "\n".join([
         "",
-        f"# Write the {kind} above: what you delivered. An empty text aborts.",
-        "# Lines that begin with '# ' are ignored; #hashtags become tags.",
-        "", NOTE, "",
+        f"# {t('entries.doc_new', kind=t('entries.kind_' + kind))}",
+        f"# {t('entries.doc_new_comments')}",
+        "", marker("note"), "",
     ]) + "\n"  # fmt: skip
 
 
@@ -84,12 +95,13 @@ def parse_document(text: str) -> dict[str, Any]:
 
     Raises EditAborted when the text is empty, ShipitError naming an unknown field line.
     """
+    markers = _markers()
     sections: dict[str, list[str]] = {"text": []}
     current = "text"
     for line in text.replace("\r\n", "\n").split("\n"):
-        marker = _MARKERS.get(line.strip())
-        if marker is not None:
-            current = marker
+        section = markers.get(line.strip())
+        if section is not None:
+            current = section
             sections[current] = []
             continue
         if is_comment(line):
@@ -97,7 +109,7 @@ def parse_document(text: str) -> dict[str, Any]:
         sections[current].append(line)
     out: dict[str, Any] = {"text": _block(sections["text"])}
     if not out["text"].strip():
-        raise EditAborted("aborted: the text is empty, nothing was changed")
+        raise EditAborted("entries.edit_aborted")
     for name in ("note", "lesson"):
         if name in sections:
             out[name] = _block(sections[name])
@@ -110,8 +122,8 @@ def parse_document(text: str) -> dict[str, Any]:
         if not sep or key not in _FIELD_HELP:
             from shipit.domain.errors import InputError
 
-            raise InputError(f"cannot read the line {line.strip()!r}: expected 'key: value' "
-                             f"with a key of {', '.join(_FIELD_HELP)}")  # fmt: skip
+            raise InputError("entries.edit_bad_line", line=line.strip(),
+                             keys=", ".join(_FIELD_HELP))  # fmt: skip
         fields[key] = value.strip()
     out["fields"] = fields
     return out

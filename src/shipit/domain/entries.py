@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from shipit.domain import dates
 from shipit.domain.errors import InputError
+from shipit.i18n import Msg, number
 
 MAX_TEXT = 10_000
 MAX_TAG = 64
@@ -103,18 +104,26 @@ class Filters:
 # -- validation ------------------------------------------------------------------------
 
 
-def check_text(value: str, what: str = "text", *, allow_empty: bool = False) -> str:
+# What check_text names, by the word a caller passes (other words are shown as given;
+# a caller may pass a Msg of its own).
+_WHAT = {"text": "entries.what_text", "note": "entries.what_note",
+         "lesson": "entries.what_lesson", "search text": "entries.what_search"}  # fmt: skip
+
+
+def check_text(value: str, what: str | Msg = "text", *, allow_empty: bool = False) -> str:
     """Refuse empty, NUL-bearing or over-long text; return it unchanged otherwise."""
-    if "\x00" in value:
-        raise InputError(f"{what} contains a NUL byte")
-    if len(value) > MAX_TEXT:
-        raise InputError(f"{what} is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
-    if not allow_empty and not value.strip():
-        raise InputError(f"{what} is empty")
+    if "\x00" in value or len(value) > MAX_TEXT or (not allow_empty and not value.strip()):
+        shown = what if isinstance(what, Msg) else Msg(_WHAT.get(what, what))
+        if "\x00" in value:
+            raise InputError("entries.nul_byte", what=shown)
+        if len(value) > MAX_TEXT:
+            raise InputError("entries.too_long", what=shown, length=number(len(value)),
+                             limit=number(MAX_TEXT))  # fmt: skip
+        raise InputError("entries.empty", what=shown)
     return value
 
 
-def optional_text(value: str | None, what: str) -> str | None:
+def optional_text(value: str | None, what: str | Msg) -> str | None:
     """A note or lesson: checked; '' means none."""
     if value is None:
         return None
@@ -140,10 +149,7 @@ def _canonical_tag(raw: str) -> str | None:
 def normalise_tag(raw: str) -> str:
     tag = _canonical_tag(raw)
     if tag is None:
-        raise InputError(
-            f"invalid tag {raw!r}: a tag is letters, digits, '-' and '_' "
-            f"(at most {MAX_TAG} characters)"
-        )
+        raise InputError("entries.invalid_tag", tag=raw, limit=MAX_TAG)
     return tag
 
 
@@ -165,7 +171,7 @@ def check_kind(kind: str | None) -> str | None:
         return None
     k = kind.strip().lower()
     if k not in KINDS:
-        raise InputError(f"invalid kind {kind!r}: expected one of {', '.join(KINDS)}")
+        raise InputError("entries.invalid_kind", kind=kind, kinds=", ".join(KINDS))
     return k
 
 
@@ -176,7 +182,7 @@ def parse_entry_ref(ref: str) -> tuple[str, int | str]:
         return "id", int(text)
     if _ENTRY_UID.fullmatch(text):
         return "uid", text.lower()
-    raise InputError(f"invalid id {ref!r}: use the number shown by 'shipit list'")
+    raise InputError("entries.invalid_id", ref=ref)
 
 
 def new_uid() -> str:
@@ -185,7 +191,7 @@ def new_uid() -> str:
 
 def check_limit(limit: int | None) -> int | None:
     if limit is not None and not 0 <= limit <= 2**62:
-        raise InputError(f"invalid --limit {limit}: expected 0 (all) or a positive number")
+        raise InputError("entries.invalid_limit", limit=limit)
     return limit or None
 
 
@@ -211,5 +217,5 @@ def parse_filters(
     if until and (span := dates.period(until, today)) is not None:
         u = span[1]  # --until "last week": up to its Sunday
     if s and u and s > u:
-        raise InputError(f"--since {since!r} is after --until {until!r}")
+        raise InputError("entries.since_after_until", since=since, until=until)
     return Filters(since=s, until=u, kind=kind_, tags=norm_tags, search=search, limit=limit)

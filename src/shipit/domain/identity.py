@@ -21,10 +21,7 @@ def check_author(name: str) -> str:
     """The author name as stored; InputError when it cannot be one."""
     value = name.strip()
     if not _AUTHOR_RE.fullmatch(value):
-        raise InputError(
-            f"invalid author {name!r}: use 1-{MAX_AUTHOR} letters, digits, '_', '-' or '.', "
-            "starting with a letter or '_'"
-        )
+        raise InputError("entries.invalid_author", name=name, limit=MAX_AUTHOR)
     return value
 
 

@@ -30,6 +30,7 @@ from shipit.domain.history import History, ShipDays
 from shipit.domain.identity import check_author
 from shipit.domain.prompt import DayStatus, day_start_epoch, format_status, parse_status
 from shipit.domain.settings import DEFAULTS, SYNC_DEFAULTS, Settings, parse_value
+from shipit.i18n import Msg
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
 from shipit.storage import members as members_sql
@@ -81,9 +82,9 @@ def _check_fields_fit(entry: EntryData, **fields: Any) -> None:
     owner = {"outcome": "attempt", "lesson": "attempt", "minutes": "step", "decision": "step"}
     for name, value in fields.items():
         if value is not None and entry.kind != owner[name]:
-            article = "an" if entry.kind == "attempt" else "a"
-            raise InputError(f"entry #{entry.id} is {article} {entry.kind}; "
-                             f"{name} is for {owner[name]}s")  # fmt: skip
+            raise InputError("entries.field_not_for_kind", id=entry.id,
+                             a_kind=Msg("entries.a_" + entry.kind), name=name,
+                             kinds=Msg("entries.for_" + owner[name]))  # fmt: skip
 
 
 def committed() -> bool:
@@ -124,8 +125,7 @@ class Journal:
         if name == members_sql.own_author(conn):
             return None
         if not members_sql.is_member(conn, name):
-            raise NotFoundError(f"no member named {name!r} in this journal",
-                                "see 'shipit team' for the members synced here")  # fmt: skip
+            raise NotFoundError("entries.no_member", "entries.no_member_hint", name=name)
         return name
 
     def read_history(self, conn: Connection) -> History:
@@ -184,7 +184,7 @@ class Journal:
         name = check_author(name)
         with self.store.writing() as conn:
             if members_sql.is_member(conn, name):
-                raise InputError(f"{name!r} is another member of the team: pick your own name")
+                raise InputError("entries.author_taken", name=name)
             ChangeLog(conn, "config", dates.now()).put(
                 "setting", "author", {"key": "author", "value": name}
             )
@@ -335,13 +335,11 @@ class Journal:
             if not changed and new_tags == old.tags and now_private == was_private:
                 if relinked or values or tags is not None or clear_tags or private is not None:
                     return old  # asked for what it already is: nothing to record
-                raise InputError("nothing to change: give --text, --date, --note, --tag, "
-                                 "--private or --shared (or no option, to edit the entry in "
-                                 "$EDITOR)")  # fmt: skip
+                raise InputError("entries.nothing_to_change")
             new = old._replace(**values, tags=new_tags, updated_at=instant)
             if new.kind == "attempt" and new.outcome == "open" and new.lesson:
-                raise InputError("a lesson needs an outcome: succeeded or failed",
-                                 "set --outcome, or remove the lesson with --lesson ''")  # fmt: skip
+                raise InputError("entries.lesson_needs_outcome",
+                                 "entries.lesson_needs_outcome_hint")  # fmt: skip
             image = entries_sql.entry_image(new, new.id)
             if now_private:
                 image["private"] = True

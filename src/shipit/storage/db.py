@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from shipit.domain.errors import InputError, JournalError
+from shipit.i18n import Msg
 from shipit.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 
 # What services hold while they work inside a transaction (they never use it
@@ -57,10 +58,8 @@ def busy_timeout_ms() -> int:
     except ValueError:
         seconds = float("nan")
     if not 0 <= seconds <= MAX_BUSY_TIMEOUT_S:  # also false for nan
-        raise InputError(
-            f"SHIPIT_BUSY_TIMEOUT={raw!r} is not a number of seconds from 0 to "
-            f"{MAX_BUSY_TIMEOUT_S}", "set it to e.g. 10, or unset it for the default",
-        )  # fmt: skip
+        raise InputError("core.busy_timeout_invalid", "core.busy_timeout_hint", value=raw,
+                         limit=MAX_BUSY_TIMEOUT_S)  # fmt: skip
     return int(seconds * 1000)
 
 
@@ -119,10 +118,8 @@ def ensure_private_dir(folder: Path) -> None:
             if os.name == "posix":
                 os.chmod(new, 0o700)
     except OSError as exc:
-        raise JournalError(
-            f"cannot create the journal folder {folder}: {exc.strerror}",
-            "set SHIPIT_HOME to a writable folder",
-        ) from None
+        raise JournalError("core.cannot_create_folder", "core.set_home_hint", folder=folder,
+                           reason=exc.strerror) from None  # fmt: skip
 
 
 def _touch_private(path: Path) -> None:
@@ -139,7 +136,7 @@ def _touch_private(path: Path) -> None:
     except FileExistsError:
         return
     except OSError as exc:
-        raise JournalError(f"cannot create {path}: {exc.strerror}") from None
+        raise JournalError("core.cannot_create", path=path, reason=exc.strerror) from None
     os.close(fd)
 
 
@@ -158,8 +155,7 @@ class BrokenJournalError(JournalError):
     regular file, unreadable). `restore` moves such a file aside and restores anyway."""
 
 
-_BROKEN_HINT = ("restore a backup with 'shipit restore FILE' (the broken file is kept "
-                "beside it), or move the file away to start a new journal")  # fmt: skip
+_BROKEN_HINT = "core.broken_hint"
 
 
 def check_regular_file(path: Path) -> None:
@@ -171,18 +167,16 @@ def check_regular_file(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise BrokenJournalError(f"cannot read the journal {path}: {exc.strerror}",
-                                 _BROKEN_HINT) from None  # fmt: skip
+        raise BrokenJournalError("core.cannot_read_journal", _BROKEN_HINT, path=path,
+                                 reason=exc.strerror) from None  # fmt: skip
     if stat.S_ISREG(mode):
         return
-    what = ("a folder" if stat.S_ISDIR(mode) else "a FIFO (named pipe)" if stat.S_ISFIFO(mode)
-            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-            else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")  # fmt: skip
-    target = f" (it leads to {os.path.realpath(path)})" if path.is_symlink() else ""
-    raise BrokenJournalError(
-        f"the journal {path} is {what}{target}, not a journal file",
-        "move it away, or set SHIPIT_HOME to another folder",
-    )  # fmt: skip
+    what = ("core.file_folder" if stat.S_ISDIR(mode) else "core.file_fifo" if stat.S_ISFIFO(mode)
+            else "core.file_device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "core.file_socket" if stat.S_ISSOCK(mode) else "core.file_other")  # fmt: skip
+    target = Msg("core.leads_to", path=os.path.realpath(path)) if path.is_symlink() else ""
+    raise BrokenJournalError("core.journal_not_file", "core.move_away_hint", path=path,
+                             what=Msg(what), target=target)  # fmt: skip
 
 
 def describe_db_error(exc: BaseException, path: Path) -> JournalError:
@@ -190,29 +184,21 @@ def describe_db_error(exc: BaseException, path: Path) -> JournalError:
     text = str(exc)
     low = text.lower()
     if "locked" in low or "busy" in low:
-        return JournalError(
-            f"the journal {path} is locked by another program",
-            "wait for it to finish and try again",
-        )
+        return JournalError("core.journal_locked", "core.locked_hint", path=path)
     if ("disk" in low and "full" in low) or (
         ("disk i/o" in low or "unable to open" in low) and disk_full(path)
     ):
-        return JournalError(f"disk full: cannot write {path}", "free some space and try again")
+        return JournalError("core.disk_full", "core.disk_full_hint", path=path)
     if "not a database" in low or "malformed" in low or "corrupt" in low:
-        return BrokenJournalError(f"the journal {path} is corrupt or not a shipit journal",
-                                  _BROKEN_HINT)  # fmt: skip
+        return BrokenJournalError("core.journal_corrupt", _BROKEN_HINT, path=path)
     if "readonly" in low or "read-only" in low:
-        return JournalError(
-            f"the journal {path} is read-only", "check the file's and its folder's permissions"
-        )
+        return JournalError("core.journal_read_only", "core.read_only_hint", path=path)
     if "unable to open" in low:
         if path.exists() and not os.access(path, os.R_OK):
-            return BrokenJournalError(f"cannot read the journal {path}: permission denied",
-                                      "check the file's owner and mode")  # fmt: skip
-        return JournalError(
-            f"cannot open the journal {path}", "check the folder exists and is readable"
-        )
-    return JournalError(f"journal error in {path}: {text}")
+            return BrokenJournalError("core.journal_no_permission", "core.permission_hint",
+                                      path=path)  # fmt: skip
+        return JournalError("core.cannot_open_journal", "core.cannot_open_hint", path=path)
+    return JournalError("core.journal_error", path=path, error=text)
 
 
 def _casefold(value: object) -> str | None:
@@ -491,9 +477,9 @@ class Store:
                     if isinstance(exc, JournalError):
                         raise
                     raise JournalError(
-                        f"migrating {self.path} to schema {target} failed: {exc}; "
-                        f"the journal is unchanged at schema {target - 1}",
-                        f"a copy from before the migration is at {backup_path}",
+                        "core.migration_failed",
+                        Msg("core.migration_backup_hint", backup=backup_path),
+                        path=self.path, target=target, error=exc, previous=target - 1,
                     ) from exc
         if identity(conn)[0] == 0:  # a journal from before the application id: claim it
             with self._locked(conn):
@@ -514,21 +500,15 @@ class Store:
 
     def _refuse_foreign(self, app_id: int, version: int, tables: set[str]) -> None:
         if version > SCHEMA_VERSION and app_id in (0, APPLICATION_ID):
-            raise JournalError(
-                f"the journal {self.path} was written by a newer shipit "
-                f"(schema {version}, this shipit knows {SCHEMA_VERSION})",
-                "upgrade shipit: pip install -U shipit",
-            )
+            raise JournalError("core.journal_too_new", "core.upgrade_hint", path=self.path,
+                               version=version, known=SCHEMA_VERSION)  # fmt: skip
         if app_id == APPLICATION_ID:
             return
         if app_id == 0 and version == 0 and not tables:
             return  # an empty file: a new journal
         if app_id == 0 and version >= 1 and _CORE_TABLES <= tables:
             return  # a journal from before the application id
-        raise JournalError(
-            f"{self.path} is a SQLite file but not a shipit journal",
-            "move it away or point SHIPIT_HOME at another folder",
-        )
+        raise JournalError("core.not_a_journal", "core.not_a_journal_hint", path=self.path)
 
     # -- backups ----------------------------------------------------------------------
 
@@ -563,8 +543,8 @@ class Store:
                 target.execute("PRAGMA journal_mode = DELETE")
             except sqlite3.Error as exc:
                 if disk_full(dest.parent):  # the copy's disk, not the journal's
-                    raise JournalError(f"disk full: cannot write {dest}",
-                                       "free some space and try again") from exc  # fmt: skip
+                    raise JournalError("core.disk_full", "core.disk_full_hint",
+                                       path=dest) from exc  # fmt: skip
                 raise describe_db_error(exc, self.path) from exc
             finally:
                 target.close()

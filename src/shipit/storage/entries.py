@@ -167,7 +167,9 @@ def get(conn: sqlite3.Connection, ref: str | int) -> EntryData:
     column, value = ("id", ref) if isinstance(ref, int) else parse_entry_ref(ref)
     found = list(select(conn, [f"{column} = ?"], [value]))
     if not found:
-        raise NotFoundError(f"no entry #{value}" if column == "id" else f"no entry with uid {value}")
+        if column == "id":
+            raise NotFoundError("entries.no_entry", id=value)
+        raise NotFoundError("entries.no_entry_uid", uid=value)
     return found[0]
 
 

@@ -18,22 +18,24 @@ from pathlib import Path
 from typing import IO
 
 from shipit.domain.errors import InputError, ShipitError
+from shipit.i18n import Msg
 
 # Files no writer may replace: every journal this process opened (Store registers it),
 # its SQLite side files, and backups in use (restore registers its source).
-_protected: dict[str, str] = {}  # path -> what it is, for the message
+_protected: dict[str, str | Msg] = {}  # path -> what it is, for the message
 SIDE_FILES = ("-wal", "-shm", "-journal")
 # Read at most this much of an input (an import file, stdin): a bound, not a wish.
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 
 
-def protect(path: Path | str, what: str = "the journal") -> None:
-    """Never let a writer of this process replace `path` (and, for a journal, its side files)."""
+def protect(path: Path | str, what: str | Msg | None = None) -> None:
+    """Never let a writer of this process replace `path` (and, for a journal — `what`
+    None — its side files). `what` names it in a message: a Msg, or words to show."""
     path = os.path.abspath(path)
-    _protected[path] = what
-    if what == "the journal":
+    _protected[path] = Msg("core.what_journal") if what is None else what
+    if what is None:
         for side in SIDE_FILES:
-            _protected[path + side] = f"the journal's {side[1:]} file"
+            _protected[path + side] = Msg("core.what_side_file", side=side[1:])
 
 
 def unprotect(path: Path | str) -> None:
@@ -54,15 +56,15 @@ def check_not_protected(dest: Path) -> None:
                 other = os.stat(path)
                 same = (st.st_dev, st.st_ino) == (other.st_dev, other.st_ino)
         if same:
-            raise InputError(f"{dest} is {what} ({path}): shipit never writes over it",
-                             "choose another file")  # fmt: skip
+            raise InputError("core.protected", "core.choose_another_file", dest=dest,
+                             what=what, path=path)  # fmt: skip
 
 
 def write_error(exc: OSError, dest: Path | str) -> ShipitError:
     """An OSError while writing `dest`, as a message that names the file."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return ShipitError(f"disk full: cannot write {dest}", "free some space and try again")
-    return ShipitError(f"cannot write {dest}: {exc.strerror or exc}")
+        return ShipitError("core.disk_full", "core.disk_full_hint", path=dest)
+    return ShipitError("core.cannot_write", path=dest, reason=exc.strerror or exc)
 
 
 def remove_temporary(tmp: Path) -> None:
@@ -72,7 +74,7 @@ def remove_temporary(tmp: Path) -> None:
             os.unlink(name)
 
 
-def read_bounded(path: Path | None, what: str, limit: int = MAX_INPUT_BYTES) -> bytes:
+def read_bounded(path: Path | None, what: str | Msg, limit: int = MAX_INPUT_BYTES) -> bytes:
     """All of a file (or stdin, for None), refusing more than `limit` bytes."""
     import sys
 
@@ -83,14 +85,13 @@ def read_bounded(path: Path | None, what: str, limit: int = MAX_INPUT_BYTES) -> 
             with open(path, "rb") as fh:
                 data = fh.read(limit + 1)
     except FileNotFoundError:
-        raise InputError(f"{what} does not exist") from None
+        raise InputError("core.file_missing", what=what) from None
     except IsADirectoryError:
-        raise InputError(f"{what} is a folder, not an export file") from None
+        raise InputError("core.file_is_folder", what=what) from None
     except OSError as exc:
-        raise InputError(f"cannot read {what}: {exc.strerror}") from None
+        raise InputError("core.cannot_read", what=what, reason=exc.strerror) from None
     if len(data) > limit:
-        raise InputError(f"{what} is larger than {limit // (1024 * 1024)} MiB: "
-                         "not an export shipit can read")  # fmt: skip
+        raise InputError("core.file_too_large", what=what, limit=limit // (1024 * 1024))
     return data
 
 
@@ -122,15 +123,15 @@ def atomic_path(dest: Path, *, overwrite: bool = False) -> Iterator[Path]:
     folder = dest.parent if str(dest.parent) else Path(".")
     check_not_protected(dest)
     if dest.exists() and not overwrite:
-        raise InputError(f"{dest} already exists; use --force to replace it")
+        raise InputError("core.file_exists", path=dest)
     if not folder.is_dir():
-        raise InputError(f"folder {folder} does not exist")
+        raise InputError("core.no_folder", folder=folder)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise write_error(exc, dest) from None
-        raise ShipitError(f"cannot write in {folder}: {exc.strerror}") from None
+        raise ShipitError("core.cannot_write_in", folder=folder, reason=exc.strerror) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -149,10 +150,10 @@ def atomic_path(dest: Path, *, overwrite: bool = False) -> Iterator[Path]:
             try:
                 os.link(tmp, dest)  # fails if dest appeared meanwhile
             except FileExistsError:
-                raise InputError(f"{dest} already exists; use --force to replace it") from None
+                raise InputError("core.file_exists", path=dest) from None
             except OSError:
                 if dest.exists():
-                    raise InputError(f"{dest} already exists; use --force to replace it") from None
+                    raise InputError("core.file_exists", path=dest) from None
                 os.replace(tmp, dest)
         _fsync_dir(folder)
     finally:

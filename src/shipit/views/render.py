@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from shipit.domain.entries import hashtags
+from shipit.domain.entries import DECISIONS, KINDS, OUTCOMES, hashtags
 from shipit.domain.text import fmt_day, percent, plural, safe
+from shipit.i18n import t
 from shipit.views.line import Line, Segment, as_text, plain
 
 __all__ = ["fmt_day", "percent", "plural", "safe"]  # shared wording, re-exported for the views
@@ -200,11 +201,11 @@ def entry_body_line(entry: EntryData, *, show_tags: bool = True) -> Line:
     line: Line = [(safe(entry.text), "")]
     details: list[Segment] = []
     if entry.kind == "attempt" and entry.outcome:
-        details.append((entry.outcome, OUTCOME_STYLE.get(entry.outcome, "")))
+        details.append((outcome_word(entry.outcome), OUTCOME_STYLE.get(entry.outcome, "")))
     if entry.minutes is not None:
-        details.append((f"{entry.minutes} min", ""))
+        details.append((t("entries.minutes", minutes=entry.minutes), ""))
     if entry.decision:
-        details.append((f"decision: {entry.decision}", ""))
+        details.append((t("entries.decision", decision=decision_word(entry.decision)), ""))
     if details:
         line.append(("  ", ""))
         for i, detail in enumerate(details):
@@ -214,7 +215,7 @@ def entry_body_line(entry: EntryData, *, show_tags: bool = True) -> Line:
     if entry.note:
         line += [("\n", ""), (safe(entry.note), "dim italic")]
     if entry.lesson:
-        line += [("\nlesson: ", "dim"), (safe(entry.lesson), "italic")]
+        line += [(t("entries.lesson"), "dim"), (safe(entry.lesson), "italic")]
     return line
 
 
@@ -223,10 +224,29 @@ def entry_body(entry: EntryData, *, show_tags: bool = True) -> Text:
     return as_text(entry_body_line(entry, show_tags=show_tags))
 
 
+# A stored value (a kind, an outcome, a decision) in the reader's language; a value this
+# shipit does not know (from a newer one, synced) is shown as it is.
+
+
+def kind_word(kind: str) -> str:
+    """'ship' / 'Lieferung' (JSON and CSV keep the stored value)."""
+    return t("entries.kind_" + kind) if kind in KINDS else kind
+
+
+def outcome_word(outcome: str) -> str:
+    """'succeeded' / 'geglückt'."""
+    return t("entries.outcome_" + outcome) if outcome in OUTCOMES else outcome
+
+
+def decision_word(decision: str) -> str:
+    """'delegate' / 'abgeben'."""
+    return t("entries.decision_" + decision) if decision in DECISIONS else decision
+
+
 def kind_label(kind: str) -> Text:
     from rich.text import Text
 
-    return Text(kind, style=KIND_STYLE.get(kind, ""))
+    return Text(kind_word(kind), style=KIND_STYLE.get(kind, ""))
 
 
 def entries_table(entries: Iterable[EntryData], *, title: str | None = None) -> Any:
@@ -238,10 +258,10 @@ def entries_table(entries: Iterable[EntryData], *, title: str | None = None) -> 
         return _narrow_entries_table(entries, title=title)
     table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
                   expand=False)  # fmt: skip
-    table.add_column("Day", no_wrap=True, style="bold")
-    table.add_column("ID", justify="right", no_wrap=True, style="dim")
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Entry", overflow="fold", ratio=1)
+    table.add_column(t("entries.col_day"), no_wrap=True, style="bold")
+    table.add_column(t("entries.col_id"), justify="right", no_wrap=True, style="dim")
+    table.add_column(t("entries.col_kind"), no_wrap=True)
+    table.add_column(t("entries.col_entry"), overflow="fold", ratio=1)
     current: date | None = None
     for entry in entries:
         day_cell = ""
@@ -256,7 +276,7 @@ def entries_table(entries: Iterable[EntryData], *, title: str | None = None) -> 
 
 def entry_records(entries: Iterable[EntryData]) -> str:
     """entries_table's piped records, built without Rich: day, #id, kind, entry."""
-    return "".join(f"{fmt_day(e.day)}\t#{e.id}\t{e.kind}\t{one_cell(plain(entry_body_line(e)))}\n"
+    return "".join(f"{fmt_day(e.day)}\t#{e.id}\t{kind_word(e.kind)}\t{one_cell(plain(entry_body_line(e)))}\n"
                    for e in entries)  # fmt: skip
 
 
@@ -292,9 +312,9 @@ def tags_table(rows: Iterable[tuple[str, int, date]]) -> Any:
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Tag", style="blue", overflow="fold")
-    table.add_column("Entries", justify="right", no_wrap=True)
-    table.add_column("Last used", no_wrap=True)
+    table.add_column(t("entries.col_tag"), style="blue", overflow="fold")
+    table.add_column(t("entries.col_entries"), justify="right", no_wrap=True)
+    table.add_column(t("entries.col_last_used"), no_wrap=True)
     for tag, count, last in rows:
         table.add_row(user_text(f"#{tag}"), str(count), fmt_day(last))
     return table
@@ -302,7 +322,7 @@ def tags_table(rows: Iterable[tuple[str, int, date]]) -> Any:
 
 def summary_line(entry: EntryData) -> Line:
     """One entry on one line (for confirmations): id, kind, day, text, tags."""
-    line: Line = [(f"#{entry.id} ", "dim"), (entry.kind, KIND_STYLE.get(entry.kind, "")),
+    line: Line = [(f"#{entry.id} ", "dim"), (kind_word(entry.kind), KIND_STYLE.get(entry.kind, "")),
                   (f" {fmt_day(entry.day)}: ", "dim"), (safe(entry.text), "")]  # fmt: skip
     if tags := extra_tags(entry):
         line += [("  ", ""), (" ".join(f"#{t}" for t in tags), "blue")]
@@ -318,14 +338,14 @@ def today_glance(data: TodayData,
                  streak_lines: Sequence[Line] = ()) -> tuple[list[Line], list[Line]]:  # fmt: skip
     """`today`'s lines above its entries (the head, the streak) and below them (the hint)."""
     if data.journal_empty:
-        return [[("Your journal is empty. Log your first ship:", "bold")],
-                [('  shipit log "what you delivered today"', "")],
-                [("Ship something small every day; shipit keeps the streak.", "dim")]], []
+        return [[(t("entries.empty_journal"), "bold")],
+                [(t("entries.empty_journal_example"), "")],
+                [(t("entries.empty_journal_habit"), "dim")]], []
     ships = sum(1 for e in data.entries if e.kind == "ship")
-    head: Line = [(f"Today, {fmt_day(data.day)}: ", "bold"),
-                  (f"shipped ✔ ({ships} ship{'s' if ships != 1 else ''})", "bold green")
-                  if data.shipped else ("not shipped yet", "bold yellow")]  # fmt: skip
-    after = [] if data.shipped else [[('Ship something: shipit log "what you delivered"', "dim")]]
+    head: Line = [(t("entries.today", day=fmt_day(data.day)), "bold"),
+                  (t("entries.shipped_today", n=ships), "bold green")
+                  if data.shipped else (t("entries.not_shipped_yet"), "bold yellow")]  # fmt: skip
+    after = [] if data.shipped else [[(t("entries.ship_something"), "dim")]]
     return [head, *streak_lines], after
 
 
