@@ -11,7 +11,8 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shipit.domain import stats
+from shipit.domain import dates, stats
+from shipit.storage.rows import ChangeLog
 from shipit.domain.history import History
 from shipit.domain.settings import Settings
 from shipit.domain.team import member_row, team_row
@@ -86,19 +87,19 @@ def test_the_team_service_matches_the_full_figures_for_every_member(cli, clock, 
                 day = today - timedelta(days=rng.randint(-2, 45))
                 kind = rng.choice(("ship", "ship", "ship", "step", "attempt"))
                 stamp = f"{day.isoformat()}T10:00:00+00:00"
-                replica.apply_member(conn, "entry", author, f"{author}-{n}", {
+                replica.apply_member(ChangeLog(conn, replica.SYNC_COMMAND, dates.now()), "entry", author, f"{author}-{n}", {
                     "kind": kind, "text": f"{author} {n}", "day": day.isoformat(),
                     "created_at": stamp, "updated_at": stamp, "tags": [],
                     "minutes": 5 if kind == "step" else None})  # fmt: skip
             for _ in range(rng.randint(0, 4)):
                 day = (today - timedelta(days=rng.randint(0, 30))).isoformat()
-                replica.apply_member(conn, "skip", author, day, {"reason": None,
+                replica.apply_member(ChangeLog(conn, replica.SYNC_COMMAND, dates.now()), "skip", author, day, {"reason": None,
                                      "created_at": f"{day}T09:00:00+00:00"})  # fmt: skip
             if rng.random() < 0.6:
                 rest = ",".join(rng.sample(["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
                                            rng.randint(1, 3)))  # fmt: skip
-                replica.apply_member(conn, "setting", author, "rest_days", {"value": rest})
-            replica.apply_member(conn, "setting", author, "weekly_target",
+                replica.apply_member(ChangeLog(conn, replica.SYNC_COMMAND, dates.now()), "setting", author, "rest_days", {"value": rest})
+            replica.apply_member(ChangeLog(conn, replica.SYNC_COMMAND, dates.now()), "setting", author, "weekly_target",
                                  {"value": str(rng.randint(1, 7))})  # fmt: skip
     rows = team(journal)
     with journal.store.reading() as conn:
@@ -121,7 +122,7 @@ def test_a_members_attempt_without_an_outcome_counts_as_open(cli, clock, shipit_
 
     assert cli("log", "mine").exit_code == 0
     with Journal().store.writing() as conn:
-        replica.apply_member(conn, "entry", "bob", "bob-1", {
+        replica.apply_member(ChangeLog(conn, replica.SYNC_COMMAND, dates.now()), "entry", "bob", "bob-1", {
             "kind": "attempt", "text": "try", "day": "2026-11-23", "tags": [],
             "created_at": "2026-11-23T10:00:00+00:00",
             "updated_at": "2026-11-23T10:00:00+00:00"})  # fmt: skip
