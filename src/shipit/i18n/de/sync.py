@@ -88,4 +88,8 @@ MESSAGES: dict[str, object] = {
     "sync.joined": "mit dem Hub verbunden als {author}: jetzt 'shipit sync'",
     "sync.renamed": "Auf diesem Hub ist dein Autorenname deine PostgreSQL-Rolle, {author} "
     "(vorher {was}); deine Einträge ziehen mit.",
+    "sync.md_team_title": "Team-Journal",
+    "sync.md_members": "Mitglieder",
+    "sync.md_count": ("{n}", "{n}"),
+    "sync.md_private_never": "Private Einträge dieses Journals stehen nie in einem Team-Export.",
 }

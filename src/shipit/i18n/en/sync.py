@@ -84,4 +84,8 @@ MESSAGES: dict[str, object] = {
     "sync.joined": "joined the hub as {author}: run 'shipit sync'",
     "sync.renamed": "On this hub your author name is your PostgreSQL role, {author} (was "
     "{was}); your entries follow.",
+    "sync.md_team_title": "Team journal",
+    "sync.md_members": "Members",
+    "sync.md_count": ("{n}", "{n}"),
+    "sync.md_private_never": "Private entries of this journal are never in a team export.",
 }
