@@ -73,3 +73,14 @@ def test_help_in_german(cli, args) -> None:
     r = cli(*args, env={"SHIPIT_LANG": "de"})
     assert r.exit_code == 0
     assert english_left(r.stdout, ("sync", "team")) == []
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Show this message and exit."),
+                                             ("de", "Diese Hilfe zeigen und beenden.")])
+def test_a_group_without_a_command_shows_its_help_option_worded(cli, lang, words) -> None:
+    """`shipit hub` and `shipit step` print their help from the callback: the -h line
+    is worded, not its key, in every language and also after another help was shown."""
+    for args in (("hub",), ("step",), ("hub",)):
+        r = cli(*args, env={"SHIPIT_LANG": lang})
+        assert r.exit_code == 0
+        assert f"-h, --help  {words}" in r.stdout and "help.help_option" not in r.stdout
