@@ -4,6 +4,7 @@ what needs a real hub is covered in English by tests/test_sync_*.py and words th
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -84,3 +85,23 @@ def test_a_group_without_a_command_shows_its_help_option_worded(cli, lang, words
         r = cli(*args, env={"SHIPIT_LANG": lang})
         assert r.exit_code == 0
         assert f"-h, --help  {words}" in r.stdout and "help.help_option" not in r.stdout
+
+
+def test_confirmation_in_german_takes_german_answers(cli, clock, monkeypatch) -> None:
+    """`delete` asks on a terminal: in German with [j/N], j/ja deletes, Enter keeps, and
+    a word it does not know asks again; English keeps Click's [y/N] as it was."""
+    from shipit.views import render
+
+    monkeypatch.setattr(render, "is_interactive", lambda: True)
+    for text in ("one", "two"):
+        assert cli("log", text).exit_code == 0
+    de = {"SHIPIT_LANG": "de"}
+    r = cli("delete", "2", input="\n", env=de)
+    assert r.exit_code == 0 and "[j/N]:" in r.stderr
+    assert len(json.loads(cli("list", "--json").stdout)) == 2
+    r = cli("delete", "2", input="vielleicht\nja\n", env=de)
+    assert r.exit_code == 0 and "Bitte antworte mit j oder n." in r.stderr
+    assert len(json.loads(cli("list", "--json").stdout)) == 1
+    r = cli("delete", "1", input="y\n", env={"SHIPIT_LANG": "en"})
+    assert r.exit_code == 0 and "[y/N]:" in r.stderr
+    assert json.loads(cli("list", "--json").stdout) == []
