@@ -280,8 +280,6 @@ def test_json_and_csv_are_the_same_bytes_in_both_languages(cli, clock) -> None:
 NOT_YET_CONVERTED = {
     "domain/projects.py",  # 16
     "services/projects.py",  # 5
-    "services/sync.py",  # 3
-    "storage/hub.py",  # 7
     "storage/projects.py",  # 1
 }
 

@@ -35,6 +35,15 @@ def debug_enabled() -> bool:
     return _state["debug"] or os.environ.get("SHIPIT_DEBUG", "") not in ("", "0")
 
 
+def key_help_option(option: Any) -> None:
+    """Give the -h/--help option its message key, once: help shown in English must not
+    find Click's own sentence again and take it for the key's place."""
+    if option is not None and not getattr(option, "_shipit_keyed", False):
+        option._shipit_keyed = True
+        if option.help == "Show this message and exit.":
+            option.help = HELP_OPTION
+
+
 def _stored_language() -> str | None:
     from shipit.services.language import stored_language
 
@@ -64,8 +73,7 @@ class LightGroup(TyperGroup):
 
     def get_help_option(self, ctx: typer.Context) -> Any:
         option = super().get_help_option(ctx)
-        if option is not None and option.help == "Show this message and exit.":
-            option.help = HELP_OPTION  # worded when help is shown (cli.shim.localize)
+        key_help_option(option)  # worded when help is shown (cli.shim.localize)
         light_runtime_params([option] if option is not None else [])
         return option
 
@@ -73,8 +81,7 @@ class LightGroup(TyperGroup):
         name, cmd, rest = super().resolve_command(ctx, args)
         if cmd is not None and hasattr(cmd, "get_help_option"):
             option = cmd.get_help_option(ctx)  # created once, cached on the command
-            if option is not None and option.help == "Show this message and exit.":
-                option.help = HELP_OPTION
+            key_help_option(option)
             light_runtime_params([option] if option is not None else [])
         return name, cmd, rest
 

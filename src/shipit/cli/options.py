@@ -114,7 +114,21 @@ def confirm(question: "str | Msg", *, yes: bool, refuse: "str | Msg") -> bool:
         return True
     if not render.is_interactive():
         raise InputError(refuse)
-    return typer.confirm(str(question), default=False, err=True)
+    from shipit.i18n import language, t
+
+    if language() == "en":
+        return typer.confirm(str(question), default=False, err=True)
+    # Click's [y/N] knows English answers only: ask in the reader's words (j/ja, n/nein;
+    # y/yes and no work too). Enter answers no; Ctrl-C and end of input abort as before.
+    yes, no = t("core.yes_words").split(), t("core.no_words").split()
+    while True:
+        answer = typer.prompt(f"{question} {t('core.yes_no_default_no')}", default="",
+                              show_default=False, err=True).strip().lower()  # fmt: skip
+        if answer in yes:
+            return True
+        if not answer or answer in no:
+            return False
+        render.err(t("core.answer_yes_no"), style="yellow")
 
 
 def print_json(data: Any) -> None:

@@ -12,17 +12,17 @@ import typer
 from shipit.cli.app import LightGroup, app, no_auto_sync
 from shipit.cli.options import journal
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (keys in docs/sync.md).")]
-UrlArg = Annotated[str, typer.Argument(metavar="URL", help="A PostgreSQL URL without a password, e.g. postgresql://ada@db.example.com/team.", show_default=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="help.sync.json")]
+UrlArg = Annotated[str, typer.Argument(metavar="URL", help="help.sync.url", show_default=False)]
 
 hub_app = typer.Typer(
     cls=LightGroup, name="hub", invoke_without_command=True, rich_markup_mode=None,
-    help="The team's PostgreSQL hub (docs/sync.md).",
+    help="help.hub",
     context_settings={"help_option_names": ["-h", "--help"]},
 )  # fmt: skip
 sync_app = typer.Typer(
     cls=LightGroup, name="sync", invoke_without_command=True, rich_markup_mode=None,
-    help="Push this journal's changes to its hub and pull everyone else's (docs/sync.md).",
+    help="help.sync",
     context_settings={"help_option_names": ["-h", "--help"]},
 )  # fmt: skip
 app.add_typer(hub_app, name="hub")
@@ -37,41 +37,30 @@ def hub_root(ctx: typer.Context) -> None:
         raise typer.Exit()
 
 
-@hub_app.command("init")
+@hub_app.command("init", help="help.hub_init")
 def hub_init_cmd(
     url: UrlArg,
-    roles: Annotated[bool, typer.Option("--roles", help="Row-level security: each member connects as their own role and may change only their own rows.")] = False,
+    roles: Annotated[bool, typer.Option("--roles", help="help.hub_init.roles")] = False,
 ) -> None:  # fmt: skip
-    """Create the hub's tables in a PostgreSQL database, or upgrade them (idempotent).
-
-    \b
-    Examples:
-      shipit hub init postgresql://admin@db.example.com/team --roles
-      shipit hub init "postgresql:///shipit?host=/run/postgresql"
-    """
+    """Create or upgrade the hub's tables (help text: help.hub_init)."""
+    from shipit.i18n import t
     from shipit.services import sync
     from shipit.views import render
 
     before, now, roles_on = sync.hub_init(url, roles=roles)
-    what = "created" if before == 0 else ("upgraded" if before < now else "already up to date")
-    render.out(f"hub {what} (hub schema {now}; roles {'on' if roles_on else 'off'})")
+    key = ("sync.hub_created" if before == 0 else
+           "sync.hub_upgraded" if before < now else "sync.hub_up_to_date")  # fmt: skip
+    render.out(t(key, version=now, roles=t("sync.roles_on" if roles_on else "sync.roles_off")))
 
 
 @sync_app.callback()
 def sync_root(
     ctx: typer.Context,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Tell what would move; move nothing.")] = False,
-    status: Annotated[bool, typer.Option("--status", help="When the last sync was and how many changes wait.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="help.sync.dry_run")] = False,
+    status: Annotated[bool, typer.Option("--status", help="help.sync.status")] = False,
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
-    """Push every local change since the last sync, pull every hub change since then.
-
-    \b
-    Examples:
-      shipit sync init postgresql://ada@db.example.com/team
-      shipit sync
-      shipit sync --status
-    """
+    """Push local changes, pull the hub's (help text: help.sync)."""
     no_auto_sync()  # these commands talk to the hub themselves
     if ctx.invoked_subcommand is not None:
         return
@@ -94,25 +83,22 @@ def sync_root(
         write([(sync_view.sync_line(report), "")])
 
 
-@sync_app.command("init")
+@sync_app.command("init", help="help.sync_init")
 def sync_init_cmd(url: UrlArg) -> None:
-    """Join this journal to a hub (checks it is one; stores the URL, never a password)."""
+    """Join this journal to a hub (help text: help.sync_init)."""
+    from shipit.i18n import t
     from shipit.services import sync
     from shipit.views import render
 
     joined = sync.join(journal(), url)
-    render.out(f"joined the hub as {joined.author}: run 'shipit sync'")
+    render.out(t("sync.joined", author=joined.author))
     if joined.renamed_from:
-        render.err(f"On this hub your author name is your PostgreSQL role, {joined.author} "
-                   f"(was {joined.renamed_from}); your entries follow.")  # fmt: skip
+        render.err(t("sync.renamed", author=joined.author, was=joined.renamed_from))
 
 
-@app.command("team")
+@app.command("team", help="help.team")
 def team_cmd(json_output: JsonOpt = False) -> None:
-    """One row per team member: shipped today, streak, this week against the target, last ship.
-
-    Read from this journal's copy of the hub: run 'shipit sync' first for the latest.
-    """
+    """One row per team member (help text: help.team)."""
     from shipit.services import team
     from shipit.views import render
     from shipit.views import sync as sync_view

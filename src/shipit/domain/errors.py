@@ -84,7 +84,7 @@ class HubError(ShipitError):
 
     exit_code = 1
 
-    def __init__(self, message: str, hint: str | None = None, *,
-                 unreachable: bool = False) -> None:  # fmt: skip
-        super().__init__(message, hint)
+    def __init__(self, message: str | Msg, hint: str | Msg | None = None, *,
+                 unreachable: bool = False, **params: Any) -> None:  # fmt: skip
+        super().__init__(message, hint, **params)
         self.unreachable = unreachable

@@ -103,7 +103,7 @@ def join(journal: Journal, url: str) -> Joined:
         renamed = None
         if info.roles and info.user != own:
             if members_sql.is_member(conn, info.user):
-                raise InputError(f"the role {info.user!r} is another member here")
+                raise InputError("sync.role_is_another_member", role=info.user)
             ChangeLog(conn, "config", dates.now()).put(
                 "setting", "author", {"key": "author", "value": info.user})  # fmt: skip
             renamed, own = own, info.user
@@ -117,8 +117,7 @@ def join(journal: Journal, url: str) -> Joined:
 def _url(conn: object) -> str:
     url = replica.get_state(conn, "sync.url")  # type: ignore[arg-type]
     if not url:
-        raise HubError("this journal is not joined to a hub",
-                       "join one with 'shipit sync init URL'")  # fmt: skip
+        raise HubError("sync.not_joined", "sync.not_joined_hint")
     return url
 
 
@@ -159,8 +158,8 @@ def sync(journal: Journal, *, dry_run: bool = False, timeout: float = DEFAULT_TI
     with _hub(url, timeout, bounded=bounded) as h:
         info = h.check()
         if info.roles and info.user != author:
-            raise HubError(f"this journal's author is {author!r} but the hub knows you as "
-                           f"{info.user!r}", "run 'shipit sync init URL' again")  # fmt: skip
+            raise HubError("sync.author_mismatch", "sync.author_mismatch_hint", author=author,
+                           role=info.user)  # fmt: skip
         if dry_run:
             for r in rows:
                 report.pushed[r.tbl] = report.pushed.get(r.tbl, 0) + 1

@@ -29,7 +29,7 @@ from shipit.domain.errors import HubError, InputError
 HUB_SCHEMA_VERSION = 2  # 2: projects travel (hub_row.tbl checked against HUB_TABLES)
 # pg_advisory_xact_lock key that serialises pushes ("SHIP" as an integer).
 PUSH_LOCK = 0x53484950
-INSTALL_HINT = 'install the PostgreSQL driver: pip install "shipit[postgres]"'
+INSTALL_HINT = "sync.install_hint"
 ROLE_GROUP = "shipit_member"
 
 
@@ -60,8 +60,7 @@ def require_driver() -> None:
     except ImportError:  # a finder that knows it cannot be imported
         found = None
     if found is None:
-        raise HubError("syncing needs the PostgreSQL driver, which is not installed",
-                       INSTALL_HINT, unreachable=True)  # fmt: skip
+        raise HubError("sync.no_driver", INSTALL_HINT, unreachable=True)
 
 
 def driver() -> Any:
@@ -69,8 +68,7 @@ def driver() -> Any:
     try:
         import psycopg
     except ImportError:
-        raise HubError("syncing needs the PostgreSQL driver, which is not installed",
-                       INSTALL_HINT, unreachable=True) from None  # fmt: skip
+        raise HubError("sync.no_driver", INSTALL_HINT, unreachable=True) from None
     return psycopg
 
 
@@ -80,12 +78,9 @@ def check_url(url: str) -> str:
     try:
         parts = psycopg.conninfo.conninfo_to_dict(url)
     except psycopg.ProgrammingError as exc:
-        raise InputError(f"not a PostgreSQL URL: {str(exc).splitlines()[0]}") from None
+        raise InputError("sync.not_a_url", reason=str(exc).splitlines()[0]) from None
     if parts.get("password"):
-        raise InputError(
-            "the URL holds a password: shipit never stores one",
-            "give the URL without it and put the password in ~/.pgpass (or PGPASSWORD)",
-        )
+        raise InputError("sync.url_has_password", "sync.url_has_password_hint")
     return url
 
 
@@ -97,19 +92,14 @@ def describe(exc: BaseException, url: str) -> HubError:
     if "password authentication failed" in low or "no password supplied" in low or (
         "authentication failed" in low
     ):
-        return HubError(f"authentication to the hub {where} failed: {text}",
-                        "check the user name and the password in ~/.pgpass or PGPASSWORD",
-                        unreachable=True)  # fmt: skip
+        return HubError("sync.auth_failed", "sync.auth_failed_hint", unreachable=True,
+                        where=where, reason=text)  # fmt: skip
     if "row-level security" in low or "permission denied" in low:
-        return HubError(f"the hub {where} refused the change: {text}",
-                        "on a hub with roles you may change only your own rows: "
-                        "check 'shipit config author' is your role")  # fmt: skip
+        return HubError("sync.refused", "sync.refused_hint", where=where, reason=text)
     if "does not exist" in low and "database" in low:
-        return HubError(f"the hub database does not exist: {text}",
-                        "create it first (createdb) or fix the URL")  # fmt: skip
-    return HubError(f"hub unreachable ({where}): {text}",
-                    "check the URL and that the server is running; nothing was changed",
-                    unreachable=True)  # fmt: skip
+        return HubError("sync.no_database", "sync.no_database_hint", reason=text)
+    return HubError("sync.unreachable", "sync.unreachable_hint", unreachable=True,
+                    where=where, reason=text)  # fmt: skip
 
 
 def redact(url: str) -> str:
@@ -174,19 +164,13 @@ class Hub:
         """The hub's info, or a HubError for a database that is no hub or a newer one."""
         info = self.info()
         if info is None:
-            raise HubError(f"{redact(self.url)} is not a shipit hub",
-                           "create one with 'shipit hub init URL' (once, for the whole team)")  # fmt: skip
+            raise HubError("sync.not_a_hub", "sync.not_a_hub_hint", where=redact(self.url))
         if info.version > HUB_SCHEMA_VERSION:
-            raise HubError(
-                f"the hub was upgraded by a newer shipit (hub schema {info.version}, "
-                f"this shipit knows {HUB_SCHEMA_VERSION})", "upgrade shipit: pip install -U shipit"
-            )  # fmt: skip
+            raise HubError("sync.hub_newer", "sync.hub_newer_hint", version=info.version,
+                           known=HUB_SCHEMA_VERSION)  # fmt: skip
         if info.version < HUB_SCHEMA_VERSION:
-            raise HubError(
-                f"the hub has hub schema {info.version}; this shipit needs {HUB_SCHEMA_VERSION} "
-                "(projects travel with the sync)",
-                "upgrade it once, as its owner, with 'shipit hub init URL'; nothing on it is lost",
-            )  # fmt: skip
+            raise HubError("sync.hub_older", "sync.hub_older_hint", version=info.version,
+                           needed=HUB_SCHEMA_VERSION)  # fmt: skip
         return info
 
     # -- create or upgrade --------------------------------------------------------------

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from shipit.domain.text import fmt_day, plural, safe
+from shipit.domain.text import fmt_day, safe
+from shipit.i18n import day_name, fmt_short_day, fmt_week, t
 from shipit.views.line import Line, as_text, plain
 from shipit.views.render import one_cell
 
-_NOUNS = {"entry": ("entry", "entries"), "skip": ("skip day", "skip days"),
-          "setting": ("setting", "settings"), "backlog": ("backlog item", "backlog items"),
-          "project": ("project", "projects"), "card": ("card item", "card items"),
-          "project_link": ("project link", "project links")}  # fmt: skip
+# What moved, counted per table: the catalogue key of each (one, many) pair.
+_NOUNS = {"entry": "sync.n_entries", "skip": "sync.n_skip_days", "setting": "sync.n_settings",
+          "backlog": "sync.n_backlog_items", "project": "sync.n_projects",
+          "card": "sync.n_card_items", "project_link": "sync.n_project_links"}  # fmt: skip
 # A project's answers, date moves and thrash items are counted together: card items.
 _CARD = ("project_answer", "project_move", "project_thrash")
 
@@ -19,11 +20,11 @@ _CARD = ("project_answer", "project_move", "project_thrash")
 def _counts(counts: dict[str, int]) -> str:
     counts = {**counts, "card": sum(counts.get(t, 0) for t in _CARD)}
     entries = counts.get("entry", 0)
-    parts = [f"{entries} {_NOUNS['entry'][entries != 1]}"]
+    parts = [t(_NOUNS["entry"], n=entries)]
     for tbl in ("skip", "setting", "backlog", "project", "card", "project_link"):
         n = counts.get(tbl, 0)
         if n:
-            parts.append(f"{n} {_NOUNS[tbl][n != 1]}")
+            parts.append(t(_NOUNS[tbl], n=n))
     return ", ".join(parts)
 
 
@@ -32,23 +33,25 @@ def sync_line(report: Any) -> str:
     members = len(report.members)
     line = f"↑ {_counts(report.pushed)} · ↓ {_counts(report.pulled)}"
     if members:
-        line += f" from {members} {'member' if members == 1 else 'members'}"
+        line += " " + t("sync.from_members", n=members)
     if report.dry_run:
-        line = "would move: " + line + " (dry run: nothing moved)"
+        line = t("sync.dry_run_line", line=line)
     return line
 
 
 def status_lines(status: Any) -> list[str]:
     if status.url is None:
-        return ["not joined to a hub (join one: shipit sync init URL)",
-                f"{plural(status.waiting, 'change')} waiting"]  # fmt: skip
-    when = status.last_at.astimezone().strftime("%a %d %b %Y %H:%M") if status.last_at else "never"
-    return [f"hub: {status.url}", f"author: {status.author}", f"last sync: {when}",
-            f"{plural(status.waiting, 'change')} waiting"]  # fmt: skip
+        return [t("sync.status_not_joined"), t("sync.changes_waiting", n=status.waiting)]
+    when = t("sync.never")
+    if status.last_at:
+        local = status.last_at.astimezone()
+        when = f"{fmt_day(local.date())} {local:%H:%M}"
+    return [t("sync.status_hub", url=status.url), t("sync.status_author", author=status.author),
+            t("sync.status_last", when=when), t("sync.changes_waiting", n=status.waiting)]
 
 
-_MARKS = {"shipped": ("✔", "green"), "not yet": ("not yet", "yellow"),
-          "excused": ("excused", "dim")}  # fmt: skip
+_MARKS = {"shipped": ("sync.mark_shipped", "green"), "not yet": ("sync.mark_not_yet", "yellow"),
+          "excused": ("sync.mark_excused", "dim")}  # fmt: skip
 
 
 def team_cells(rows: list[Any]) -> list[list[Line]]:
@@ -58,12 +61,13 @@ def team_cells(rows: list[Any]) -> list[list[Line]]:
     for r in rows:
         who: Line = [(safe(r.author), "")]
         if r.you:
-            who.append((" (you)", "dim"))
+            who.append((" " + t("sync.you"), "dim"))
         mark, style = _MARKS[r.today]
+        mark = t(mark)
         last: Line = [("—", "dim")]
         if r.last_day is not None:
             last = [(f"{fmt_day(r.last_day)}: ", ""), (safe(r.last_text or ""), "")]
-        out.append([who, [(mark, style)], [(f"{r.streak} d", "")],
+        out.append([who, [(mark, style)], [(t("sync.streak_days", n=r.streak), "")],
                     [(f"{r.week_shipped}/{r.week_target}", "")], last])  # fmt: skip
     return out
 
@@ -79,8 +83,9 @@ def team_table(rows: list[Any]) -> Any:
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for name in ("Member", "Today", "Streak", "Week", "Last ship"):
-        table.add_column(name, no_wrap=name != "Last ship", overflow="fold")
+    for i, key in enumerate(("sync.col_member", "sync.col_today", "sync.col_streak",
+                             "sync.col_week", "sync.col_last_ship")):  # fmt: skip
+        table.add_column(t(key), no_wrap=i != 4, overflow="fold")
     for cells in team_cells(rows):
         table.add_row(*(as_text(cell) for cell in cells))
     return table
@@ -90,7 +95,7 @@ def team_table(rows: list[Any]) -> Any:
 
 
 def _waiting(n: int | None) -> str:
-    return "changes waiting" if n is None else f"{plural(n, 'change')} waiting"
+    return t("sync.some_changes_waiting") if n is None else t("sync.changes_waiting", n=n)
 
 
 def auto_sync_line(outcome: Any) -> str | None:
@@ -103,31 +108,27 @@ def auto_sync_line(outcome: Any) -> str | None:
         report = outcome.report
         if not any(report.pulled.values()):
             return None
-        return f"synced: {sync_line(report)}"
+        return t("sync.auto_synced", line=sync_line(report))
     if getattr(outcome.error, "unreachable", False):
-        return f"not synced: hub unreachable ({_waiting(outcome.waiting)})"
-    from shipit.domain.text import safe
-
-    return f"not synced: {safe(str(outcome.error))} ({_waiting(outcome.waiting)})"
+        return t("sync.auto_unreachable", waiting=_waiting(outcome.waiting))
+    return t("sync.auto_failed", error=safe(str(outcome.error)), waiting=_waiting(outcome.waiting))
 
 
 def auto_sync_interrupted() -> str:
-    return "not synced: interrupted (the changes go up with the next sync)"
+    return t("sync.auto_interrupted")
 
 
 def auto_sync_failed(exc: BaseException) -> str:
-    from shipit.domain.text import safe
-
-    return f"not synced: unexpected {type(exc).__name__}: {safe(str(exc))} (please report it)"
+    return t("sync.auto_unexpected", name=type(exc).__name__, error=safe(str(exc)))
 
 
 # -- `shipit week --team` ----------------------------------------------------------------------
 
-_DAY_MARKS = {"shipped": ("✔", "bold green"), "missed": ("✘", "red"), "rest": ("rest", "blue"),
-              "skip": ("skip", "blue"), "not yet": ("·", "yellow"), "upcoming": ("", ""),
-              "none": ("", "")}  # fmt: skip
-_WEEK_STATUS = {"hit": "hit", "missed": "missed", "neutral": "no available day",
-                "open": "in progress"}  # fmt: skip
+_DAY_MARKS = {"shipped": ("✔", "bold green"), "missed": ("✘", "red"),
+              "rest": ("sync.day_rest", "blue"), "skip": ("sync.day_skip", "blue"),
+              "not yet": ("·", "yellow"), "upcoming": ("", ""), "none": ("", "")}  # fmt: skip
+_WEEK_STATUS = {"hit": "sync.week_hit", "missed": "sync.week_missed",
+                "neutral": "sync.week_neutral", "open": "sync.week_open"}  # fmt: skip
 
 
 def team_week_view(tw: Any) -> list[Any]:
@@ -138,30 +139,34 @@ def team_week_view(tw: Any) -> list[Any]:
     from rich.text import Text
 
     from shipit.domain.team import day_status
-    from shipit.domain.text import fmt_day
     from shipit.views.render import user_text
 
     iso = tw.start.isocalendar()
     head = Text()
-    head.append(f"Team week {iso.year}-W{iso.week:02d}", style="bold")
-    head.append(f"  {tw.start:%a} {tw.start.day} {tw.start:%b} – {fmt_day(tw.end)}", style="dim")
+    head.append(t("sync.team_week", week=fmt_week(iso.year, iso.week)), style="bold")
+    head.append(f"  {fmt_short_day(tw.start)} – {fmt_day(tw.end)}", style="dim")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Member", no_wrap=True, overflow="fold")
+    table.add_column(t("sync.col_member"), no_wrap=True, overflow="fold")
     for i in range(7):
-        table.add_column(f"{tw.members[0].review.days[i].day:%a}", no_wrap=True, justify="center")
-    table.add_column("Days", no_wrap=True, justify="right")
-    table.add_column("Ships", no_wrap=True, justify="right")
-    table.add_column("Week", no_wrap=True)
+        table.add_column(day_name(tw.members[0].review.days[i].day), no_wrap=True,
+                         justify="center")  # fmt: skip
+    table.add_column(t("sync.col_days"), no_wrap=True, justify="right")
+    table.add_column(t("sync.col_ships"), no_wrap=True, justify="right")
+    table.add_column(t("sync.col_week"), no_wrap=True)
     for m in tw.members:
         who = user_text(m.author)
         if m.you:
-            who.append(" (you)", style="dim")
-        marks = [Text(*_DAY_MARKS[day_status(d)]) for d in m.review.days]
+            who.append(" " + t("sync.you"), style="dim")
+        marks = []
+        for d in m.review.days:
+            mark, style = _DAY_MARKS[day_status(d)]
+            marks.append(Text(t(mark) if "." in mark else mark, style=style))
         w = m.review.week
+        status = _WEEK_STATUS.get(w.status)
         table.add_row(who, *marks, f"{w.shipped_days}/{w.needed}", str(w.ships),
-                      _WEEK_STATUS.get(w.status, w.status))  # fmt: skip
-    members = len(tw.members)
-    total = Text("Team: ", style="bold")
-    total.append(f"{plural(tw.ships, 'ship')} on {plural(tw.shipped_days, 'shipped day')}"
-                 f" · {tw.hit} of {plural(members, 'member')} hit their target")  # fmt: skip
+                      t(status) if status else w.status)  # fmt: skip
+    total = Text(t("sync.team_total_label") + " ", style="bold")
+    total.append(t("sync.team_total", ships=t("sync.n_ships", n=tw.ships),
+                   days=t("sync.n_shipped_days", n=tw.shipped_days), hit=tw.hit,
+                   members=t("sync.n_members", n=len(tw.members))))  # fmt: skip
     return [head, table, total]

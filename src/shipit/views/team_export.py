@@ -12,27 +12,28 @@ from typing import IO, Any
 
 from shipit.domain.entries import KINDS
 from shipit.domain.exporting import describe_filters, md_inline, md_text
-from shipit.domain.text import fmt_day, plural
+from shipit.domain.text import fmt_day
+from shipit.i18n import t
 
 
 def _entry(e: Any) -> str:
-    """One entry as the journal's Markdown export writes it."""
+    """One entry as the journal's Markdown export writes it (its words: transfer.md_*)."""
     facts = []
     if e.tags:
-        facts.append(" ".join("#" + md_inline(t) for t in e.tags))
+        facts.append(" ".join("#" + md_inline(tag) for tag in e.tags))
     if e.minutes is not None:
-        facts.append(f"{e.minutes} min")
+        facts.append(t("transfer.md_minutes", minutes=e.minutes))
     if e.decision:
-        facts.append(f"decision: {e.decision}")
+        facts.append(t("transfer.md_decision", decision=t(f"transfer.md_decision_{e.decision}")))
     if e.outcome:
-        facts.append(f"outcome: {e.outcome}")
-    out = f"- **{e.kind}** {md_text(e.text, '  ')}\n"
+        facts.append(t("transfer.md_outcome", outcome=t(f"transfer.md_outcome_{e.outcome}")))
+    out = f"- **{t(f'transfer.md_kind_{e.kind}')}** {md_text(e.text, '  ')}\n"
     if facts:
         out += f"  - {' · '.join(facts)}\n"
     if e.note:
-        out += f"  - *Note:* {md_text(e.note, '    ')}\n"
+        out += f"  - *{t('transfer.md_note')}:* {md_text(e.note, '    ')}\n"
     if e.lesson:
-        out += f"  - *Lesson:* {md_text(e.lesson, '    ')}\n"
+        out += f"  - *{t('transfer.md_lesson')}:* {md_text(e.lesson, '    ')}\n"
     return out
 
 
@@ -40,24 +41,25 @@ def write_team_markdown(out: IO[str], data: Any) -> int:
     """The team's journal: a summary, then one section per day and in it one per member
     (you first), their skip day and entries. Returns the number of entries written."""
     w = out.write
-    w("# Team journal\n\n")
-    names = [md_inline(a) + (" (you)" if you else "") for a, you in data.members]
-    w(f"- **Members:** {', '.join(names)}\n")
+    w(f"# {t('sync.md_team_title')}\n\n")
+    names = [md_inline(a) + (" " + t("sync.you") if you else "") for a, you in data.members]
+    w(f"- **{t('sync.md_members')}:** {', '.join(names)}\n")
     entries = data.entries
     if entries:
-        w(f"- **Period:** {fmt_day(entries[0][1].day)} – {fmt_day(entries[-1][1].day)}\n")
+        w(f"- **{t('transfer.md_period')}:** {fmt_day(entries[0][1].day)} – "
+          f"{fmt_day(entries[-1][1].day)}\n")  # fmt: skip
         by_kind: dict[str, int] = {}
         for _, e in entries:
             by_kind[e.kind] = by_kind.get(e.kind, 0) + 1
-        kinds = ", ".join(plural(by_kind[k], k) for k in KINDS if by_kind.get(k))
-        w(f"- **Entries:** {len(entries):,} ({kinds})\n")
+        kinds = ", ".join(t(f"transfer.md_{k}s", n=by_kind[k]) for k in KINDS if by_kind.get(k))
+        w(f"- **{t('transfer.md_entries')}:** {t('sync.md_count', n=len(entries))} ({kinds})\n")
     else:
-        w("- **Entries:** none\n")
+        w(f"- **{t('transfer.md_entries')}:** {t('transfer.md_entries_none')}\n")
     filters = describe_filters(data.filters)
     if filters:
-        w(f"- **Only:** {md_inline(', '.join(filters))}\n")
-    w(f"- **Exported:** {fmt_day(data.exported_on)}\n")
-    w("- Private entries of this journal are never in a team export.\n")
+        w(f"- **{t('transfer.md_only')}:** {md_inline(', '.join(filters))}\n")
+    w(f"- **{t('transfer.md_exported')}:** {fmt_day(data.exported_on)}\n")
+    w(f"- {t('sync.md_private_never')}\n")
 
     skips: dict[tuple[Any, str], str | None] = {(d, a): r for a, d, r in data.skips}
     days = sorted({e.day for _, e in entries} | {d for _, d, _ in data.skips})
@@ -75,7 +77,7 @@ def write_team_markdown(out: IO[str], data: Any) -> int:
             w(f"\n### {md_inline(author)}\n\n")
             if skipped:
                 reason = skips[(day, author)]
-                w(f"- *Skipped*{' — ' + md_text(reason, '  ') if reason else ''}\n")
+                w(f"- *{t('transfer.md_skipped')}*{' — ' + md_text(reason, '  ') if reason else ''}\n")
             for e in members.get(author, ()):
                 w(_entry(e))
     return len(entries)

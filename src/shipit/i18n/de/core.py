@@ -87,4 +87,8 @@ MESSAGES: dict[str, object] = {
     "core.file_exists": "{path} gibt es schon; --force ersetzt die Datei",
     "core.no_folder": "den Ordner {folder} gibt es nicht",
     "core.cannot_write_in": "in {folder} lässt sich nicht schreiben: {reason}",
+    "core.yes_words": "j ja y yes",
+    "core.no_words": "n nein no",
+    "core.yes_no_default_no": "[j/N]:",
+    "core.answer_yes_no": "Bitte antworte mit j oder n.",
 }

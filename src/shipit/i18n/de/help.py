@@ -326,4 +326,34 @@ seine Felder); unverändert speichern ändert nichts, ein leerer Text bricht ab.
     "'shipit undo' holt ihn zurück.",
     "help.path": "Den Pfad der Journaldatei ausgeben ($SHIPIT_HOME/journal.db oder der "
     "Datenordner des Benutzers).",
+    "help.sync.json": "JSON ausgeben (Schlüssel in docs/sync.md).",
+    "help.sync.url": "Eine PostgreSQL-URL ohne Passwort, z. B. postgresql://ada@db.example.com/team.",
+    "help.hub": "Der PostgreSQL-Hub des Teams (docs/sync.md).",
+    "help.sync": """Jede lokale Änderung seit dem letzten Sync hochschieben, jede Änderung des Hubs
+seitdem holen.
+
+\b
+Beispiele:
+  shipit sync init postgresql://ada@db.example.com/team
+  shipit sync
+  shipit sync --status
+""",
+    "help.hub_init": """Die Tabellen des Hubs in einer PostgreSQL-Datenbank anlegen oder aktualisieren
+(beliebig oft ausführbar).
+
+\b
+Beispiele:
+  shipit hub init postgresql://admin@db.example.com/team --roles
+  shipit hub init "postgresql:///shipit?host=/run/postgresql"
+""",
+    "help.hub_init.roles": "Row-Level-Security: jedes Mitglied meldet sich mit seiner eigenen Rolle an und darf nur seine eigenen Zeilen ändern.",
+    "help.sync.dry_run": "Sagen, was sich bewegen würde; nichts bewegen.",
+    "help.sync.status": "Wann der letzte Sync war und wie viele Änderungen warten.",
+    "help.sync_init": "Dieses Journal mit einem Hub verbinden (prüft, dass es einer ist; speichert die URL, nie ein Passwort).",
+    "help.team": """Eine Zeile pro Teammitglied: heute geliefert, Serie, diese Woche gegen das Ziel,
+letzte Lieferung.
+
+Gelesen aus der Kopie des Hubs in diesem Journal: für den neuesten Stand zuerst
+'shipit sync'.
+""",
 }

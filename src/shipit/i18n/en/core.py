@@ -85,4 +85,8 @@ MESSAGES: dict[str, object] = {
     "core.file_exists": "{path} already exists; use --force to replace it",
     "core.no_folder": "folder {folder} does not exist",
     "core.cannot_write_in": "cannot write in {folder}: {reason}",
+    "core.yes_words": "y yes",
+    "core.no_words": "n no",
+    "core.yes_no_default_no": "[y/N]:",
+    "core.answer_yes_no": "Please answer y or n.",
 }

@@ -301,4 +301,30 @@ fields); save it unchanged to change nothing, empty the text to abort.""",
     "brings it back.",
     "help.path": "Print the journal file's path ($SHIPIT_HOME/journal.db or the user data "
     "folder).",
+    "help.sync.json": "Print JSON (keys in docs/sync.md).",
+    "help.sync.url": "A PostgreSQL URL without a password, e.g. postgresql://ada@db.example.com/team.",
+    "help.hub": "The team's PostgreSQL hub (docs/sync.md).",
+    "help.sync": """Push every local change since the last sync, pull every hub change since then.
+
+\b
+Examples:
+  shipit sync init postgresql://ada@db.example.com/team
+  shipit sync
+  shipit sync --status
+""",
+    "help.hub_init": """Create the hub's tables in a PostgreSQL database, or upgrade them (idempotent).
+
+\b
+Examples:
+  shipit hub init postgresql://admin@db.example.com/team --roles
+  shipit hub init "postgresql:///shipit?host=/run/postgresql"
+""",
+    "help.hub_init.roles": "Row-level security: each member connects as their own role and may change only their own rows.",
+    "help.sync.dry_run": "Tell what would move; move nothing.",
+    "help.sync.status": "When the last sync was and how many changes wait.",
+    "help.sync_init": "Join this journal to a hub (checks it is one; stores the URL, never a password).",
+    "help.team": """One row per team member: shipped today, streak, this week against the target, last ship.
+
+Read from this journal's copy of the hub: run 'shipit sync' first for the latest.
+""",
 }
