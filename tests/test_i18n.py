@@ -283,12 +283,10 @@ NOT_YET_CONVERTED = {
     "domain/exporting.py",  # 1
     "domain/identity.py",  # 1
     "domain/importing.py",  # 62
-    "domain/projects.py",  # 16
     "domain/review.py",  # 8
     "domain/settings.py",  # 4
     "services/figures.py",  # 1
     "services/journal.py",  # 5
-    "services/projects.py",  # 5
     "services/review.py",  # 1
     "services/sync.py",  # 3
     "services/transfer.py",  # 1
@@ -296,7 +294,6 @@ NOT_YET_CONVERTED = {
     "storage/db.py",  # 9
     "storage/files.py",  # 10
     "storage/hub.py",  # 6
-    "storage/projects.py",  # 1
 }
 
 
