@@ -9,6 +9,8 @@ from user text and lines that belong to other areas (the streak, the entries tab
 from __future__ import annotations
 
 import json
+import shlex
+import shutil
 import sqlite3
 
 import pytest
@@ -225,3 +227,58 @@ def test_project_json_is_the_same_in_both_languages(cli, clock) -> None:
         assert en.stdout == de.stdout, args
     shown = json.loads(cli("project", "show", "pricing", "--json", env=GERMAN).stdout)
     assert shown["time_left"] == "in 13 days"
+
+
+# -- the walk-through and --help in German ---------------------------------------------------
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+def test_the_walk_through_in_german_in_a_real_terminal(shipit_home, sh) -> None:
+    from shipit.domain.projects import QUESTIONS, WALK_KEYS
+    from shipit.i18n import use
+    from tests.conftest import shipit_exe
+    from tests.test_projects_tty import Tmux
+
+    env = {"SHIPIT_HOME": str(shipit_home), "TZ": "UTC", "NO_COLOR": "1", **GERMAN}
+    command = (f"env -u CI {shlex.join([*shipit_exe(), 'project', 'new'])}; "
+               "echo EXIT=$?; sleep 60")  # fmt: skip
+    tmux = Tmux(command, env)
+    try:
+        tmux.answer("Wie heißt das Projekt (eine Zeile):", "Preisseite")
+        tmux.answer("Liefertermin mit Uhrzeit", "gestern")
+        tmux.wait_for("– versuch es noch mal")
+        tmux.answer("Liefertermin mit Uhrzeit", "in 2 wochen 15:00")
+        tmux.answer("Wer ist verantwortlich (genau eine Person):", "Ana")
+        tmux.answer("Wer ist im Team (mit Komma getrennt):", "Bo")
+        with use("de"):
+            prompts = {q.key: q.prompt for q in QUESTIONS}
+        assert prompts["fears"] == "Wovor hast du Angst"
+        given = {"fears": "dass keiner kauft", "edges": "fast, proven"}
+        for key in WALK_KEYS:
+            tmux.answer(f"{prompts[key]}? [{key}]:", given.get(key, ""))  # Enter skips
+        screen = tmux.wait_for("EXIT=")
+    finally:
+        tmux.close()
+    assert "EXIT=0" in screen, screen
+    assert "Jede Frage kannst du mit Enter überspringen" in screen
+    assert "Geplant: +preisseite Preisseite – Lieferung" in screen, screen
+    walk = screen[: screen.index("EXIT=")]
+    assert english_left(walk, allowed=("fast", "proven")) == [], walk
+    card = json.loads(sh("project", "show", "preisseite", "--json").stdout)
+    assert card["owner"] == "Ana" and card["ship_at"].endswith("T15:00:00+00:00")
+    assert {k: v for k, v in card["answers"].items() if k not in ("owner", "members")} == given
+
+
+@pytest.mark.parametrize("args", [
+    ("project", "--help"), ("project", "new", "--help"), ("project", "list", "--help"),
+    ("project", "show", "--help"), ("project", "answer", "--help"), ("project", "edit", "--help"),
+    ("project", "thrash", "--help"), ("project", "move", "--help"), ("project", "ship", "--help"),
+    ("project", "drop", "--help"),
+])  # fmt: skip
+def test_help_in_german(cli, args) -> None:
+    r = cli(*args, env={**GERMAN, "COLUMNS": "100"})
+    assert r.exit_code == 0, r.output
+    # the question keys and the command names are a contract, English in every language
+    assert english_left(r.stdout, allowed=("owner", "members", "ship")) == [], r.stdout
+    en = cli(*args, env={**ENGLISH, "COLUMNS": "100"})
+    assert en.stdout != r.stdout and "Usage" in en.stdout

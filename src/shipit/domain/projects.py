@@ -450,30 +450,36 @@ def figures_line(f: dict[str, Any]) -> str:
 def markdown_cards(cards: Sequence[Card], today: date, now: datetime) -> str:
     """Every project's card for the Markdown export ("## Projects"); "" without projects."""
     from shipit.domain.exporting import md_inline, md_text
+    from shipit.i18n import t
 
     if not cards:
         return ""
-    out = ["\n## Projects\n"]
+    out = [f"\n{t('projects.md_title')}\n"]
     for c in cards:
         p = c.project
         out.append(f"\n### +{p.short}: {md_inline(p.name)}\n")
         team = ", ".join(f"{m}*" if m == p.owner else m for m in c.members)
-        facts = [f"Ships {fmt_day(p.ship_day)} {fmt_time(p.ship_at)}", time_left(p, now, today),
-                 f"owner {md_inline(p.owner)}" if p.owner else "no owner",
-                 *([f"team {md_inline(team)}"] if team else []),
-                 f"started {fmt_day(p.start_day)}", f"thrash until {fmt_day(p.thrash_until)}"]
+        facts = [t("projects.md_ships", when=f"{fmt_day(p.ship_day)} {fmt_time(p.ship_at)}"),
+                 str(time_left_msg(p, now, today)),
+                 t("projects.md_owner", owner=md_inline(p.owner)) if p.owner
+                 else t("projects.md_no_owner"),
+                 *([t("projects.md_team", team=md_inline(team))] if team else []),
+                 t("projects.md_started", day=fmt_day(p.start_day)),
+                 t("projects.md_thrash_until", day=fmt_day(p.thrash_until))]  # fmt: skip
         out.append("\n" + " · ".join(facts) + "\n\n")
         for q in QUESTIONS:
             if q.key in c.answers and q.key not in ("owner", "members"):
                 out.append(f"- *{q.prompt}?* {md_text(c.answers[q.key], '  ')}\n")
         early = sum(1 for t in c.thrash if not t.late)
-        out.append(f"\n**Thrash:** {early} early, {len(c.thrash) - early} late\n\n")
-        for t in c.thrash:
-            out.append(f"- {fmt_day(t.day)}{' (late)' if t.late else ''}: {md_text(t.text, '  ')}\n")
-        out.append(f"\n**Ship date:** {moves_line(c.moves) if c.moves else 'never moved'}\n\n")
+        out.append(f"\n{t('projects.md_thrash', early=early, late=len(c.thrash) - early)}\n\n")
+        for item in c.thrash:
+            late = t("projects.md_late") if item.late else ""
+            out.append(f"- {fmt_day(item.day)}{late}: {md_text(item.text, '  ')}\n")
+        moved = moves_line(c.moves) if c.moves else t("projects.never_moved")
+        out.append(f"\n{t('projects.md_ship_date', moves=moved)}\n\n")
         for m in c.moves:
             out.append(f"- {fmt_day(local_day(m.at))}: {fmt_day(local_day(m.from_at))} → "
                        f"{fmt_day(local_day(m.to_at))} ({fmt_shift(m.shift_days)}): "
                        f"{md_text(m.reason, '  ')}\n")  # fmt: skip
-        out.append(f"\n**Figures:** {figures_line(project_figures(c, today))}\n")
+        out.append(f"\n{t('projects.md_figures', figures=figures_line(project_figures(c, today)))}\n")
     return "".join(out)

@@ -103,6 +103,41 @@ MESSAGES: dict[str, object] = {
     "projects.section_linked_by": ("Verknüpft von {who} ({n} Eintrag)",
                                    "Verknüpft von {who} ({n} Einträge)"),  # fmt: skip
     "projects.section_figures": "Zahlen",
+    # -- the commands (cli/projects.py): the walk-through, prompts, refusals -------------
+    "projects.walk_intro": "Jede Frage kannst du mit Enter überspringen und später "
+    "beantworten (shipit project answer NAME KEY TEXT).",
+    "projects.try_again": "{error} – versuch es noch mal",
+    "projects.ask_name": "Wie heißt das Projekt (eine Zeile)",
+    "projects.ask_ship": "Liefertermin mit Uhrzeit (z. B. 2026-12-11 15:00, freitag, "
+    "in 2 wochen)",
+    "projects.ask_owner": "Wer ist verantwortlich (genau eine Person)",
+    "projects.ask_members": "Wer ist im Team (mit Komma getrennt)",
+    "projects.ask_feeling": "Geliefert! Wie fühlt es sich jetzt an?",
+    "projects.needs_ship_date": "ein Projekt braucht einen Liefertermin",
+    "projects.ship_value_in_past": "der Liefertermin {value!r} liegt in der Vergangenheit",
+    "projects.needs_name": "ein Projekt braucht einen Namen: shipit project new NAME --ship WHEN",
+    "projects.needs_ship": "ein Projekt braucht einen Liefertermin: --ship WHEN "
+    "(z. B. 2026-12-11 15:00)",
+    "projects.none_active": "Keine aktiven Projekte. Plan eins: shipit project new",
+    "projects.none_yet": "Noch keine Projekte. Plan eins: shipit project new",
+    "projects.give_answer": "gib die Antwort an: shipit project answer {name} {key} TEXT",
+    "projects.edit_needs_terminal": "'project edit' fragt im Terminal; ohne Terminal nimm "
+    "'shipit project answer {name} QUESTION TEXT'",
+    "projects.nothing_changed": "Nichts geändert.",
+    "projects.updated": ("{n} Antwort zu +{short} aktualisiert",
+                         "{n} Antworten zu +{short} aktualisiert"),  # fmt: skip
+    # -- the Markdown export's "## Projects" section -------------------------------------
+    "projects.md_title": "## Projekte",
+    "projects.md_ships": "Lieferung {when}",
+    "projects.md_owner": "verantwortlich: {owner}",
+    "projects.md_no_owner": "niemand verantwortlich",
+    "projects.md_team": "Team {team}",
+    "projects.md_started": "begonnen {day}",
+    "projects.md_thrash_until": "Thrash bis {day}",
+    "projects.md_thrash": "**Thrash:** {early} früh, {late} spät",
+    "projects.md_late": " (spät)",
+    "projects.md_ship_date": "**Liefertermin:** {moves}",
+    "projects.md_figures": "**Zahlen:** {figures}",
     # -- the card's questions (Seth Godins ShipIt Journal; Schlüssel bleiben englisch) ---
     "projects.q.sentence": "Das Projekt in einem Satz",
     "projects.why.sentence": "wenn du es nicht aufschreiben kannst, hast du kein Projekt",
