@@ -11,18 +11,8 @@ import typer
 from shipit.cli.app import LightGroup, app
 from shipit.cli.options import complete_project, print_json
 
-QUESTION_KEYS_HELP = (
-    "sentence, owner, members, fears, truth, why_afraid, edges, customers, pleasing, "
-    "gatekeepers, ignore, perfect, good_enough, failure, feeling"
-)
-PROJECT_HELP = f"""Ship It projects: one project, a ship date and time, one owner, thrash early.
-
-A card in the spirit of Seth Godin's ShipIt Journal. Plan it with 'project new' (a
-walk-through on a terminal), link daily work to it (shipit log "... +short" or
---project short), thrash early, and ship it on the date.
-
-Question keys (project answer NAME KEY TEXT): {QUESTION_KEYS_HELP}.
-"""
+# Help texts are keys (shipit/i18n/<lang>/help.py), worded only when --help is shown.
+PROJECT_HELP = "help.project"
 
 project_app = typer.Typer(
     cls=LightGroup,
@@ -34,8 +24,8 @@ project_app = typer.Typer(
 )
 app.add_typer(project_app, name="project")
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, see docs/projects.md).")]
-NameArg = Annotated[str, typer.Argument(metavar="NAME", help="The project's short name (or its name).",
+JsonOpt = Annotated[bool, typer.Option("--json", help="help.project.json")]
+NameArg = Annotated[str, typer.Argument(metavar="NAME", help="help.project.name",
                                         autocompletion=complete_project)]
 
 
@@ -84,6 +74,7 @@ def _ask(question: str, default: str = "") -> str:
 def _ask_valid(question: str, check, default: str = "") -> str:  # noqa: ANN001
     """Ask until `check` accepts the answer (it raises InputError); Enter skips if allowed."""
     from shipit.domain.errors import InputError
+    from shipit.i18n import t
     from shipit.views import render
 
     while True:
@@ -92,15 +83,15 @@ def _ask_valid(question: str, check, default: str = "") -> str:  # noqa: ANN001
             check(answer)
             return answer
         except InputError as exc:
-            render.err(f"{exc} — try again", style="yellow")
+            render.err(t("projects.try_again", error=exc), style="yellow")
 
 
 def _walk(keys: tuple[str, ...], current: dict[str, str] | None = None) -> dict[str, str]:
     from shipit.domain.projects import QUESTIONS, check_answer
+    from shipit.i18n import t
     from shipit.views import render
 
-    render.err("Each question can be skipped with Enter and answered later "
-               "(shipit project answer NAME KEY TEXT).", style="dim")  # fmt: skip
+    render.err(t("projects.walk_intro"), style="dim")
     answers = {}
     for q in QUESTIONS:
         if q.key in keys:
@@ -117,31 +108,26 @@ def _check_ship(value: str) -> None:
     from shipit.domain.projects import parse_ship
 
     if not value:
-        raise InputError("a project needs a ship date")
+        raise InputError("projects.needs_ship_date")
     instant = dates.now()
     ship_at, _ = parse_ship(value, dates.today(), instant)
     if ship_at <= instant:
-        raise InputError(f"the ship date {value!r} is in the past")
+        raise InputError("projects.ship_value_in_past", value=value)
 
 
-@project_app.command("new")
+@project_app.command("new", help="help.project.new")
 def new_cmd(
-    name: Annotated[str | None, typer.Argument(metavar="[NAME]", help="The project, one line.")] = None,
-    ship: Annotated[str | None, typer.Option("--ship", metavar="WHEN", help="Ship date and time: 2026-12-11 15:00, 'friday', 'in 2 weeks' (time defaults to 17:00).")] = None,
-    owner: Annotated[list[str] | None, typer.Option("--owner", metavar="NAME", help="The one person responsible.")] = None,
-    member: Annotated[list[str] | None, typer.Option("--member", metavar="NAME", help="A team member (repeatable).")] = None,
-    thrash_until: Annotated[str | None, typer.Option("--thrash-until", metavar="WHEN", help="Last day for changes of scope (default: a third of the way).")] = None,
-    short: Annotated[str | None, typer.Option("--short", metavar="NAME", help="The short name for +name (default: the name's first word).")] = None,
+    name: Annotated[str | None, typer.Argument(metavar="[NAME]", help="help.project.new.name")] = None,
+    ship: Annotated[str | None, typer.Option("--ship", metavar="WHEN", help="help.project.new.ship")] = None,
+    owner: Annotated[list[str] | None, typer.Option("--owner", metavar="NAME", help="help.project.new.owner")] = None,
+    member: Annotated[list[str] | None, typer.Option("--member", metavar="NAME", help="help.project.new.member")] = None,
+    thrash_until: Annotated[str | None, typer.Option("--thrash-until", metavar="WHEN", help="help.project.new.thrash_until")] = None,
+    short: Annotated[str | None, typer.Option("--short", metavar="NAME", help="help.project.new.short")] = None,
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
-    """Plan a project: a name and a ship date; on a terminal, the card's questions.
-
-    \b
-    Examples:
-      shipit project new                      (the walk-through)
-      shipit project new "Pricing page" --ship "2026-12-11 15:00" --owner Ana
-    """
+    """Plan a project: a name and a ship date; on a terminal, the card's questions."""
     from shipit.domain.errors import InputError
+    from shipit.i18n import t
     from shipit.views import render
     from shipit.views import projects as views
 
@@ -150,21 +136,20 @@ def new_cmd(
         from shipit.domain.projects import check_name, check_owners, parse_members
 
         if name is None:
-            name = _ask_valid("The project's name (one line)", check_name)
+            name = _ask_valid(t("projects.ask_name"), check_name)
         if ship is None:
-            ship = _ask_valid("Ship date and time (e.g. 2026-12-11 15:00, friday, in 2 weeks)",
-                              _check_ship)  # fmt: skip
+            ship = _ask_valid(t("projects.ask_ship"), _check_ship)
         if not owner:
-            who = _ask_valid("Who is responsible (the one owner)", lambda a: check_owners([a]))
+            who = _ask_valid(t("projects.ask_owner"), lambda a: check_owners([a]))
             owner = [who] if who else []
         if not member:
-            team = _ask_valid("Team members (comma separated)", parse_members)
+            team = _ask_valid(t("projects.ask_members"), parse_members)
             member = [team] if team else []
         answers = _walk(_walk_keys())
     if name is None or not name.strip():
-        raise InputError("a project needs a name: shipit project new NAME --ship WHEN")
+        raise InputError("projects.needs_name")
     if ship is None or not ship.strip():
-        raise InputError("a project needs a ship date: --ship WHEN (e.g. 2026-12-11 15:00)")
+        raise InputError("projects.needs_ship")
     p = _projects().new(name, ship, short=short, owners=owner or (), members=member or (),
                         thrash_until=thrash_until, answers=answers)  # fmt: skip
     if json_output:
@@ -190,22 +175,23 @@ def list_projects(*, everything: bool, json_output: bool) -> None:
         print_json([r.to_json() for r in rows])
         return
     if not rows:
-        render.err("No active projects. Plan one: shipit project new" if not everything
-                   else "No projects yet. Plan one: shipit project new")  # fmt: skip
+        from shipit.i18n import t
+
+        render.err(t("projects.none_active" if not everything else "projects.none_yet"))
         return
     render.out(views.project_table(rows))
 
 
-@project_app.command("list")
+@project_app.command("list", help="help.project.list")
 def list_cmd(
-    everything: Annotated[bool, typer.Option("--all", "-a", help="Shipped and dropped projects too.")] = False,
+    everything: Annotated[bool, typer.Option("--all", "-a", help="help.project.list.all")] = False,
     json_output: JsonOpt = False,
 ) -> None:  # fmt: skip
     """Active projects: owner, ship date, time left, ships linked this week, warnings."""
     list_projects(everything=everything, json_output=json_output)
 
 
-@project_app.command("show")
+@project_app.command("show", help="help.project.show")
 def show_cmd(name: NameArg, json_output: JsonOpt = False) -> None:
     """The card: answers, edges, thrash, ship-date history, linked work, figures."""
     from shipit.views import render
@@ -218,11 +204,11 @@ def show_cmd(name: NameArg, json_output: JsonOpt = False) -> None:
     render.out(*views.card(shown))
 
 
-@project_app.command("answer")
+@project_app.command("answer", help="help.project.answer")
 def answer_cmd(
     name: NameArg,
-    question: Annotated[str, typer.Argument(metavar="QUESTION", help=f"One of: {QUESTION_KEYS_HELP}.")],
-    text: Annotated[list[str] | None, typer.Argument(metavar="[TEXT...]", help="The answer ('' clears it); asked on a terminal when left out.", show_default=False)] = None,
+    question: Annotated[str, typer.Argument(metavar="QUESTION", help="help.project.answer.question")],
+    text: Annotated[list[str] | None, typer.Argument(metavar="[TEXT...]", help="help.project.answer.text", show_default=False)] = None,
 ) -> None:  # fmt: skip
     """Fill in or change one answer on the card."""
     from shipit.domain.errors import InputError
@@ -233,14 +219,14 @@ def answer_cmd(
     key = check_question(question)
     if text is None:
         if not render.is_interactive():
-            raise InputError(f"give the answer: shipit project answer {name} {key} TEXT")
+            raise InputError("projects.give_answer", name=name, key=key)
         prompt = next(q.prompt for q in QUESTIONS if q.key == key)
         text = [_ask(f"{prompt}? [{key}]")]
     p, key, stored = _projects().answer(name, key, " ".join(text))
     render.out(views.answered(p, key, stored))
 
 
-@project_app.command("edit")
+@project_app.command("edit", help="help.project.edit")
 def edit_cmd(name: NameArg) -> None:
     """The walk-through again (on a terminal): Enter keeps an answer."""
     from shipit.domain.errors import InputError
@@ -249,23 +235,24 @@ def edit_cmd(name: NameArg) -> None:
 
     s = _projects()
     if not render.is_interactive():
-        raise InputError(f"'project edit' asks on a terminal; without one use "
-                         f"'shipit project answer {name} QUESTION TEXT'")  # fmt: skip
+        raise InputError("projects.edit_needs_terminal", name=name)
     shown = s.show(name)
     keys = tuple(k for k in QUESTION_KEYS if k != "feeling")
     given = _walk(keys, shown.card.answers)
     changed = {k: v for k, v in given.items() if v != shown.card.answers.get(k, "")}
+    from shipit.i18n import t
+
     if not changed:
-        render.err("Nothing changed.")
+        render.err(t("projects.nothing_changed"))
         return
     p, _ = s.answer_many(name, changed)
-    render.out(f"Updated {len(changed)} answer{'s' if len(changed) != 1 else ''} on +{p.short}")
+    render.out(t("projects.updated", n=len(changed), short=p.short))
 
 
-@project_app.command("thrash")
+@project_app.command("thrash", help="help.project.thrash")
 def thrash_cmd(
     name: NameArg,
-    text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="An idea, a change or an objection.", show_default=False)],
+    text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="help.project.thrash.text", show_default=False)],
 ) -> None:  # fmt: skip
     """Add to the thrash list. After the thrash date it is kept, but marked late."""
     from shipit.views import render
@@ -277,11 +264,11 @@ def thrash_cmd(
         render.err(views.late_thrash_warning(p), style="yellow")
 
 
-@project_app.command("move")
+@project_app.command("move", help="help.project.move")
 def move_cmd(
     name: NameArg,
-    when: Annotated[str, typer.Argument(metavar="WHEN", help="The new ship date (and time).")],
-    reason: Annotated[str, typer.Option("--reason", "-r", help="Why it moves (kept on the card).")],
+    when: Annotated[str, typer.Argument(metavar="WHEN", help="help.project.move.when")],
+    reason: Annotated[str, typer.Option("--reason", "-r", help="help.project.move.reason")],
 ) -> None:  # fmt: skip
     """Move the ship date; every move is kept with its reason."""
     from shipit.views import render
@@ -291,10 +278,10 @@ def move_cmd(
     render.out(*views.moved(p, move, moves))
 
 
-@project_app.command("ship")
+@project_app.command("ship", help="help.project.ship")
 def ship_cmd(
     name: NameArg,
-    feeling: Annotated[str | None, typer.Option("--feeling", "-f", help="How does it feel now? (asked on a terminal)")] = None,
+    feeling: Annotated[str | None, typer.Option("--feeling", "-f", help="help.project.ship.feeling")] = None,
 ) -> None:  # fmt: skip
     """Mark it shipped: logs a ship linked to it (it counts for the streak)."""
     from shipit.cli.options import show_streak
@@ -303,16 +290,18 @@ def ship_cmd(
 
     s = _projects()
     if feeling is None and render.is_interactive():
-        feeling = _ask("Shipped. How does it feel now?").strip() or None
+        from shipit.i18n import t
+
+        feeling = _ask(t("projects.ask_feeling")).strip() or None
     p, entry = s.ship(name, feeling)
     render.out(*views.ended(p, entry))
     show_streak(s.journal)
 
 
-@project_app.command("drop")
+@project_app.command("drop", help="help.project.drop")
 def drop_cmd(
     name: NameArg,
-    lesson: Annotated[str, typer.Option("--lesson", "-L", help="What you learned (recorded as a failed attempt).")],
+    lesson: Annotated[str, typer.Option("--lesson", "-L", help="help.project.drop.lesson")],
 ) -> None:  # fmt: skip
     """End it unshipped: the lesson is recorded as a failed attempt, not a secret."""
     from shipit.views import render

@@ -61,10 +61,11 @@ class NotFoundError(InputError):
 
 class NotYourCard(InputError):
     """A local command would change another member's project card (exit 2). It carries
-    the facts; the CLI words it (views.projects.not_your_card)."""
+    the facts (short, author) and their message keys."""
 
     def __init__(self, short: str, author: str) -> None:
-        super().__init__(f"+{short}: {author}")
+        super().__init__("projects.not_your_card",
+                         Msg("projects.not_your_card_hint", short=short), short=short, author=author)
         self.short = short
         self.author = author
 

@@ -16,6 +16,7 @@ from shipit.domain import dates
 from shipit.domain.entries import MAX_TEXT, check_text
 from shipit.domain.errors import InputError
 from shipit.domain.text import fmt_day, plural
+from shipit.i18n import Msg
 
 DEFAULT_SHIP_TIME = time(17, 0)
 MAX_NAME = 200
@@ -24,35 +25,30 @@ STATUSES = ("active", "shipped", "dropped")
 
 
 class Question(NamedTuple):
+    """A question of the card: its key is a contract; its words live in the catalogue
+    (``projects.q.<key>``, ``projects.why.<key>``), in the reader's language."""
+
     key: str
-    prompt: str
-    why: str
+
+    @property
+    def prompt(self) -> str:
+        from shipit.i18n import t
+
+        return t(f"projects.q.{self.key}")
+
+    @property
+    def why(self) -> str:
+        from shipit.i18n import t
+
+        return t(f"projects.why.{self.key}")
 
 
 # The card, in the order the walk-through asks. `name` and the ship date come first and
 # are not answers; `feeling` is asked by `project ship`.
-QUESTIONS: tuple[Question, ...] = (
-    Question("sentence", "The project in one sentence",
-             "if you can't write it down, you don't have a project"),
-    Question("owner", "Who is responsible (exactly one owner)", "one person ships it"),
-    Question("members", "Team members (comma separated; star the owner: Ana*, Bo)",
-             "who else works on it"),
-    Question("fears", "What are you afraid of", "name the fear so it can't steer in secret"),
-    Question("truth", "What else? The truth this time", "the second answer is the real one"),
-    Question("why_afraid", "Why are you afraid of that", "fear has a reason you can work on"),
-    Question("edges", "The edges you choose and won't compromise (e.g. fast, cheap, proven)",
-             "choosing a side of each edge is what makes it yours"),
-    Question("customers", "Who is the customer", "who it is for"),
-    Question("pleasing", "Whom are you really trying to please (boss, board, users ...)",
-             "the person whose opinion secretly decides"),
-    Question("gatekeepers", "Influencers, gatekeepers and authorities",
-             "who can stop it or spread it"),
-    Question("ignore", "Can you ignore them? Which ones", "not everyone gets a vote"),
-    Question("perfect", "What does perfect look like", "so you know what you're not doing"),
-    Question("good_enough", "What is good enough", "the bar you ship at"),
-    Question("failure", "What would failure look like", "so it stops being a vague dread"),
-    Question("feeling", "Shipped: how does it feel now", "asked by 'project ship'"),
-)  # fmt: skip
+QUESTIONS: tuple[Question, ...] = tuple(Question(k) for k in (
+    "sentence", "owner", "members", "fears", "truth", "why_afraid", "edges", "customers",
+    "pleasing", "gatekeepers", "ignore", "perfect", "good_enough", "failure", "feeling",
+))
 QUESTION_KEYS = tuple(q.key for q in QUESTIONS)
 WALK_KEYS = tuple(k for k in QUESTION_KEYS if k not in ("owner", "members", "feeling"))
 
@@ -144,11 +140,11 @@ def local_day(instant: datetime) -> date:
 
 
 def check_name(name: str) -> str:
-    name = check_text(name, "project name")
+    name = check_text(name, Msg("projects.what_name"))  # type: ignore[arg-type]
     if "\n" in name.strip() or "\r" in name.strip():
-        raise InputError("a project name is one line")
+        raise InputError("projects.name_one_line")
     if len(name) > MAX_NAME:
-        raise InputError(f"project name is {len(name)} characters long; the limit is {MAX_NAME}")
+        raise InputError("projects.name_too_long", length=len(name), limit=MAX_NAME)
     return name.strip()
 
 
@@ -156,23 +152,20 @@ def short_from_name(name: str) -> str:
     """The default short name: the name's first word, lower case ('Pricing page' -> 'pricing')."""
     for word in re.findall(r"[^\W_][\w-]*", unicodedata.normalize("NFC", name)):
         return word.lower()[:MAX_SHORT].rstrip("-")
-    raise InputError(f"cannot make a short name from {name!r}: give --short NAME")
+    raise InputError("projects.no_short", name=name)
 
 
 def check_short(value: str) -> str:
     short = unicodedata.normalize("NFC", value.strip().lstrip("+")).lower()
     if not _SHORT.fullmatch(short) or len(short) > MAX_SHORT or short[0].isdigit():
-        raise InputError(
-            f"invalid short name {value!r}: a letter, then letters, digits, '-' or '_' "
-            f"(at most {MAX_SHORT} characters)"
-        )
+        raise InputError("projects.invalid_short", value=value, limit=MAX_SHORT)
     return short
 
 
 def check_question(key: str) -> str:
     k = key.strip().lower().replace("-", "_")
     if k not in QUESTION_KEYS:
-        raise InputError(f"unknown question {key!r}: expected one of {', '.join(QUESTION_KEYS)}")
+        raise InputError("projects.unknown_question", key=key, keys=", ".join(QUESTION_KEYS))
     return k
 
 
@@ -192,19 +185,19 @@ def parse_edges(text: str) -> str:
             pair_text, word = (w.strip() for w in word.split(":", 1))
             pair = _SIDES.get(word)
             if pair is None or pair_text not in ("-".join(pair), "–".join(pair), "/".join(pair)):
-                raise InputError(f"no such edge {raw.strip()!r}: {edges_help()}")
+                raise InputError("projects.no_such_edge", value=raw.strip(), edges=_edge_pairs())
         word = word.replace(" ", "-")
         pair = _SIDES.get(word)
         if pair is None:
-            raise InputError(f"no such edge {raw.strip()!r}: {edges_help()}")
+            raise InputError("projects.no_such_edge", value=raw.strip(), edges=_edge_pairs())
         if pair in chosen and chosen[pair] != word:
-            raise InputError(f"edges {chosen[pair]!r} and {word!r} are two sides of one edge")
+            raise InputError("projects.two_sides", a=chosen[pair], b=word)
         chosen[pair] = word
     return ", ".join(chosen.values())
 
 
-def edges_help() -> str:
-    return "the edges are " + ", ".join(f"{a}–{b}" for a, b in EDGES)
+def _edge_pairs() -> str:
+    return ", ".join(f"{a}–{b}" for a, b in EDGES)
 
 
 def parse_members(text: str) -> tuple[list[str], str | None]:
@@ -221,23 +214,23 @@ def parse_members(text: str) -> tuple[list[str], str | None]:
         if name and name not in names:
             names.append(name)
     if len(owners) > 1:
-        raise InputError(f"one owner only: {', '.join(owners)} are all starred")
+        raise InputError("projects.all_starred", names=", ".join(owners))
     return names, (owners[0] if owners else None)
 
 
 def check_owners(owners: Sequence[str]) -> str | None:
     owners = [o.strip() for o in owners if o.strip()]
     if len(set(owners)) > 1:
-        raise InputError(f"one owner only, not {' and '.join(owners)}")
+        raise InputError("projects.one_owner_only", rest=", ".join(owners[:-1]), last=owners[-1])
     if owners:
-        check_name_text(owners[0], "owner")
+        check_name_text(owners[0], Msg("projects.what_owner"))
     return owners[0] if owners else None
 
 
-def check_name_text(value: str, what: str) -> str:
-    check_text(value, what)
+def check_name_text(value: str, what: str | Msg) -> str:
+    check_text(value, what)  # type: ignore[arg-type]
     if "\n" in value:
-        raise InputError(f"{what} is one line")
+        raise InputError("projects.one_line", what=what)
     return value
 
 
@@ -249,7 +242,7 @@ def check_answer(key: str, text: str) -> str:
         names, _ = parse_members(text)
         return ", ".join(names)
     if key == "owner":
-        return check_name_text(text.strip(), "owner")
+        return check_name_text(text.strip(), Msg("projects.what_owner"))
     return check_text(text, key, allow_empty=True)
 
 
@@ -271,7 +264,7 @@ def parse_ship(value: str, today: date, now: datetime) -> tuple[datetime, date]:
         if m.group(3) == "am" and hour == 12:
             hour = 0
         if hour > 23 or minute > 59:
-            raise InputError(f"invalid time in {value!r}")
+            raise InputError("projects.invalid_time", value=value)
         at = time(hour, minute)
         text = text[: m.start()].strip()
     day = _parse_future_day(text, today, value)
@@ -279,15 +272,15 @@ def parse_ship(value: str, today: date, now: datetime) -> tuple[datetime, date]:
     return instant.astimezone(UTC), day
 
 
-_IN = re.compile(r"in\s+(\d{1,4})\s*(day|days|d|week|weeks|w)")
-_NEXT_WEEKDAY = re.compile(r"(?:next\s+|this\s+)?(\w+)")
+# 'in 2 weeks' / 'in 2 Wochen', 'next friday' / 'nächsten Freitag' (German words too).
+_IN = re.compile(r"in\s+(\d{1,4})\s*(day|days|d|week|weeks|w|tag|tage|tagen|woche|wochen)")
+_NEXT_WEEKDAY = re.compile(r"(?:next\s+|this\s+|nächsten\s+|kommenden\s+|diesen\s+)?(\w+)")
 
 
 def _parse_future_day(text: str, today: date, original: str) -> date:
     low = text.lower()
     if not low:
-        raise InputError(f"invalid ship date {original!r}: give a day (2026-12-11, friday, "
-                         "'in 2 weeks') and optionally a time (15:00)")  # fmt: skip
+        raise InputError("projects.invalid_ship", value=original)
     if m := _IN.fullmatch(low):
         n = int(m.group(1))
         return today + (timedelta(weeks=n) if m.group(2).startswith("w") else timedelta(days=n))
@@ -311,12 +304,12 @@ def default_thrash_until(start: date, ship: date) -> date:
 def check_plan(ship_at: datetime, ship_day: date, thrash_until: date, now: datetime,
                start: date, *, new: bool) -> None:  # fmt: skip
     if new and ship_at <= now:
-        raise InputError(f"the ship date {fmt_day(ship_day)} {fmt_time(ship_at)} is in the past")
+        raise InputError("projects.ship_in_past", day=fmt_day(ship_day), time=fmt_time(ship_at))
     if thrash_until > ship_day:
-        raise InputError(f"--thrash-until {fmt_day(thrash_until)} is after the ship date "
-                         f"{fmt_day(ship_day)}")  # fmt: skip
+        raise InputError("projects.thrash_after_ship", day=fmt_day(thrash_until),
+                         ship=fmt_day(ship_day))  # fmt: skip
     if new and thrash_until < start:
-        raise InputError(f"--thrash-until {fmt_day(thrash_until)} is before today")
+        raise InputError("projects.thrash_before_today", day=fmt_day(thrash_until))
 
 
 def is_late_thrash(day: date, thrash_until: date) -> bool:
@@ -347,22 +340,46 @@ def time_left(p: ProjectData, now: datetime, today: date) -> str:
     return f"late since {fmt_time(p.ship_at)}" if late <= 0 else f"{plural(late, 'day')} late"
 
 
+def time_left_msg(p: ProjectData, now: datetime, today: date) -> Msg:
+    """`time_left` in the reader's language (the JSON keeps the English words)."""
+    if p.status == "shipped":
+        return Msg("projects.left_shipped_on", day=fmt_day(p.ended_day)) if p.ended_day \
+            else Msg("projects.left_shipped")
+    if p.status == "dropped":
+        return Msg("projects.left_dropped")
+    days = (p.ship_day - today).days
+    if now < p.ship_at:
+        if days == 0:
+            return Msg("projects.left_today", time=fmt_time(p.ship_at))
+        if days == 1:
+            return Msg("projects.left_tomorrow", time=fmt_time(p.ship_at))
+        return Msg("projects.left_in_days", n=days)
+    late = (today - p.ship_day).days
+    return Msg("projects.left_late_since", time=fmt_time(p.ship_at)) if late <= 0 \
+        else Msg("projects.left_days_late", n=late)
+
+
 def is_late(p: ProjectData, now: datetime) -> bool:
     return p.active and now >= p.ship_at
 
 
 def fmt_shift(days: int) -> str:
+    from shipit.i18n import t
+
     sign = "+" if days >= 0 else "-"
     n = abs(days)
     if n and n % 7 == 0:
-        return f"{sign}{plural(n // 7, 'week')}"
-    return f"{sign}{plural(n, 'day')}"
+        return sign + t("projects.weeks", n=n // 7)
+    return sign + t("projects.days", n=n)
 
 
 def moves_line(moves: Sequence[MoveData]) -> str:
     """'ship date moved twice: +3 days, +1 week'."""
-    times = {1: "once", 2: "twice"}.get(len(moves), f"{len(moves)} times")
-    return f"ship date moved {times}: " + ", ".join(fmt_shift(m.shift_days) for m in moves)
+    from shipit.i18n import t
+
+    times = {1: "projects.moved_once", 2: "projects.moved_twice"}.get(len(moves),
+                                                                       "projects.moved_times")
+    return t(times, n=len(moves), shifts=", ".join(fmt_shift(m.shift_days) for m in moves))
 
 
 # -- figures -------------------------------------------------------------------------
@@ -418,40 +435,51 @@ def across_figures(projects: Iterable[ProjectData], first_days: dict[str, date])
 
 
 def figures_line(f: dict[str, Any]) -> str:
-    days = (f"shipped in {plural(f['days_to_ship'], 'day')} (planned {f['days_planned']})"
-            if f["days_to_ship"] is not None else f"day {f['days_so_far']} of {f['days_planned']}")
-    return (f"{days} · {plural(f['ships'], 'ship')}, {plural(f['steps'], 'step')}, "
-            f"{plural(f['attempts'], 'attempt')} linked · {plural(f['date_moves'], 'date move')}"
-            f" · thrash {f['thrash_early']} early, {f['thrash_late']} late")  # fmt: skip
+    from shipit.i18n import t
+
+    days = (t("projects.fig_shipped_in", n=f["days_to_ship"], planned=f["days_planned"])
+            if f["days_to_ship"] is not None
+            else t("projects.fig_day_of", day=f["days_so_far"], planned=f["days_planned"]))
+    return t("projects.fig_line", days=days, ships=t("projects.n_ships", n=f["ships"]),
+             steps=t("projects.n_steps", n=f["steps"]),
+             attempts=t("projects.n_attempts", n=f["attempts"]),
+             moves=t("projects.n_date_moves", n=f["date_moves"]),
+             early=f["thrash_early"], late=f["thrash_late"])  # fmt: skip
 
 
 def markdown_cards(cards: Sequence[Card], today: date, now: datetime) -> str:
     """Every project's card for the Markdown export ("## Projects"); "" without projects."""
     from shipit.domain.exporting import md_inline, md_text
+    from shipit.i18n import t
 
     if not cards:
         return ""
-    out = ["\n## Projects\n"]
+    out = [f"\n{t('projects.md_title')}\n"]
     for c in cards:
         p = c.project
         out.append(f"\n### +{p.short}: {md_inline(p.name)}\n")
         team = ", ".join(f"{m}*" if m == p.owner else m for m in c.members)
-        facts = [f"Ships {fmt_day(p.ship_day)} {fmt_time(p.ship_at)}", time_left(p, now, today),
-                 f"owner {md_inline(p.owner)}" if p.owner else "no owner",
-                 *([f"team {md_inline(team)}"] if team else []),
-                 f"started {fmt_day(p.start_day)}", f"thrash until {fmt_day(p.thrash_until)}"]
+        facts = [t("projects.md_ships", when=f"{fmt_day(p.ship_day)} {fmt_time(p.ship_at)}"),
+                 str(time_left_msg(p, now, today)),
+                 t("projects.md_owner", owner=md_inline(p.owner)) if p.owner
+                 else t("projects.md_no_owner"),
+                 *([t("projects.md_team", team=md_inline(team))] if team else []),
+                 t("projects.md_started", day=fmt_day(p.start_day)),
+                 t("projects.md_thrash_until", day=fmt_day(p.thrash_until))]  # fmt: skip
         out.append("\n" + " · ".join(facts) + "\n\n")
         for q in QUESTIONS:
             if q.key in c.answers and q.key not in ("owner", "members"):
                 out.append(f"- *{q.prompt}?* {md_text(c.answers[q.key], '  ')}\n")
         early = sum(1 for t in c.thrash if not t.late)
-        out.append(f"\n**Thrash:** {early} early, {len(c.thrash) - early} late\n\n")
-        for t in c.thrash:
-            out.append(f"- {fmt_day(t.day)}{' (late)' if t.late else ''}: {md_text(t.text, '  ')}\n")
-        out.append(f"\n**Ship date:** {moves_line(c.moves) if c.moves else 'never moved'}\n\n")
+        out.append(f"\n{t('projects.md_thrash', early=early, late=len(c.thrash) - early)}\n\n")
+        for item in c.thrash:
+            late = t("projects.md_late") if item.late else ""
+            out.append(f"- {fmt_day(item.day)}{late}: {md_text(item.text, '  ')}\n")
+        moved = moves_line(c.moves) if c.moves else t("projects.never_moved")
+        out.append(f"\n{t('projects.md_ship_date', moves=moved)}\n\n")
         for m in c.moves:
             out.append(f"- {fmt_day(local_day(m.at))}: {fmt_day(local_day(m.from_at))} → "
                        f"{fmt_day(local_day(m.to_at))} ({fmt_shift(m.shift_days)}): "
                        f"{md_text(m.reason, '  ')}\n")  # fmt: skip
-        out.append(f"\n**Figures:** {figures_line(project_figures(c, today))}\n")
+        out.append(f"\n{t('projects.md_figures', figures=figures_line(project_figures(c, today)))}\n")
     return "".join(out)

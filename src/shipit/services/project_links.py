@@ -19,6 +19,7 @@ from shipit.storage.rows import ChangeLog
 
 if TYPE_CHECKING:
     from shipit.domain.projects import ProjectData
+    from shipit.i18n import Msg
 
 # shipit.domain.projects is imported only once a project is involved (see
 # storage.projects): `log` on a journal without projects stays as light as it was.
@@ -100,19 +101,19 @@ def visible(conn: Connection, projects: list[ProjectData]) -> list[ProjectData]:
         p, projects_sql.answers(conn, p.uid).get("members", ("", ""))[1], me)]
 
 
-def nearest(conn: Connection) -> tuple[ProjectData, str] | None:
+def nearest(conn: Connection) -> tuple[ProjectData, Msg] | None:
     """The active project that ships soonest, and its time left (the glance, `log`)."""
     active = visible(conn, projects_sql.projects(conn))
     if not active:
         return None
-    from shipit.domain.projects import time_left
+    from shipit.domain.projects import time_left_msg
 
     instant = dates.now()
     p = active[0]
-    return p, time_left(p, instant, today_of(conn, instant))
+    return p, time_left_msg(p, instant, today_of(conn, instant))
 
 
-def nearest_in(store: Store) -> tuple[ProjectData, str] | None:
+def nearest_in(store: Store) -> tuple[ProjectData, Msg] | None:
     with store.reading() as conn:
         return nearest(conn)
 

@@ -47,6 +47,7 @@ class Row(NamedTuple):
     last_ship: date | None
     warning: str | None
     today: date | None = None  # the journal day it was read on (the table drops this year)
+    now: datetime | None = None  # the instant it was read (the view words the time left)
 
     def to_json(self) -> dict[str, Any]:
         return {**project_json(self.project), "time_left": self.time_left,
@@ -75,6 +76,7 @@ class Shown(NamedTuple):
     figures: dict[str, Any]
     time_left: str
     today: date
+    now: datetime | None = None  # the instant it was read (the view words the time left)
 
     def to_json(self) -> dict[str, Any]:
         c = self.card
@@ -135,7 +137,7 @@ class Projects:
             member_text = ", ".join(filter(None, (member_text, given.pop("members"))))
         names, starred = dom.parse_members(member_text)
         if starred and owner and starred != owner:
-            raise InputError(f"one owner only, not {owner} and {starred}")
+            raise InputError("projects.one_owner_only", rest=owner, last=starred)
         owner = owner or starred or given.pop("owner", "").strip() or None
         if owner and owner not in names:
             names.insert(0, owner)
@@ -151,8 +153,7 @@ class Projects:
                      else dom.default_thrash_until(today, ship_day))  # fmt: skip
             dom.check_plan(ship_at, ship_day, until, instant, today, new=True)
             if projects_sql.short_taken(conn, short):
-                raise InputError(f"a project with the short name {short!r} exists: "
-                                 "give another with --short")  # fmt: skip
+                raise InputError("projects.short_taken", short=short)
             log = ChangeLog(conn, "project new", instant)
             p = ProjectData(id=0, uid=new_uid(), short=short, name=name, status="active",
                             owner=owner, ship_at=ship_at, ship_day=ship_day,
@@ -237,11 +238,11 @@ class Projects:
             today = _today(conn, instant)
             ship_at, ship_day = dom.parse_ship(when, today, instant)
             if ship_at == p.ship_at:
-                raise InputError(f"{p.short!r} already ships then")
+                raise InputError("projects.already_ships_then", short=p.short)
             dom.check_plan(ship_at, ship_day, min(p.thrash_until, ship_day), instant, today,
                            new=False)  # fmt: skip
             if ship_at <= instant:
-                raise InputError("the new ship date is in the past")
+                raise InputError("projects.new_date_in_past")
             log = ChangeLog(conn, "project move", instant)
             move = MoveData(new_uid(), p.uid, instant, p.ship_at, ship_at, reason)
             log.insert("project_move", {
@@ -302,7 +303,7 @@ class Projects:
                 n, last_s = activity.get(p.uid, (0, None))
                 last = date.fromisoformat(last_s) if last_s else None
                 rows.append(Row(p, dom.time_left(p, instant, today), n or 0, last,
-                                _warning(p, instant, today, last), today))  # fmt: skip
+                                _warning(p, instant, today, last), today, instant))  # fmt: skip
             return rows
 
     def show(self, ref: str) -> Shown:
@@ -312,7 +313,7 @@ class Projects:
             p = projects_sql.get(conn, ref)
             card = self._card(conn, p)
             return Shown(card, dom.project_figures(card, today), dom.time_left(p, instant, today),
-                         today)  # fmt: skip
+                         today, instant)  # fmt: skip
 
     @staticmethod
     def _card(conn: Connection, p: ProjectData) -> Card:
@@ -348,7 +349,8 @@ def _active(conn: Connection, ref: str) -> ProjectData:
     active (move, ship, drop)."""
     p = _own_card(projects_sql.get(conn, ref))
     if not p.active:
-        raise InputError(f"project {p.short!r} is already {p.status}")
+        key = "projects.already_shipped" if p.status == "shipped" else "projects.already_dropped"
+        raise InputError(key, short=p.short)
     return p
 
 

@@ -73,7 +73,7 @@ def find(conn: sqlite3.Connection, ref: str) -> ProjectData | None:
 def get(conn: sqlite3.Connection, ref: str) -> ProjectData:
     found = find(conn, ref)
     if found is None:
-        raise NotFoundError(f"no project {ref.strip()!r} (see 'shipit project list --all')")
+        raise NotFoundError("projects.not_found", ref=ref.strip())
     return found
 
 

@@ -356,4 +356,55 @@ letzte Lieferung.
 Gelesen aus der Kopie des Hubs in diesem Journal: für den neuesten Stand zuerst
 'shipit sync'.
 """,
+    # -- project (cli/projects.py) -------------------------------------------------------
+    "help.project": """Ship-It-Projekte: ein Projekt, ein Liefertermin mit Uhrzeit, eine verantwortliche Person, früh thrashen.
+
+Eine Karte im Geist von Seth Godins ShipIt Journal. Plan sie mit 'project new'
+(im Terminal mit Fragen), verknüpf deine tägliche Arbeit damit (shipit log "... +kurz"
+oder --project kurz), thrashe früh und liefere zum Termin.
+
+Schlüssel der Fragen ('shipit project answer NAME KEY TEXT'): sentence, owner, members, fears, truth, why_afraid, edges, customers, pleasing, gatekeepers, ignore, perfect, good_enough, failure, feeling.
+""",
+    "help.project.json": "JSON ausgeben (feste Schlüssel, siehe 'docs/projects.md').",
+    "help.project.name": "Der Kurzname des Projekts (oder sein Name).",
+    "help.project.new": """Ein Projekt planen: Name und Liefertermin; im Terminal die Fragen der Karte.
+
+\b
+Beispiele:
+  shipit project new                      (mit Fragen)
+  shipit project new "Pricing page" --ship "2026-12-11 15:00" --owner Ana
+""",
+    "help.project.new.name": "Das Projekt, eine Zeile.",
+    "help.project.new.ship": "Liefertermin mit Uhrzeit: 2026-12-11 15:00, 'freitag', "
+    "'in 2 wochen' (ohne Uhrzeit: 17:00).",
+    "help.project.new.owner": "Die eine verantwortliche Person.",
+    "help.project.new.member": "Ein Mitglied im Team (mehrfach möglich).",
+    "help.project.new.thrash_until": "Letzter Tag für Änderungen am Umfang "
+    "(Standard: nach einem Drittel der Zeit).",
+    "help.project.new.short": "Der Kurzname für +name (Standard: das erste Wort des Namens).",
+    "help.project.list": "Aktive Projekte: Verantwortliche, Liefertermin, Restzeit, "
+    "verknüpfte Lieferungen dieser Woche, Warnungen.",
+    "help.project.list.all": "Auch gelieferte und aufgegebene Projekte.",
+    "help.project.show": "Die Karte: Antworten, Kanten, Thrash, Verlauf des Liefertermins, "
+    "verknüpfte Arbeit, Zahlen.",
+    "help.project.answer": "Eine Antwort auf der Karte ausfüllen oder ändern.",
+    "help.project.answer.question": "Einer von: sentence, owner, members, fears, truth, "
+    "why_afraid, edges, customers, pleasing, gatekeepers, ignore, perfect, good_enough, "
+    "failure, feeling.",
+    "help.project.answer.text": "Die Antwort ('' leert sie); im Terminal gefragt, "
+    "wenn sie fehlt.",
+    "help.project.edit": "Die Fragen noch einmal (im Terminal): Enter behält eine Antwort.",
+    "help.project.thrash": "Auf die Thrash-Liste setzen. Nach dem Thrash-Datum bleibt es "
+    "drauf, aber als spät markiert.",
+    "help.project.thrash.text": "Eine Idee, eine Änderung oder ein Einwand.",
+    "help.project.move": "Den Liefertermin verschieben; jede Verschiebung bleibt mit "
+    "ihrem Grund erhalten.",
+    "help.project.move.when": "Der neue Liefertermin (und die Uhrzeit).",
+    "help.project.move.reason": "Warum er sich verschiebt (bleibt auf der Karte).",
+    "help.project.ship": "Als geliefert markieren: trägt eine verknüpfte Lieferung ein "
+    "(zählt für die Serie).",
+    "help.project.ship.feeling": "Wie fühlt es sich jetzt an? (im Terminal gefragt)",
+    "help.project.drop": "Ungeliefert beenden: die Lektion wird als gescheiterter Versuch "
+    "eingetragen, nicht verschwiegen.",
+    "help.project.drop.lesson": "Was du gelernt hast (als gescheiterter Versuch eingetragen).",
 }

@@ -327,4 +327,50 @@ Examples:
 
 Read from this journal's copy of the hub: run 'shipit sync' first for the latest.
 """,
+    # -- project (cli/projects.py) -------------------------------------------------------
+    "help.project": """Ship It projects: one project, a ship date and time, one owner, thrash early.
+
+A card in the spirit of Seth Godin's ShipIt Journal. Plan it with 'project new' (a
+walk-through on a terminal), link daily work to it (shipit log "... +short" or
+--project short), thrash early, and ship it on the date.
+
+Question keys (project answer NAME KEY TEXT): sentence, owner, members, fears, truth, why_afraid, edges, customers, pleasing, gatekeepers, ignore, perfect, good_enough, failure, feeling.
+""",
+    "help.project.json": "Print JSON (stable keys, see docs/projects.md).",
+    "help.project.name": "The project's short name (or its name).",
+    "help.project.new": """Plan a project: a name and a ship date; on a terminal, the card's questions.
+
+\b
+Examples:
+  shipit project new                      (the walk-through)
+  shipit project new "Pricing page" --ship "2026-12-11 15:00" --owner Ana
+""",
+    "help.project.new.name": "The project, one line.",
+    "help.project.new.ship": "Ship date and time: 2026-12-11 15:00, 'friday', 'in 2 weeks' "
+    "(time defaults to 17:00).",
+    "help.project.new.owner": "The one person responsible.",
+    "help.project.new.member": "A team member (repeatable).",
+    "help.project.new.thrash_until": "Last day for changes of scope (default: a third of the way).",
+    "help.project.new.short": "The short name for +name (default: the name's first word).",
+    "help.project.list": "Active projects: owner, ship date, time left, ships linked this week, "
+    "warnings.",
+    "help.project.list.all": "Shipped and dropped projects too.",
+    "help.project.show": "The card: answers, edges, thrash, ship-date history, linked work, "
+    "figures.",
+    "help.project.answer": "Fill in or change one answer on the card.",
+    "help.project.answer.question": "One of: sentence, owner, members, fears, truth, why_afraid, "
+    "edges, customers, pleasing, gatekeepers, ignore, perfect, good_enough, failure, feeling.",
+    "help.project.answer.text": "The answer ('' clears it); asked on a terminal when left out.",
+    "help.project.edit": "The walk-through again (on a terminal): Enter keeps an answer.",
+    "help.project.thrash": "Add to the thrash list. After the thrash date it is kept, "
+    "but marked late.",
+    "help.project.thrash.text": "An idea, a change or an objection.",
+    "help.project.move": "Move the ship date; every move is kept with its reason.",
+    "help.project.move.when": "The new ship date (and time).",
+    "help.project.move.reason": "Why it moves (kept on the card).",
+    "help.project.ship": "Mark it shipped: logs a ship linked to it (it counts for the streak).",
+    "help.project.ship.feeling": "How does it feel now? (asked on a terminal)",
+    "help.project.drop": "End it unshipped: the lesson is recorded as a failed attempt, "
+    "not a secret.",
+    "help.project.drop.lesson": "What you learned (recorded as a failed attempt).",
 }
