@@ -82,6 +82,23 @@ def test_both_catalogues_have_the_same_keys() -> None:
     assert sorted(set(de) - set(en)) == [], "missing in English"
 
 
+def test_no_catalogue_names_a_key_twice() -> None:
+    """A dict literal keeps the last of two equal keys, silently: one text would be lost."""
+    twice = []
+    for lang in i18n.LANGUAGES:
+        for area in i18n.AREAS:
+            path = SRC / "i18n" / lang / f"{area}.py"
+            seen: set[str] = set()
+            for node in ast.walk(ast.parse(path.read_text())):
+                if isinstance(node, ast.Dict):
+                    for key in node.keys:
+                        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                            if key.value in seen:
+                                twice.append(f"{lang}/{area}.py: {key.value}")
+                            seen.add(key.value)
+    assert twice == []
+
+
 def test_translations_keep_the_placeholders_and_plural_forms() -> None:
     en, de = full_catalogue("en"), full_catalogue("de")
     wrong = {key: (placeholders(en[key]), placeholders(de[key]))

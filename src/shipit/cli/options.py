@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 DateOpt = Annotated[str | None, typer.Option("--date", "-d", metavar="WHEN", help="help.date")]
 ProjectOpt = Annotated[
     str | None,
-    typer.Option("--project", "-P", metavar="NAME", help="help.project",
+    typer.Option("--project", "-P", metavar="NAME", help="help.project_option",
                  autocompletion=lambda incomplete: complete_project(incomplete)),
 ]  # fmt: skip
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="help.yes")]

@@ -263,7 +263,7 @@ Beispiele:
     "help.show_completion": "Die Vervollständigung für die aktuelle Shell zeigen, zum "
     "Kopieren oder um die Installation anzupassen.",
     "help.date": "Journaltag. " + _WHEN,
-    "help.project": "Mit einem Projekt verknüpfen (sein Kurzname); ein Wort +name im Text "
+    "help.project_option": "Mit einem Projekt verknüpfen (sein Kurzname); ein Wort +name im Text "
     "tut es auch.",
     "help.yes": "Nicht nachfragen; nötig, wenn niemand antworten kann.",
     "help.private": "Nur auf diesem Rechner behalten: Sync schickt es nie.",

@@ -244,7 +244,7 @@ Examples:
     "help.show_completion": "Show completion for the current shell, to copy it or customize "
     "the installation.",
     "help.date": "Journal day. " + _WHEN,
-    "help.project": "Link it to a project (its short name); a +name word in the text does too.",
+    "help.project_option": "Link it to a project (its short name); a +name word in the text does too.",
     "help.yes": "Do not ask; required when not interactive.",
     "help.private": "Keep it on this machine: sync never sends it.",
     "help.author": "Another team member's (synced) entries and figures; default: yours.",
