@@ -105,3 +105,23 @@ def test_confirmation_in_german_takes_german_answers(cli, clock, monkeypatch) ->
     r = cli("delete", "1", input="y\n", env={"SHIPIT_LANG": "en"})
     assert r.exit_code == 0 and "[y/N]:" in r.stderr
     assert json.loads(cli("list", "--json").stdout) == []
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "shipit: error: this journal is not joined to a hub, so it has no team (join one "
+           "with 'shipit sync init URL', then 'shipit sync')\n"),
+    ("de", "shipit: Fehler: dieses Journal ist mit keinem Hub verbunden, also hat es kein Team "
+           "(verbinde es mit 'shipit sync init URL', dann 'shipit sync')\n"),
+])  # fmt: skip
+def test_week_team_without_a_hub(cli, clock, lang, expected) -> None:
+    assert cli("log", "one").exit_code == 0
+    r = cli("week", "--team", env={"SHIPIT_LANG": lang})
+    assert (r.exit_code, r.stderr) == (1, expected)
+
+
+def test_the_language_is_read_from_the_open_journal(cli, clock) -> None:
+    """`config language de` then a German message in the same way a command reads it."""
+    env = {"SHIPIT_LANG": "", "LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    assert cli("config", "language", "de", env=env).exit_code == 0
+    r = cli("log", "eins", env=env)
+    assert r.exit_code == 0 and r.stdout.startswith("Geliefert: #1 Lieferung")

@@ -173,8 +173,7 @@ def no_team():  # noqa: ANN201  (-> HubError)
     """The error of `week --team` and `export --team` on a journal with no team."""
     from shipit.domain.errors import HubError
 
-    return HubError("this journal is not joined to a hub, so it has no team",
-                    "join one with 'shipit sync init URL', then 'shipit sync'")  # fmt: skip
+    return HubError("sync.no_team", "sync.no_team_hint")
 
 
 # This device's sync settings (docs/sync.md: auto-sync): never sent to the hub.

@@ -78,15 +78,21 @@ def journal_path() -> Path:
 
 
 def peek_setting(key: str) -> str | None:
-    """One stored setting, read without opening the journal for the command: no journal
-    is created, nothing is migrated, nothing waits for a lock. None when there is no
-    journal, no such setting, or anything is wrong (the command itself will say what)."""
+    """One stored setting, read from the command's open connection when it has one, else
+    without opening the journal for the command: no journal is created, nothing is
+    migrated, nothing waits for a lock. None when there is no journal, no such setting,
+    or anything is wrong (the command itself will say what)."""
     try:
         path = journal_path()
+        for open_conn in list(_open):  # the command's own connection: no second open
+            if open_conn.execute("PRAGMA database_list").fetchone()[2] == str(path):
+                row = open_conn.execute("SELECT value FROM setting WHERE key = ?",
+                                        (key,)).fetchone()  # fmt: skip
+                return None if row is None else str(row[0])
         if not path.is_file():
             return None
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.1)
-    except (OSError, ValueError, sqlite3.Error):
+    except (OSError, ValueError, sqlite3.Error, TypeError):
         return None
     try:
         row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()

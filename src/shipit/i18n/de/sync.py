@@ -92,4 +92,6 @@ MESSAGES: dict[str, object] = {
     "sync.md_members": "Mitglieder",
     "sync.md_count": ("{n}", "{n}"),
     "sync.md_private_never": "Private Einträge dieses Journals stehen nie in einem Team-Export.",
+    "sync.no_team": "dieses Journal ist mit keinem Hub verbunden, also hat es kein Team",
+    "sync.no_team_hint": "verbinde es mit 'shipit sync init URL', dann 'shipit sync'",
 }

@@ -88,4 +88,6 @@ MESSAGES: dict[str, object] = {
     "sync.md_members": "Members",
     "sync.md_count": ("{n}", "{n}"),
     "sync.md_private_never": "Private entries of this journal are never in a team export.",
+    "sync.no_team": "this journal is not joined to a hub, so it has no team",
+    "sync.no_team_hint": "join one with 'shipit sync init URL', then 'shipit sync'",
 }
