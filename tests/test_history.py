@@ -420,7 +420,8 @@ def test_undo_redo_and_history_speak_the_language(cli, clock, lang) -> None:
     r = cli("redo", "--yes", env=env)
     assert (r.exit_code, r.stderr) == (0, nothing)
     r = cli("history", env=env)
-    assert r.exit_code == 0 and "#1 ship \"Pricing page live\"" in r.stdout
+    kind = "Lieferung" if lang == "de" else "ship"
+    assert r.exit_code == 0 and f"#1 {kind} \"Pricing page live\"" in r.stdout
     r = cli("history", "--limit", "-1", env=env)
     assert r.exit_code == 2
     if lang == "de":

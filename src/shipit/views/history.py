@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from shipit.domain.changes import Change, RowChange
 from shipit.i18n import day_name, month_name, t
-from shipit.views.render import user_text
+from shipit.views.render import kind_word, user_text
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -51,7 +51,7 @@ def subject(row: RowChange, rows: tuple[RowChange, ...] = ()) -> Text:
     assert image is not None
     text = Text()
     if row.table == "entry":
-        text.append(f"#{image['id']} {image['kind']} ")
+        text.append(f"#{image['id']} {kind_word(image['kind'])} ")
         text.append_text(user_text(_value(image["text"])))
     elif row.table == "backlog":
         text.append(t("history.backlog_item", id=image["id"]) + " ")
