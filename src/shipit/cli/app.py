@@ -206,10 +206,18 @@ class ShipitGroup(LightGroup):
                                      i18n.Msg("core.interrupted_nothing_written"), 130)
             else:
                 code = _unexpected(exc)
-        # The outcome is decided: neither an auto-sync nor a Ctrl-C changes it.
-        if _state["auto_sync"] and _committed():
-            _auto_sync()
+        # The outcome is decided: neither an auto-sync nor a Ctrl-C changes it. Ctrl-C is
+        # held back first (a KeyboardInterrupt here would escape the boundary and report a
+        # committed write as interrupted); an auto-sync lets it stop the sync alone.
         _sigint(signal.SIG_IGN)
+        if _state["auto_sync"] and _committed():
+            try:
+                _sigint(signal.default_int_handler)
+                _auto_sync()
+            except KeyboardInterrupt:  # between the sync's own handling and the line below
+                pass
+            finally:
+                _sigint(signal.SIG_IGN)
         sys.unraisablehook = previous_hook
         _finish_services()
         if standalone_mode:
