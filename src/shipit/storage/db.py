@@ -86,21 +86,23 @@ def peek_setting(key: str) -> str | None:
         path = journal_path()
         for open_conn in list(_open):  # the command's own connection: no second open
             if open_conn.execute("PRAGMA database_list").fetchone()[2] == str(path):
-                row = open_conn.execute("SELECT value FROM setting WHERE key = ?",
-                                        (key,)).fetchone()  # fmt: skip
-                return None if row is None else str(row[0])
+                return _setting(open_conn, key)
         if not path.is_file():
             return None
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.1)
     except (OSError, ValueError, sqlite3.Error, TypeError):
         return None
     try:
-        row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+        return _setting(conn, key)
     except sqlite3.Error:
         return None
     finally:
         conn.close()
+
+
+def _setting(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def ensure_private_dir(folder: Path) -> None:
