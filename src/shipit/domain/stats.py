@@ -385,8 +385,9 @@ class _DayTable:
             attempts[a:b] = cols.attempts[lo:hi]
             entries[a:b] = map(add, map(add, ships[a:b], steps[a:b]), attempts[a:b])
         else:
-            for o, s, st, at in zip(islice(cols.days, lo, hi), islice(cols.ships, lo, hi),
-                                    islice(cols.steps, lo, hi), islice(cols.attempts, lo, hi)):  # fmt: skip
+            rows = zip(islice(cols.days, lo, hi), islice(cols.ships, lo, hi),
+                       islice(cols.steps, lo, hi), islice(cols.attempts, lo, hi))  # fmt: skip
+            for o, s, st, at in rows:
                 i = o - origin
                 ships[i] = s
                 steps[i] = st
@@ -408,8 +409,8 @@ class _DayTable:
         # Per day, from the first entry's day on: shipped (1/0), and available (shipped,
         # or not excused); a week's figures are sums of seven of them.
         shipped_day = [0] * first + [1 if n else 0 for n in islice(ships, first, None)]
-        available_day = [0] * first + [0 if x and not n else 1 for n, x in
-                                       zip(islice(ships, first, None), islice(excused, first, None))]  # fmt: skip
+        days = zip(islice(ships, first, None), islice(excused, first, None))
+        available_day = [0] * first + [0 if x and not n else 1 for n, x in days]
         active_day = [1 if n else 0 for n in entries]
         n_weeks = len(ships) // 7
         # The sums of each week's seven days (C-level, no Python loop over the days).
