@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -18,7 +16,6 @@ from shipit.storage import figures as figures_sql
 from shipit.storage import projects as projects_sql
 from shipit.storage import transfer as transfer_sql
 from shipit.storage.entries import db_instant
-from shipit.services import projects as projects_service
 from shipit.services.journal import Journal
 
 if TYPE_CHECKING:
@@ -45,7 +42,7 @@ def export_journal(journal: Journal, out: IO[str], fmt: str, filters: Filters | 
     """
     fmt = check_format(fmt, EXPORT_FORMATS)
     filters = (filters or Filters()).without_limit()
-    with journal.store.reading() as conn, _without_gc():
+    with journal.store.reading() as conn:
         where, params = entries_sql.filter_sql(filters)
         if fmt == "markdown":
             hist = figures_sql.read_history(conn)
@@ -56,8 +53,13 @@ def export_journal(journal: Journal, out: IO[str], fmt: str, filters: Filters | 
             summary = exporting.markdown_summary(hist, filters, sel)
             rows = transfer_sql.markdown_rows(conn, where, params)
             n = exporting.write_markdown(out, rows, summary, summary_extra=summary.streaks)
-            out.write(projects_service.markdown_cards(conn))
+            if projects_sql.any_project(conn):  # else services.projects is not even imported
+                from shipit.services.projects import markdown_cards
+
+                out.write(markdown_cards(conn))
             return n
+        from shipit.services import projects as projects_service
+
         entries = entries_sql.query(conn, filters, order="asc")
         if fmt == "csv":
             return exporting.write_csv(out, entries, projects=projects_sql.links(conn))
@@ -69,24 +71,6 @@ def export_journal(journal: Journal, out: IO[str], fmt: str, filters: Filters | 
             projects=projects_service.export_json(conn),
             private=entries_sql.private_uids(conn),
         )  # fmt: skip
-
-
-@contextmanager
-def _without_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused while the rows stream out: each row is a tuple
-    made and freed at once (reference counting frees it; there is no cycle to find), yet
-    every few hundred of them would start a collection walking the objects alive. That
-    was about a tenth of a large export (docs/performance.md)."""
-    import gc
-
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _iso(value: Any) -> str | None:
@@ -178,6 +162,7 @@ def apply_import(journal: Journal, data: ImportData, *, dry_run: bool = False) -
     """
     from shipit.domain.importing import Conflict, ImportReport, chunks, entry_diff
     from shipit.domain.settings import DEFAULTS
+    from shipit.services import projects as projects_service
     from shipit.storage import backlog as backlog_sql
 
     report = ImportReport(format=data.format, dry_run=dry_run, warnings=list(data.warnings))
@@ -255,6 +240,7 @@ def _write_import(conn: Any, new: list, new_settings: list, new_skips: list,
                   entry_uids: set[str] = frozenset()) -> None:  # fmt: skip
     """Insert what the import adds and record it all as one change."""
     from shipit.domain.changes import RowChange
+    from shipit.services import projects as projects_service
     from shipit.storage.rows import ChangeLog
 
     changes: list[RowChange] = []
