@@ -183,7 +183,8 @@ def put_backlog(conn: sqlite3.Connection, author: str, uid: str, data: dict[str,
     """Make a member's backlog item hold a pulled version (None: deleted); True if it
     changed. A new item takes the next number of the backlog's own sequence (below)."""
     if data is None:
-        return conn.execute("DELETE FROM member_backlog WHERE uid = ?", (uid,)).rowcount > 0
+        return conn.execute("DELETE FROM member_backlog WHERE uid = ? AND author = ?",
+                            (uid, author)).rowcount > 0  # fmt: skip
     values = [uid, author, data.get("text"), data.get("annoyance"), data.get("created_at"),
               data.get("closed_at"), data.get("entry_uid")]  # fmt: skip
     row = conn.execute(f"SELECT {', '.join(_BACKLOG_COLUMNS)} FROM member_backlog WHERE uid = ?",
