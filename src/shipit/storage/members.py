@@ -23,7 +23,7 @@ from shipit.storage.entries import db_instant, filter_sql, from_db_datetime
 
 # The columns of a member's entry in storage.entries' row order (a member's entry has
 # no short id here: 0).
-_ROW_COLUMNS = ("0, uid, kind, text, day, created_at, updated_at, tags, note, minutes, "
+_ROW_COLUMNS = ("author, uid, kind, text, day, created_at, updated_at, tags, note, minutes, "
                 "decision, outcome, lesson")  # fmt: skip
 
 
@@ -105,16 +105,16 @@ def query(conn: sqlite3.Connection, author: str, filters: Filters, *, order: str
 def by_uids(conn: sqlite3.Connection, uids: list[str]) -> list[tuple[str, EntryData]]:
     """(author, entry) for these members' entries, oldest first."""
     marks = ", ".join("?" * len(uids))
-    rows = conn.execute(f"SELECT author, {_ROW_COLUMNS} FROM member_entry WHERE uid IN ({marks}) "
+    rows = conn.execute(f"SELECT {_ROW_COLUMNS} FROM member_entry WHERE uid IN ({marks}) "
                         "ORDER BY day, created_at", uids).fetchall()  # fmt: skip
-    return [(row[0], _entry(row[1:])) for row in rows]
+    return [(row[0], _entry(row)) for row in rows]
 
 
 def _entry(row: tuple) -> EntryData:
-    (id_, uid, kind, text, day, created, updated, tags, note, minutes, decision, outcome,
+    (author, uid, kind, text, day, created, updated, tags, note, minutes, decision, outcome,
      lesson) = row  # fmt: skip
     return EntryData(
-        id=id_, uid=uid, kind=kind, text=text, day=date.fromisoformat(day),
+        id=None, author=author, uid=uid, kind=kind, text=text, day=date.fromisoformat(day),
         created_at=from_db_datetime(created), updated_at=from_db_datetime(updated),
         tags=tuple(sorted(tags.split(" "))) if tags else (), note=note, minutes=minutes,
         decision=decision, outcome=outcome, lesson=lesson,

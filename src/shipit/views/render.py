@@ -253,11 +253,14 @@ def entries_table(entries: Iterable[EntryData], *, title: str | None = None,
                   author: str | None = None) -> Any:  # fmt: skip
     """Entries grouped by day (newest first as given), one section per day.
 
-    `author`: another member's entries (a project card's "Linked by bob"): they have no
-    id here, so the member's name stands where the id would."""
+    `author`: another member's entries (a project card's "Linked by bob", `list --author
+    bob`): they have no id here, so the member's name stands where the id would."""
     from rich import box
     from rich.table import Table
 
+    entries = list(entries)
+    if author is None and entries and entries[0].id is None:
+        author = entries[0].author
     if console().width < NARROW_WIDTH:
         return _narrow_entries_table(entries, title=title, author=author)
     table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
@@ -280,12 +283,20 @@ def entries_table(entries: Iterable[EntryData], *, title: str | None = None,
 
 
 def _id_cell(entry: EntryData, author: str | None) -> Any:
-    return f"#{entry.id}" if author is None else user_text(author)
+    if author is None and entry.id is not None:
+        return f"#{entry.id}"
+    return user_text(author or entry.author or "")
+
+
+def entry_ref(entry: EntryData) -> str:
+    """`#12`, or the member's name for another member's entry (it has no id here)."""
+    return f"#{entry.id}" if entry.id is not None else one_cell(entry.author or "")
 
 
 def entry_records(entries: Iterable[EntryData]) -> str:
-    """entries_table's piped records, built without Rich: day, #id, kind, entry."""
-    return "".join(f"{fmt_day(e.day)}\t#{e.id}\t{kind_word(e.kind)}\t{one_cell(plain(entry_body_line(e)))}\n"
+    """entries_table's piped records, built without Rich: day, #id (or the member), kind,
+    entry."""
+    return "".join(f"{fmt_day(e.day)}\t{entry_ref(e)}\t{kind_word(e.kind)}\t{one_cell(plain(entry_body_line(e)))}\n"
                    for e in entries)  # fmt: skip
 
 
@@ -332,7 +343,7 @@ def tags_table(rows: Iterable[tuple[str, int, date]]) -> Any:
 
 def summary_line(entry: EntryData) -> Line:
     """One entry on one line (for confirmations): id, kind, day, text, tags."""
-    line: Line = [(f"#{entry.id} ", "dim"), (kind_word(entry.kind), KIND_STYLE.get(entry.kind, "")),
+    line: Line = [(f"{entry_ref(entry)} ", "dim"), (kind_word(entry.kind), KIND_STYLE.get(entry.kind, "")),
                   (f" {fmt_day(entry.day)}: ", "dim"), (safe(entry.text), "")]  # fmt: skip
     if tags := extra_tags(entry):
         line += [("  ", ""), (" ".join(f"#{t}" for t in tags), "blue")]
