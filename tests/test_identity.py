@@ -49,7 +49,7 @@ def test_a_bad_author_name_is_refused(cli, clock, bad):
     assert cli("config", "author").stdout == before
 
 
-def test_personal_figures_stay_personal(cli, clock, shipit_home):
+def test_personal_figures_stay_personal(cli, clock, shipit_home, sh):
     """A member's synced ships change none of your figures; --author shows theirs,
     computed with their own settings (weekly target 2) and skip days."""
     assert cli("log", "mine").exit_code == 0
@@ -64,6 +64,15 @@ def test_personal_figures_stay_personal(cli, clock, shipit_home):
     assert bob["weekly_streak"]["target"] == 2
     listed = json.loads(cli("list", "--author", "bob", "--tag", "web", "--json").stdout)
     assert [e["day"] for e in listed] == ["2026-11-23", "2026-11-21"]
+    # their entries have no id in this journal: null, and the member named instead
+    assert {(e["id"], e["author"]) for e in listed} == {(None, "bob")}
+    assert "author" not in json.loads(cli("list", "--json").stdout)[0]
+    table = cli("list", "--author", "bob", "--tag", "web").stdout
+    assert "Member" in table and "#0" not in table
+    assert [line.split()[4] for line in table.splitlines() if " ship " in line] == ["bob", "bob"]
+    piped = sh("list", "--author", "bob", "--tag", "web", env={"TZ": "UTC"}).stdout
+    assert [line.split("\t")[1] for line in piped.splitlines()] == ["bob", "bob"]
+    assert "#0" not in cli("today", "--author", "bob").stdout
     today = json.loads(cli("today", "--author", "bob", "--json").stdout)
     assert today["shipped"] is True
     week = json.loads(cli("week", "--author", "bob", "--json").stdout)

@@ -156,6 +156,8 @@ COMMANDS = [
     case("skip-list", "skip", "--list"),
     case("step-add", "step", "add", "a new step"),
     case("step-list", "step", "list"),
+    case("step-list-author", "step", "list", "--author", "ada",
+         before=(("config", "author", "ada"),)),
     case("step-done", "step", "done", "1"),
     case("step-drop", "step", "drop", "2"),
     case("step-edit", "step", "edit", "2", "--annoyance", "4"),

@@ -127,6 +127,18 @@ CREATE TABLE local_state (
 	value VARCHAR NOT NULL, 
 	PRIMARY KEY ("key")
 )
+CREATE TABLE member_backlog (
+	id INTEGER NOT NULL, 
+	uid VARCHAR(36) NOT NULL, 
+	author VARCHAR(63) NOT NULL, 
+	text VARCHAR NOT NULL, 
+	annoyance INTEGER NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	closed_at DATETIME, 
+	entry_uid VARCHAR(36), 
+	PRIMARY KEY (id), 
+	UNIQUE (uid)
+)
 CREATE TABLE member_entry (
 	uid VARCHAR(36) NOT NULL, 
 	author VARCHAR(63) NOT NULL, 
@@ -236,6 +248,7 @@ CREATE INDEX ix_entry_day ON entry (day)
 CREATE INDEX ix_entry_day_kind ON entry (day, kind)
 CREATE INDEX ix_entry_outcome ON entry (outcome)
 CREATE INDEX ix_entry_tag_tag ON entry_tag (tag)
+CREATE INDEX ix_member_backlog_author ON member_backlog (author, closed_at)
 CREATE INDEX ix_member_entry_author_day ON member_entry (author, day, kind)
 CREATE UNIQUE INDEX ix_project_answer_question ON project_answer (project_uid, question)
 CREATE INDEX ix_project_link_project_uid ON project_link (project_uid)
@@ -539,7 +552,7 @@ def test_a_schema_1_journal_gains_the_day_index(shipit_home, cli, clock):
     assert "from schema 1" in r.stdout
     assert schema_of(path) == PINNED_SCHEMA
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
     [backup] = (shipit_home / "backups").iterdir()
     assert "pre-migration-v1" in backup.name
     assert "ix_entry_day ON" not in schema_of(backup)
@@ -571,7 +584,7 @@ def test_a_real_schema_2_journal_migrates_to_3(shipit_home, cli, clock):
     assert [e["text"] for e in json.loads(r.stdout)][-1] == "Published the pricing page #web"
     assert schema_of(path) == PINNED_SCHEMA
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
     for table, rows in old_rows.items():
         mine = " WHERE key != 'author'" if table == "setting" else ""  # schema 5 adds it
         assert con.execute(f"SELECT * FROM {table}{mine} ORDER BY 1").fetchall() == rows, table
@@ -686,7 +699,7 @@ def test_a_schema_5_journal_gains_its_per_day_counts(shipit_home, cli, clock):
     [backup] = (shipit_home / "backups").iterdir()
     assert "pre-migration-v5" in backup.name
     with Store().reading() as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
         counted = figures_sql.recount_days(conn)
         assert figures_sql.read_counts(conn) == counted
     assert sum(c.entries for c in counted.values()) == 5
@@ -701,3 +714,31 @@ def test_a_schema_5_journal_gains_its_per_day_counts(shipit_home, cli, clock):
                                                   attempts_failed=1)  # fmt: skip
     assert date(2026, 11, 30) not in counts  # its one ship moved to 26 November
     assert counts[date(2026, 11, 26)].ships == 1
+
+
+def test_a_schema_6_journal_gains_the_members_backlog(shipit_home, cli, clock):
+    """Schema 7 adds member_backlog (other members' backlog items). A journal that had
+    pulled from a hub (which dropped those items then) is marked to fetch them once with
+    its next sync; one that never pulled gets everything with its first sync anyway."""
+    import json
+
+    assert cli("step", "add", "mine", "--annoyance", "4").exit_code == 0
+    path = shipit_home / "journal.db"
+    for hub_seq, mark in ((None, []), ("0", []), ("12", [("backlog",)])):
+        con = sqlite3.connect(path)
+        with con:
+            con.execute("DROP TABLE member_backlog")
+            con.execute("DELETE FROM local_state WHERE key LIKE 'sync.%'")
+            if hub_seq is not None:
+                con.execute("INSERT INTO local_state VALUES ('sync.hub_seq', ?)", (hub_seq,))
+            con.execute("PRAGMA user_version = 6")
+        con.close()
+        r = cli("step", "list", "--json")
+        assert r.exit_code == 0, r.output
+        assert [(i["id"], i["text"]) for i in json.loads(r.stdout)] == [(1, "mine")]
+        assert schema_of(path) == PINNED_SCHEMA
+        con = sqlite3.connect(path)
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert con.execute("SELECT value FROM local_state WHERE key = 'sync.refetch'"
+                           ).fetchall() == mark, hub_seq  # fmt: skip
+        con.close()

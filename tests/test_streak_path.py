@@ -224,7 +224,7 @@ def check_journal() -> None:
         assert parse_status(text) == want
 
 
-@settings(max_examples=40, deadline=None,
+@settings(max_examples=20, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(steps=ops)
 def test_real_journals_after_every_kind_of_write(steps, tmp_path, clock) -> None:

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import time
+from datetime import date
 
 import pytest
 
@@ -93,6 +94,14 @@ def test_a_member_sees_the_team_project_and_links_a_ship_to_it(team):
     assert [(e["text"], e.get("author")) for e in shown["linked"]] == [
         ("pricing copy written +pricing", "bob")]
     assert [t["text"] for t in shown["thrash"]] == ["what about a monthly plan?"]
+    # the card names bob where an id would be: his entry has none here (no "#0")
+    [bob_ship] = shown["linked"]
+    assert bob_ship["id"] is None
+    day = date.fromisoformat(bob_ship["day"])
+    text = alice.run("project", "show", "pricing").stdout
+    assert ("Linked by bob (1 entry)\n"
+            f"{day:%a} {day.day} {day:%b %Y}\tbob\tship\tpricing copy written +pricing\n") in text
+    assert "#0" not in text
     listed = {p["short"]: p["ships_this_week"] for p in alice.json("project", "list")}
     assert listed == {"solo": 0, "pricing": 1}  # bob's ship counts on the team card
     assert shown["author"] is None  # her own card

@@ -89,6 +89,8 @@ def add_cmd(
 @step_app.command("list", help="help.step.list")
 def list_cmd(
     all_items: Annotated[bool, typer.Option("--all", help="help.step.list.all")] = False,
+    author: Annotated[str | None, typer.Option("--author", metavar="NAME",
+                                               help="help.step.list.author")] = None,
     json_output: JsonOpt = False,
     no_pager: NoPagerOpt = False,
 ) -> None:  # fmt: skip
@@ -96,16 +98,20 @@ def list_cmd(
     from shipit.i18n import t
     from shipit.views import render, render_steps
 
-    items = _steps().backlog(include_closed=all_items)
+    member, items = _steps().backlog_of(author, include_closed=all_items)
     if json_output:
         render.print_json([i.to_json() for i in items])
         return
     if not items:
-        render.err(t("steps.list_empty"))
+        render.err(t("steps.list_empty") if member is None
+                   else t("steps.member_list_empty", author=member))  # fmt: skip
         return
     with render.paged(not no_pager):
         render.out(render_steps.backlog_table(items, show_closed=all_items))
     open_count = sum(1 for i in items if i.is_open)
+    if member is not None:  # theirs, read only: nothing to start here
+        render.err(t("steps.member_open_items", n=open_count, author=member), style="dim")
+        return
     key = "steps.open_items_start" if open_count else "steps.open_items"
     render.err(t(key, n=open_count), style="dim")
 

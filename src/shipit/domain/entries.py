@@ -38,7 +38,7 @@ class EntryData(NamedTuple):
     and CSV exports, `list`) builds one per entry, several times faster than a frozen
     dataclass."""
 
-    id: int
+    id: int | None  # None: another member's entry (ids are this journal's own)
     uid: str
     kind: str
     text: str
@@ -51,10 +51,12 @@ class EntryData(NamedTuple):
     decision: str | None = None
     outcome: str | None = None
     lesson: str | None = None
+    author: str | None = None  # set on another member's entry only
 
     def to_json(self) -> dict[str, Any]:
-        """The stable JSON shape (docs/json.md)."""
-        return {
+        """The stable JSON shape (docs/json.md); another member's entry has `id` null
+        and an `author` key."""
+        data = {
             "id": self.id,
             "uid": self.uid,
             "kind": self.kind,
@@ -69,6 +71,9 @@ class EntryData(NamedTuple):
             "outcome": self.outcome,
             "lesson": self.lesson,
         }
+        if self.author is not None:
+            data["author"] = self.author
+        return data
 
 
 class TodayData(NamedTuple):

@@ -70,6 +70,16 @@ class NotYourCard(InputError):
         self.author = author
 
 
+class NotYourItem(InputError):
+    """A step command named another member's backlog item (exit 2): it is theirs to do,
+    drop or edit (the hub's row-level security would refuse it too)."""
+
+    def __init__(self, item_id: int, author: str) -> None:
+        super().__init__("steps.not_your_item", id=item_id, author=author)
+        self.item_id = item_id
+        self.author = author
+
+
 class JournalError(ShipitError):
     """The journal file cannot be used: locked, unreadable, corrupt, too new. Exit 1."""
 

@@ -57,14 +57,18 @@ class BacklogData:
     created_at: datetime
     closed_at: datetime | None = None
     entry_id: int | None = None  # the step entry that closed it
+    # Another member's item (`step list --author NAME`): theirs, read only. None: yours.
+    author: str | None = None
 
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
 
     def to_json(self) -> dict[str, Any]:
-        """The stable JSON shape of `shipit step list --json` (docs/steps-and-attempts.md)."""
-        return {
+        """The stable JSON shape of `shipit step list --json` (docs/steps-and-attempts.md);
+        another member's item has an `author` too (and `entry_id` null: their step has
+        no id here)."""
+        out = {
             "id": self.id,
             "uid": self.uid,
             "text": self.text,
@@ -73,6 +77,9 @@ class BacklogData:
             "closed_at": self.closed_at.isoformat() if self.closed_at else None,
             "entry_id": self.entry_id,
         }
+        if self.author is not None:
+            out["author"] = self.author
+        return out
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,20 @@ def path() -> str:
     return str(journal_path())
 
 
+def member_named(conn: Connection, author: str | None) -> str | None:
+    """The member `--author NAME` names, or None for the journal's own author (or no
+    NAME). NotFoundError for a name that is neither the author nor a member seen on the
+    hub."""
+    if author is None:
+        return None
+    name = author.strip()
+    if name == members_sql.own_author(conn):
+        return None
+    if not members_sql.is_member(conn, name):
+        raise NotFoundError("entries.no_member", "entries.no_member_hint", name=name)
+    return name
+
+
 class Journal:
     """The operations every command uses, on one journal (one Store, one connection)."""
 
@@ -119,14 +133,7 @@ class Journal:
 
         NotFoundError for a name that is neither the author nor a member seen on the hub.
         """
-        if self.author is None:
-            return None
-        name = self.author.strip()
-        if name == members_sql.own_author(conn):
-            return None
-        if not members_sql.is_member(conn, name):
-            raise NotFoundError("entries.no_member", "entries.no_member_hint", name=name)
-        return name
+        return member_named(conn, self.author)
 
     def read_history(self, conn: Connection) -> History:
         """The figures' inputs of the author shown (their own settings)."""

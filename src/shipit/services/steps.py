@@ -27,9 +27,10 @@ from shipit.domain.steps import (
 )
 from shipit.storage import backlog as backlog_sql
 from shipit.storage import entries as entries_sql
+from shipit.storage import members as members_sql
 from shipit.storage.entries import db_datetime
 from shipit.storage.rows import ChangeLog
-from shipit.services.journal import Journal
+from shipit.services.journal import Journal, member_named
 
 
 class Steps:
@@ -58,6 +59,17 @@ class Steps:
         """Open items, most annoying first, then oldest first; closed ones after them."""
         with self.store.reading() as conn:
             return backlog_sql.items(conn, include_closed=include_closed)
+
+    def backlog_of(self, author: str | None, *, include_closed: bool = False
+                   ) -> tuple[str | None, list[BacklogData]]:  # fmt: skip
+        """(the member, their backlog as the last sync brought it: read only), or (None,
+        yours) for no `author` or your own name; NotFoundError for a name that is no
+        member (as `list --author` says it)."""
+        with self.store.reading() as conn:
+            member = member_named(conn, author)
+            if member is None:
+                return None, backlog_sql.items(conn, include_closed=include_closed)
+            return member, members_sql.backlog(conn, member, include_closed=include_closed)
 
     def get_item(self, ref: str | int) -> BacklogData:
         """One backlog item, open or closed; NotFoundError (exit 2) when there is none."""

@@ -151,6 +151,7 @@ def sync(journal: Journal, *, dry_run: bool = False, timeout: float = DEFAULT_TI
         pushed_seq = int(replica.get_state(conn, "sync.pushed_seq") or 0)
         hub_seq = int(replica.get_state(conn, "sync.hub_seq") or 0)
         upto = replica.last_seq(conn)
+        refetch = replica.get_state(conn, "sync.refetch")
         waiting = replica.pending(conn, pushed_seq)
         rows = [HubRowVersion(p.tbl, author, p.key, from_db_datetime(p.at), device,
                               replica.to_hub(conn, p.tbl, p.image)) for p in waiting]  # fmt: skip
@@ -163,7 +164,7 @@ def sync(journal: Journal, *, dry_run: bool = False, timeout: float = DEFAULT_TI
         if dry_run:
             for r in rows:
                 report.pushed[r.tbl] = report.pushed.get(r.tbl, 0) + 1
-            incoming = h.pull(hub_seq)
+            incoming = _pull(h, hub_seq, refetch, author)
             for v in incoming:
                 if not (v.author == author and v.device == device):
                     report.pulled[v.tbl] = report.pulled.get(v.tbl, 0) + 1
@@ -174,9 +175,22 @@ def sync(journal: Journal, *, dry_run: bool = False, timeout: float = DEFAULT_TI
         h.push(rows)
         for r in rows:
             report.pushed[r.tbl] = report.pushed.get(r.tbl, 0) + 1
-        incoming = h.pull(hub_seq)
+        incoming = _pull(h, hub_seq, refetch, author)
     _apply(journal, incoming, author, upto, report, status_before)
     return report
+
+
+def _pull(h, hub_seq: int, refetch: str | None, author: str) -> list:  # noqa: ANN001
+    """What the hub has after `hub_seq`; with local_state `sync.refetch` (schema 7's
+    migration sets it to `backlog` on a journal that had synced, which dropped the other
+    members' backlog items), also every live row of that table by another member, read
+    first: a row pushed between the two reads is in the second, so no sequence number
+    is passed over. A row in both is applied once (its newest version)."""
+    if refetch not in replica.TABLE_ORDER:
+        return h.pull(hub_seq)
+    rows = h.pull_others(refetch, author) + h.pull(hub_seq)
+    newest = {(v.tbl, v.author, v.key): v for v in sorted(rows, key=lambda v: v.seq)}
+    return list(newest.values())
 
 
 def _apply(journal: Journal, incoming: list, author: str, upto: int, report: SyncReport,
@@ -216,6 +230,7 @@ def _apply(journal: Journal, incoming: list, author: str, upto: int, report: Syn
                     report.members.add(v.author)
         replica.set_state(conn, "sync.pushed_seq", str(upto))
         replica.set_state(conn, "sync.tables", replica.TABLES_VERSION)
+        replica.set_state(conn, "sync.refetch", None)  # fetched: once is enough
         replica.set_state(conn, "sync.hub_seq", str(new_hub_seq))
         replica.set_state(conn, "sync.last_at", db_datetime(instant))
         report.hub_seq = new_hub_seq

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from shipit.domain.errors import NotFoundError
+from shipit.domain.errors import NotFoundError, NotYourItem
 from shipit.domain.steps import BacklogData
 from shipit.storage.entries import db_instant, from_db_datetime
 
@@ -32,6 +32,10 @@ def items(conn: sqlite3.Connection, *, include_closed: bool = False) -> list[Bac
 def get(conn: sqlite3.Connection, item_id: int) -> BacklogData:
     row = conn.execute(f"SELECT {_COLUMNS} FROM backlog WHERE id = ?", (item_id,)).fetchone()
     if row is None:
+        theirs = conn.execute("SELECT author FROM member_backlog WHERE id = ?",
+                              (item_id,)).fetchone()  # fmt: skip
+        if theirs is not None:  # a teammate's item (`step list --author`): not yours
+            raise NotYourItem(item_id, theirs[0])
         raise NotFoundError("steps.no_such_item", "steps.no_such_item_hint", id=item_id)
     return _item(row)
 

@@ -246,6 +246,20 @@ class Hub:
 
         return self._run(read)
 
+    def pull_others(self, tbl: str, author: str) -> list[HubRowVersion]:
+        """Every live row of `tbl` whose author is not `author`, whatever its sequence
+        number (one range of the primary key): what a journal that used to drop such rows
+        fetches once (services.sync, local_state `sync.refetch`)."""
+
+        def read() -> list[HubRowVersion]:
+            cur = self.conn.execute(
+                "SELECT tbl, author, key, updated_at, device, data, seq FROM shipit.hub_row "
+                "WHERE tbl = %s AND author <> %s AND data IS NOT NULL ORDER BY seq",
+                (tbl, author))  # fmt: skip
+            return [HubRowVersion(*row) for row in cur.fetchall()]
+
+        return self._run(read)
+
     def count_after(self, after: int) -> int:
         return self._run(lambda: self.conn.execute(
             "SELECT count(*) FROM shipit.hub_row WHERE seq > %s", (after,)).fetchone()[0])  # fmt: skip

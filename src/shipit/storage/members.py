@@ -1,4 +1,5 @@
-"""The team's rows in this journal: other members' entries, skips and settings.
+"""The team's rows in this journal: other members' entries, skips, settings and
+backlog items.
 
 Only sync writes them (services.sync, through `put_*` here); `--author NAME` and the
 team views read them. The journal's own author is not a member row: their rows are
@@ -10,17 +11,19 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 from shipit.domain import dates, stats
 from shipit.domain.entries import EntryData, Filters
 from shipit.domain.history import History
 from shipit.domain.identity import default_author
 from shipit.domain.settings import Settings
-from shipit.storage.entries import filter_sql, from_db_datetime
+from shipit.domain.steps import BacklogData
+from shipit.storage.entries import db_instant, filter_sql, from_db_datetime
 
 # The columns of a member's entry in storage.entries' row order (a member's entry has
 # no short id here: 0).
-_ROW_COLUMNS = ("0, uid, kind, text, day, created_at, updated_at, tags, note, minutes, "
+_ROW_COLUMNS = ("author, uid, kind, text, day, created_at, updated_at, tags, note, minutes, "
                 "decision, outcome, lesson")  # fmt: skip
 
 
@@ -39,7 +42,8 @@ def authors(conn: sqlite3.Connection) -> list[str]:
     """Every member with a row here (not the journal's own author), by name."""
     return [a for (a,) in conn.execute(
         "SELECT author FROM member_entry UNION SELECT author FROM member_skip "
-        "UNION SELECT author FROM member_setting ORDER BY 1")]  # fmt: skip
+        "UNION SELECT author FROM member_setting UNION SELECT author FROM member_backlog "
+        "ORDER BY 1")]  # fmt: skip
 
 
 def is_member(conn: sqlite3.Connection, author: str) -> bool:
@@ -101,16 +105,16 @@ def query(conn: sqlite3.Connection, author: str, filters: Filters, *, order: str
 def by_uids(conn: sqlite3.Connection, uids: list[str]) -> list[tuple[str, EntryData]]:
     """(author, entry) for these members' entries, oldest first."""
     marks = ", ".join("?" * len(uids))
-    rows = conn.execute(f"SELECT author, {_ROW_COLUMNS} FROM member_entry WHERE uid IN ({marks}) "
+    rows = conn.execute(f"SELECT {_ROW_COLUMNS} FROM member_entry WHERE uid IN ({marks}) "
                         "ORDER BY day, created_at", uids).fetchall()  # fmt: skip
-    return [(row[0], _entry(row[1:])) for row in rows]
+    return [(row[0], _entry(row)) for row in rows]
 
 
 def _entry(row: tuple) -> EntryData:
-    (id_, uid, kind, text, day, created, updated, tags, note, minutes, decision, outcome,
+    (author, uid, kind, text, day, created, updated, tags, note, minutes, decision, outcome,
      lesson) = row  # fmt: skip
     return EntryData(
-        id=id_, uid=uid, kind=kind, text=text, day=date.fromisoformat(day),
+        id=None, author=author, uid=uid, kind=kind, text=text, day=date.fromisoformat(day),
         created_at=from_db_datetime(created), updated_at=from_db_datetime(updated),
         tags=tuple(sorted(tags.split(" "))) if tags else (), note=note, minutes=minutes,
         decision=decision, outcome=outcome, lesson=lesson,
@@ -167,3 +171,60 @@ def skips_by_author(conn: sqlite3.Connection) -> dict[str, dict[date, str | None
     for author, day, reason in conn.execute("SELECT author, day, reason FROM member_skip"):
         out.setdefault(author, {})[date.fromisoformat(day)] = reason
     return out
+
+
+# -- other members' backlog items (member_backlog, schema 7) ---------------------------------
+
+_BACKLOG_COLUMNS = ("uid", "author", "text", "annoyance", "created_at", "closed_at", "entry_uid")
+
+
+def put_backlog(conn: sqlite3.Connection, author: str, uid: str, data: dict[str, Any] | None
+                ) -> bool:  # fmt: skip
+    """Make a member's backlog item hold a pulled version (None: deleted); True if it
+    changed. A new item takes the next number of the backlog's own sequence (below)."""
+    if data is None:
+        return conn.execute("DELETE FROM member_backlog WHERE uid = ? AND author = ?",
+                            (uid, author)).rowcount > 0  # fmt: skip
+    values = [uid, author, data.get("text"), data.get("annoyance"), data.get("created_at"),
+              data.get("closed_at"), data.get("entry_uid")]  # fmt: skip
+    row = conn.execute(f"SELECT {', '.join(_BACKLOG_COLUMNS)} FROM member_backlog WHERE uid = ?",
+                       (uid,)).fetchone()  # fmt: skip
+    if row is not None:
+        if list(row) == values:
+            return False
+        sets = ", ".join(f"{c} = ?" for c in _BACKLOG_COLUMNS[1:])
+        conn.execute(f"UPDATE member_backlog SET {sets} WHERE uid = ?", [*values[1:], uid])
+        return True
+    conn.execute(f"INSERT INTO member_backlog (id, {', '.join(_BACKLOG_COLUMNS)}) VALUES "
+                 f"(?, {', '.join('?' * len(_BACKLOG_COLUMNS))})",
+                 [_next_backlog_id(conn), *values])  # fmt: skip
+    return True
+
+
+def _next_backlog_id(conn: sqlite3.Connection) -> int:
+    """The next number of the backlog's AUTOINCREMENT sequence, taken: no item of this
+    journal's own gets it after (SQLite starts above the sequence), so a backlog id names
+    one item, yours or a member's."""
+    (n,) = conn.execute(
+        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'backlog'), 0), "
+        "(SELECT coalesce(max(id), 0) FROM backlog), "
+        "(SELECT coalesce(max(id), 0) FROM member_backlog)) + 1").fetchone()  # fmt: skip
+    if conn.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'backlog'", (n,)).rowcount == 0:
+        conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('backlog', ?)", (n,))
+    return n
+
+
+def backlog(conn: sqlite3.Connection, author: str, *, include_closed: bool = False
+            ) -> list[BacklogData]:  # fmt: skip
+    """A member's backlog in `step list`'s order: open items, most annoying first, then
+    oldest; closed ones after them."""
+    sql = ("SELECT id, uid, text, annoyance, created_at, closed_at FROM member_backlog "
+           "WHERE author = ?")  # fmt: skip
+    if not include_closed:
+        sql += " AND closed_at IS NULL"
+    sql += " ORDER BY closed_at IS NOT NULL, annoyance DESC, created_at, id"
+    return [BacklogData(id=id_, uid=uid, text=text, annoyance=annoyance,
+                        created_at=from_db_datetime(created), closed_at=db_instant(closed),
+                        author=author)
+            for id_, uid, text, annoyance, created, closed in conn.execute(sql, (author,))]  # fmt: skip
+

@@ -254,8 +254,39 @@ _V6 = (
 )
 
 
+def _v7_member_backlog(conn: sqlite3.Connection) -> None:
+    """Schema 7: other members' backlog items (member_backlog), read by `step list
+    --author NAME`. Until now a sync dropped them, and a journal that already synced
+    has pulled past them: local_state `sync.refetch` = `backlog` makes its next sync
+    fetch every live backlog row of the other members from the hub once (services.sync).
+    """
+    for statement in _V7:
+        conn.execute(statement)
+    conn.execute(
+        "INSERT OR REPLACE INTO local_state (key, value) SELECT 'sync.refetch', 'backlog' "
+        "WHERE EXISTS (SELECT 1 FROM local_state WHERE key = 'sync.hub_seq' AND value != '0')"
+    )
+
+
+_V7 = (
+    """CREATE TABLE IF NOT EXISTS member_backlog (
+	id INTEGER NOT NULL, 
+	uid VARCHAR(36) NOT NULL, 
+	author VARCHAR(63) NOT NULL, 
+	text VARCHAR NOT NULL, 
+	annoyance INTEGER NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	closed_at DATETIME, 
+	entry_uid VARCHAR(36), 
+	PRIMARY KEY (id), 
+	UNIQUE (uid)
+)""",
+    "CREATE INDEX IF NOT EXISTS ix_member_backlog_author ON member_backlog (author, closed_at)",
+)
+
+
 MIGRATIONS: dict[int, Migration] = {
     2: _v2_entries_by_day, 3: _v3_change_history, 4: _v4_projects, 5: _v5_identity,
-    6: _v6_entry_day,
+    6: _v6_entry_day, 7: _v7_member_backlog,
 }
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7

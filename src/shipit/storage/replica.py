@@ -7,8 +7,8 @@ pulled row version lands in it.
   `sync.pushed_seq`, with the instant of that change as the version's instant. The
   journal's own rows are the author's; the `author` setting itself does not travel.
 - A pulled version of one's own row is written through storage.rows (a `sync`
-  change: `history` shows it; `undo` never reverts it). Another member's entry, skip or
-  setting goes to the member_* tables (not a change of this journal).
+  change: `history` shows it; `undo` never reverts it). Another member's entry, skip,
+  setting or backlog item goes to the member_* tables (not a change of this journal).
 - Projects travel too (docs/sync.md, "Projects"). A card (the project, its answers and
   date moves) is the rows of the journal that planned it; a thrash item or a link is
   the rows of whoever added it. Another member's project rows land in the project
@@ -26,6 +26,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from shipit.storage import members as members_sql
 from shipit.storage.entries import db_datetime, from_db_datetime
 from shipit.storage.rows import ChangeLog, read_image
 
@@ -308,7 +309,9 @@ def apply_member(log: ChangeLog, tbl: str, author: str, key: str,
                      "ON CONFLICT (author, key) DO UPDATE SET value = excluded.value",
                      (author, key, data.get("value")))  # fmt: skip
         return True
-    return False  # other members' backlogs are theirs alone
+    if tbl == "backlog":  # read only here (`step list --author NAME`)
+        return members_sql.put_backlog(conn, author, key, data)
+    return False
 
 
 def instant(value: str) -> Any:

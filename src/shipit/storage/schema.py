@@ -357,6 +357,28 @@ class MemberSetting(SQLModel, table=True):
     value: str
 
 
+class MemberBacklog(SQLModel, table=True):
+    """Another member's backlog item, as the hub last gave it (`step list --author NAME`).
+
+    `id` is a backlog id of this journal: taken from the backlog's own sequence when the
+    item first arrives, so no item of yours ever has the same number, and `step done 7`
+    on a teammate's item 7 is refused by name instead of doing one of yours. The step
+    that closed it is named by uid (`entry_uid`; null when it was private). Schema 7.
+    """
+
+    __tablename__ = "member_backlog"
+    __table_args__ = (Index("ix_member_backlog_author", "author", "closed_at"),)
+
+    id: int = Field(primary_key=True)
+    uid: str = Field(max_length=36, unique=True)
+    author: str = Field(max_length=63)
+    text: str
+    annoyance: int
+    created_at: datetime
+    closed_at: datetime | None = None
+    entry_uid: str | None = Field(default=None, max_length=36)
+
+
 class PrivateEntry(SQLModel, table=True):
     """An entry kept on this machine (`--private`): sync never sends it. Part of the
     entry's image (storage.rows: `private`), so edit, undo and redo cover it."""

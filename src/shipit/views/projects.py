@@ -190,7 +190,7 @@ def card(shown: Any) -> list[Any]:
         by_member.setdefault(who, []).append(e)
     for who, entries in sorted(by_member.items()):
         parts.append(_section(t("projects.section_linked_by", who=safe(who), n=len(entries))))
-        parts.append(entries_table(list(reversed(entries))))
+        parts.append(entries_table(list(reversed(entries)), author=who))
     parts.append(_section(t("projects.section_figures")))
     parts.append(Text(dom.figures_line(shown.figures)))
     return parts

@@ -249,17 +249,25 @@ def kind_label(kind: str) -> Text:
     return Text(kind_word(kind), style=KIND_STYLE.get(kind, ""))
 
 
-def entries_table(entries: Iterable[EntryData], *, title: str | None = None) -> Any:
-    """Entries grouped by day (newest first as given), one section per day."""
+def entries_table(entries: Iterable[EntryData], *, title: str | None = None,
+                  author: str | None = None) -> Any:  # fmt: skip
+    """Entries grouped by day (newest first as given), one section per day.
+
+    `author`: another member's entries (a project card's "Linked by bob", `list --author
+    bob`): they have no id here, so the member's name stands where the id would."""
     from rich import box
     from rich.table import Table
 
+    entries = list(entries)
+    if author is None and entries and entries[0].id is None:
+        author = entries[0].author
     if console().width < NARROW_WIDTH:
-        return _narrow_entries_table(entries, title=title)
+        return _narrow_entries_table(entries, title=title, author=author)
     table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
                   expand=False)  # fmt: skip
     table.add_column(t("entries.col_day"), no_wrap=True, style="bold")
-    table.add_column(t("entries.col_id"), justify="right", no_wrap=True, style="dim")
+    table.add_column(t("entries.col_id") if author is None else t("sync.col_member"),
+                     justify="right", no_wrap=True, style="dim")  # fmt: skip
     table.add_column(t("entries.col_kind"), no_wrap=True)
     table.add_column(t("entries.col_entry"), overflow="fold", ratio=1)
     current: date | None = None
@@ -270,13 +278,25 @@ def entries_table(entries: Iterable[EntryData], *, title: str | None = None) -> 
                 table.add_section()
             current = entry.day
             day_cell = fmt_day(entry.day)
-        table.add_row(day_cell, f"#{entry.id}", kind_label(entry.kind), entry_body(entry))
+        table.add_row(day_cell, _id_cell(entry, author), kind_label(entry.kind), entry_body(entry))
     return table
 
 
+def _id_cell(entry: EntryData, author: str | None) -> Any:
+    if author is None and entry.id is not None:
+        return f"#{entry.id}"
+    return user_text(author or entry.author or "")
+
+
+def entry_ref(entry: EntryData) -> str:
+    """`#12`, or the member's name for another member's entry (it has no id here)."""
+    return f"#{entry.id}" if entry.id is not None else one_cell(entry.author or "")
+
+
 def entry_records(entries: Iterable[EntryData]) -> str:
-    """entries_table's piped records, built without Rich: day, #id, kind, entry."""
-    return "".join(f"{fmt_day(e.day)}\t#{e.id}\t{kind_word(e.kind)}\t{one_cell(plain(entry_body_line(e)))}\n"
+    """entries_table's piped records, built without Rich: day, #id (or the member), kind,
+    entry."""
+    return "".join(f"{fmt_day(e.day)}\t{entry_ref(e)}\t{kind_word(e.kind)}\t{one_cell(plain(entry_body_line(e)))}\n"
                    for e in entries)  # fmt: skip
 
 
@@ -285,7 +305,8 @@ def entry_records(entries: Iterable[EntryData]) -> str:
 NARROW_WIDTH = 50
 
 
-def _narrow_entries_table(entries: Iterable[EntryData], *, title: str | None) -> Any:
+def _narrow_entries_table(entries: Iterable[EntryData], *, title: str | None,
+                          author: str | None = None) -> Any:  # fmt: skip
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -302,7 +323,7 @@ def _narrow_entries_table(entries: Iterable[EntryData], *, title: str | None) ->
         body = kind_label(entry.kind)
         body.append(" ")
         body.append_text(entry_body(entry))
-        table.add_row(f"#{entry.id}", body)
+        table.add_row(_id_cell(entry, author), body)
     return table
 
 
@@ -322,7 +343,7 @@ def tags_table(rows: Iterable[tuple[str, int, date]]) -> Any:
 
 def summary_line(entry: EntryData) -> Line:
     """One entry on one line (for confirmations): id, kind, day, text, tags."""
-    line: Line = [(f"#{entry.id} ", "dim"), (kind_word(entry.kind), KIND_STYLE.get(entry.kind, "")),
+    line: Line = [(f"{entry_ref(entry)} ", "dim"), (kind_word(entry.kind), KIND_STYLE.get(entry.kind, "")),
                   (f" {fmt_day(entry.day)}: ", "dim"), (safe(entry.text), "")]  # fmt: skip
     if tags := extra_tags(entry):
         line += [("  ", ""), (" ".join(f"#{t}" for t in tags), "blue")]

@@ -96,6 +96,7 @@ Beispiele:
     "help.step.list": "Den Backlog zeigen: was am meisten nervt zuerst, dann das Älteste. "
     "Die Spalte Nr. hält die Backlog-Nummern.",
     "help.step.list.all": "Auch die erledigten Punkte zeigen.",
+    "help.step.list.author": "Der (synchronisierte) Backlog eines anderen Mitglieds, nur zum Lesen; ohne: deiner.",
     "help.step.edit": "Text oder Nervfaktor eines Backlog-Punkts ändern.",
     "help.step.edit.text": "Neuer Text.",
     "help.step.edit.annoyance": "Neuer Nervfaktor: 1 kaum … 5 macht dich wahnsinnig.",

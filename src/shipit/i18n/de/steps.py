@@ -56,6 +56,10 @@ MESSAGES: dict[str, object] = {
     "steps.open_items": ("{n} offener Punkt", "{n} offene Punkte"),
     "steps.open_items_start": ("{n} offener Punkt; fang oben an: shipit step start",
                                "{n} offene Punkte; fang oben an: shipit step start"),  # fmt: skip
+    "steps.member_list_empty": "Der Backlog von {author} ist leer (Stand: dein letzter Sync).",
+    "steps.member_open_items": ("{n} offener Punkt im Backlog von {author} (nur zum Lesen)",
+                                "{n} offene Punkte im Backlog von {author} (nur zum Lesen)"),  # fmt: skip
+    "steps.not_your_item": "Backlog-Punkt {id} gehört {author}: nur {author} kann ihn erledigen, streichen oder ändern",
     "steps.col_item": "Nr.",
     "steps.col_annoyance": "Nervfaktor",
     "steps.col_annoyance_short": "Nerv",

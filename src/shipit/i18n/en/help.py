@@ -87,6 +87,7 @@ Examples:
     "help.step.list": "Show the backlog: most annoying first, then oldest. "
     "The Item column holds backlog ids.",
     "help.step.list.all": "Include the items already done.",
+    "help.step.list.author": "Another team member's (synced) backlog, read only; default: yours.",
     "help.step.edit": "Change a backlog item's text or annoyance.",
     "help.step.edit.text": "New text.",
     "help.step.edit.annoyance": "New annoyance: 1 barely … 5 drives you mad.",

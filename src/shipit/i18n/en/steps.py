@@ -53,6 +53,10 @@ MESSAGES: dict[str, object] = {
     "steps.open_items": ("{n} open item", "{n} open items"),
     "steps.open_items_start": ("{n} open item; start the top one: shipit step start",
                                "{n} open items; start the top one: shipit step start"),  # fmt: skip
+    "steps.member_list_empty": "{author}'s backlog is empty (as of your last sync).",
+    "steps.member_open_items": ("{n} open item in {author}'s backlog (theirs: read only)",
+                                "{n} open items in {author}'s backlog (theirs: read only)"),  # fmt: skip
+    "steps.not_your_item": "backlog item {id} is {author}'s: only {author} can do it, drop it or edit it",
     "steps.col_item": "Item",
     "steps.col_annoyance": "Annoyance",
     "steps.col_annoyance_short": "Annoy",
