@@ -13,6 +13,7 @@ shipit.domain.importing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -22,7 +23,7 @@ from shipit.domain import dates
 from shipit.domain.entries import KINDS, EntryData, Filters
 from shipit.domain.errors import InputError
 from shipit.domain.text import fmt_day, percent, safe
-from shipit.i18n import month_name, number, t, template
+from shipit.i18n import day_formatter, month_name, number, t, template
 
 if TYPE_CHECKING:
     from shipit.domain import stats
@@ -224,6 +225,14 @@ def markdown_rows(entries: Iterable[EntryData]) -> Iterator[MarkdownRow]:
                           e.minutes, e.decision, e.outcome, e.lesson)  # fmt: skip
 
 
+class _KindStarts(dict[str, str]):
+    """A kind's list-item start ("- **ship** "); a kind this version does not know is
+    shown as stored."""
+
+    def __missing__(self, kind: str) -> str:
+        return f"- **{kind}** "
+
+
 def _md_tags(tags: str) -> str:
     return " ".join("#" + _md_escape_inline(t) for t in sorted(tags.split(" ")))
 
@@ -281,7 +290,8 @@ def write_markdown(
                    template("transfer.md_range_days"))  # fmt: skip
     week_mark = {status: t(key) for status, key in _WEEK_MARK.items()}
     skipped_line = f"- *{md_inline(t('transfer.md_skipped'))}*"
-    kind_start = {k: f"- **{md_inline(t(key))}** " for k, key in _KIND_LABEL.items()}
+    kind_start = _KindStarts({k: f"- **{md_inline(t(key))}** " for k, key in _KIND_LABEL.items()})
+    day_name = day_formatter()
     minutes_form = template("transfer.md_minutes")
     decision_form, outcome_form = template("transfer.md_decision"), template("transfer.md_outcome")
     decision_shown = {d: decision_form.format(decision=t(key)) for d, key in _DECISION.items()}
@@ -320,7 +330,7 @@ def write_markdown(
                                        target=target, days=_fmt_range(monday, week_end,
                                                                       range_forms))  # fmt: skip
             add(f"\n## {heading}{needed}{mark}\n")
-        add(f"\n### {fmt_day(d)}\n\n")
+        add(f"\n### {day_name(d)}\n\n")
         if skip_reason and d in skip_reason:
             reason = skip_reason[d]
             text = md_text(reason, "  ") if reason else ""
@@ -328,7 +338,7 @@ def write_markdown(
 
     # Locals for the hot loop.
     special, lead, trail = _MD_SPECIAL, _MD_LEAD, _MD_TRAIL
-    tag_cache: dict[str, str] = {}
+    tag_lines: dict[str, str] = {}  # tags as stored -> their line ("  - #a #b\n")
     current: str | None = None
     count = 0
     for day, kind, text, tags, note, minutes, decision, outcome, lesson in rows:
@@ -344,15 +354,15 @@ def write_markdown(
                 or (not text.isascii() and not text.isprintable())):  # fmt: skip
             text = md_text(text, "  ")
         if tags:
-            shown_tags = tag_cache.get(tags)
-            if shown_tags is None:
-                if len(tag_cache) > 4096:  # bounded: a journal of unique tag sets
-                    tag_cache.clear()
-                shown_tags = tag_cache[tags] = _md_tags(tags)
-        if minutes is None and not decision and not outcome:
-            facts = f"  - {shown_tags}\n" if tags else ""
+            facts = tag_lines.get(tags)
+            if facts is None:
+                if len(tag_lines) > 4096:  # bounded: a journal of unique tag sets
+                    tag_lines.clear()
+                facts = tag_lines[tags] = f"  - {_md_tags(tags)}\n"
         else:
-            parts = [shown_tags] if tags else []
+            facts = ""
+        if minutes is not None or decision or outcome:
+            parts = [facts[4:-1]] if tags else []  # the tags as shown: "  - {tags}\n"
             if minutes is not None:
                 parts.append(minutes_form.format(minutes=minutes))
             if decision:
@@ -373,7 +383,7 @@ def write_markdown(
                 lesson = md_text(lesson, "    ")
             if lesson:
                 facts += f"{lesson_start}{lesson}\n"
-        add(f"{kind_start.get(kind) or f'- **{kind}** '}{text}\n{facts}")
+        add(f"{kind_start[kind]}{text}\n{facts}")
         count += 1
         if len(buffer) >= flush_at:
             w("".join(buffer))
@@ -538,21 +548,21 @@ class Selection(NamedTuple):
 
 def whole_journal(hist: History) -> Selection:
     """The selection of an unfiltered export, from the figures' per-day counts alone."""
-    counts = hist.counts
-    ships = steps = attempts = 0
-    for c in counts.values():
-        ships += c.ships
-        steps += c.steps
-        attempts += c.attempts
-    by_kind = {k: n for k, n in zip(KINDS, (ships, steps, attempts), strict=True) if n}
-    if not counts:
+    from shipit.domain.stats import DayColumns
+
+    cols = DayColumns.of(hist.counts)
+    totals = (sum(cols.ships), sum(cols.steps), sum(cols.attempts))
+    by_kind = {k: n for k, n in zip(KINDS, totals, strict=True) if n}
+    if not cols.days:
         return Selection(by_kind, None, None, 0)
-    return Selection(by_kind, min(counts), max(counts), len(counts))
+    return Selection(by_kind, date.fromordinal(cols.days[0]), date.fromordinal(cols.days[-1]),
+                     len(cols.days))  # fmt: skip
 
 
 def markdown_summary(hist: History, filters: Filters, sel: Selection) -> MarkdownSummary:
     """The Markdown summary: the selection's counts, the whole journal's weeks and streaks."""
-    counts = hist.counts
+    from shipit.domain.stats import DayColumns
+
     lo = filters.since or sel.first
     hi = filters.until or sel.last
     figs = hist.figures()
@@ -566,13 +576,14 @@ def markdown_summary(hist: History, filters: Filters, sel: Selection) -> Markdow
     if lo is not None and hi is not None:
         skips = tuple((d, r) for d, r in sorted(hist.skips.items()) if lo <= d <= hi)
         # Shipped days are facts of the journal, not of the filter: every ship counts.
-        for d, c in counts.items():
-            if c.ships:
-                if lo <= d <= hi:
-                    shipped_days += 1
-                if covered is None or not covered[0] <= d <= covered[1]:
-                    monday = dates.iso_week_start(d)
-                    shipped_by_week[monday] = shipped_by_week.get(monday, 0) + 1
+        ships = DayColumns.of(hist.counts).ship_ordinals()  # ascending
+        shipped_days = max(0, bisect_right(ships, hi.toordinal())
+                           - bisect_left(ships, lo.toordinal()))  # fmt: skip
+        inside = (0, 0) if covered is None else (covered[0].toordinal(), covered[1].toordinal())
+        for o in ships:
+            if not inside[0] <= o <= inside[1]:
+                monday = dates.iso_week_start(date.fromordinal(o))
+                shipped_by_week[monday] = shipped_by_week.get(monday, 0) + 1
     return MarkdownSummary(
         entries=sum(sel.by_kind.values()), by_kind=sel.by_kind, days=sel.days,
         first_day=sel.first, last_day=sel.last, shipped_days=shipped_days,

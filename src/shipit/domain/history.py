@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -19,13 +19,15 @@ if TYPE_CHECKING:
 class History:
     """Per-day counts by kind, skip days, settings and today's journal day."""
 
-    counts: dict[date, stats.DayCounts]
+    counts: Mapping[date, stats.DayCounts]  # storage gives a stats.DayColumns
     skips: dict[date, str | None]  # skip day -> reason
     settings: Settings
     today: date
 
     @property
     def first_day(self) -> date | None:
+        if isinstance(self.counts, stats.DayColumns):  # ascending: no day to compare
+            return date.fromordinal(self.counts.days[0]) if self.counts else None
         return min(self.counts) if self.counts else None
 
     @property
@@ -43,8 +45,9 @@ class History:
 
     def ship_days(self) -> ShipDays:
         """The same journal as the streak line reads it (the days with a ship)."""
-        active = [d for d, c in self.counts.items() if c.entries]
-        return ShipDays(stats.ship_ordinals(self.counts), min(active) if active else None,
+        cols = stats.DayColumns.of(self.counts)
+        first = cols.first_active()
+        return ShipDays(cols.ship_ordinals(), date.fromordinal(first) if first else None,
                         self.skips, self.settings, self.today)  # fmt: skip
 
     def missed_days(self, most: int = 7) -> list[date]:

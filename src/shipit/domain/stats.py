@@ -14,10 +14,11 @@ ISO weeks, one over the days that hold entries. Ten years answer in milliseconds
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Collection, Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from itertools import islice
+from operator import add
 from typing import Any, NamedTuple
 
 from shipit.domain.settings import Settings
@@ -54,6 +55,97 @@ class DayCounts(NamedTuple):
 
 
 NO_COUNTS = DayCounts()
+
+
+class DayColumns(Mapping[date, DayCounts]):
+    """Per-day counts as columns: the days ascending (proleptic ordinals,
+    date.toordinal()) and one sequence per DayCounts field, in its order.
+
+    What storage reads entry_day into, and what compute() works on: no date object and
+    no DayCounts is built per day to compute the figures. It is also a read-only
+    mapping journal day -> DayCounts (built on first use) for the readers that look
+    days up (the week review, the calendar, the export's summary).
+    """
+
+    __slots__ = ("days", "columns", "_dict")
+
+    def __init__(self, days: Sequence[int], columns: Sequence[Sequence[int]]) -> None:
+        self.days = days
+        self.columns = columns
+        self._dict: dict[date, DayCounts] | None = None
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Sequence[int]]) -> DayColumns:
+        """From rows (ordinal, *DayCounts' fields), ascending by day."""
+        if not rows:
+            return cls((), ((),) * len(DayCounts._fields))
+        days, *columns = zip(*rows, strict=True)
+        return cls(days, columns)
+
+    @classmethod
+    def of(cls, counts: Mapping[date, DayCounts]) -> DayColumns:
+        """Any mapping day -> DayCounts as columns (itself when it is one)."""
+        if isinstance(counts, DayColumns):
+            return counts
+        return cls.from_rows([(d.toordinal(), *c) for d, c in sorted(counts.items())])
+
+    @property
+    def ships(self) -> Sequence[int]:
+        return self.columns[0]
+
+    @property
+    def steps(self) -> Sequence[int]:
+        return self.columns[1]
+
+    @property
+    def attempts(self) -> Sequence[int]:
+        return self.columns[2]
+
+    @property
+    def attempts_failed(self) -> Sequence[int]:
+        return self.columns[6]
+
+    def entries(self) -> list[int]:
+        """Entries per day (ships + steps + attempts), in the days' order."""
+        return [s + st + a for s, st, a in zip(self.ships, self.steps, self.attempts)]
+
+    def first_active(self) -> int | None:
+        """The ordinal of the earliest day that holds an entry, or None."""
+        for o, s, st, a in zip(self.days, self.ships, self.steps, self.attempts):
+            if s or st or a:
+                return o
+        return None
+
+    def ship_ordinals(self) -> list[int]:
+        """The days that hold a ship, ascending."""
+        return [o for o, s in zip(self.days, self.ships) if s]
+
+    def _mapping(self) -> dict[date, DayCounts]:
+        if self._dict is None:
+            day, make = date.fromordinal, DayCounts._make
+            self._dict = {day(o): make(c) for o, *c in zip(self.days, *self.columns)}
+        return self._dict
+
+    def __getitem__(self, day: date) -> DayCounts:
+        return self._mapping()[day]
+
+    def items(self):  # type: ignore[override]  # the dict's own views: exact and fast
+        return self._mapping().items()
+
+    def values(self):  # type: ignore[override]
+        return self._mapping().values()
+
+    def __iter__(self) -> Iterator[date]:
+        return map(date.fromordinal, self.days)
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+    def __contains__(self, day: object) -> bool:
+        return day in self._mapping()
+
+    def __repr__(self) -> str:
+        return f"DayColumns({self._mapping()!r})"
 
 
 def excuse(day: date, rest_days: Collection[int], skips: Collection[date]) -> str | None:
@@ -229,20 +321,22 @@ def compute(
 ) -> Figures:
     """All figures as of `today`.
 
-    counts: journal day -> DayCounts (days without entries may be absent).
+    counts: journal day -> DayCounts (days without entries may be absent); a DayColumns
+    (what storage reads) is used as it is, any other mapping is put into columns first.
     skips: the skip days (a set, or a mapping day -> reason).
     first_day: the earliest journal day of any entry (default: the earliest key of
     `counts` with an entry).
     Days after `today` (possible only after a time-zone change) count in the totals
     but not in the streaks, consistency, score or weeks: those are "as of today".
     """
-    totals = compute_totals(counts)
+    cols = DayColumns.of(counts)
+    totals = compute_totals(cols)
     if first_day is None:
         first_day = totals.first_day
     target = settings.weekly_target
     if first_day is None or first_day > today:
         return Figures(as_of=today, weekly_streak=WeeklyStreak(target=target), totals=totals)
-    table = _DayTable(counts, skips, settings.rest_days, today, first_day)
+    table = _DayTable(cols, skips, settings.rest_days, today, first_day)
     f, t = table.first, table.today
     shipped = [n > 0 for n in table.ships[f : t + 1]]
     active = [n > 0 for n in table.entries[f : t + 1]]
@@ -256,7 +350,7 @@ def compute(
         consistency=consistency(shipped, excused),
         score=score(shipped, excused),
         totals=totals,
-        bounce_back_days=bounce_back_days(counts, today),
+        bounce_back_days=bounce_back_days(cols, today),
         weeks=weeks,
     )
 
@@ -274,22 +368,35 @@ class _DayTable:
         self.first = (first_day - self.start).days
         self.today = (today - self.start).days
         size = (self.today // 7 + 1) * 7
-        self.ships = [0] * size
-        self.entries = [0] * size
-        self.steps = [0] * size
-        self.attempts = [0] * size
-        start, last = self.start, self.today
-        for day, c in counts.items():
-            i = (day - start).days
-            if 0 <= i <= last:  # a day after today is not part of "as of today"
-                self.ships[i] = c.ships
-                self.entries[i] = c.entries
-                self.steps[i] = c.steps
-                self.attempts[i] = c.attempts
+        self.ships = ships = [0] * size
+        self.entries = entries = [0] * size
+        self.steps = steps = [0] * size
+        self.attempts = attempts = [0] * size
+        cols = DayColumns.of(counts)
+        origin = self.start.toordinal()
+        # Only the days from the table's first Monday to today: a day after today is not
+        # part of "as of today".
+        lo = bisect_left(cols.days, origin)
+        hi = bisect_right(cols.days, origin + self.today)
+        if lo < hi and cols.days[hi - 1] - cols.days[lo] == hi - lo - 1:  # no day between
+            a, b = cols.days[lo] - origin, cols.days[hi - 1] - origin + 1  # missing: a slice
+            ships[a:b] = cols.ships[lo:hi]
+            steps[a:b] = cols.steps[lo:hi]
+            attempts[a:b] = cols.attempts[lo:hi]
+            entries[a:b] = map(add, map(add, ships[a:b], steps[a:b]), attempts[a:b])
+        else:
+            rows = zip(islice(cols.days, lo, hi), islice(cols.ships, lo, hi),
+                       islice(cols.steps, lo, hi), islice(cols.attempts, lo, hi))  # fmt: skip
+            for o, s, st, at in rows:
+                i = o - origin
+                ships[i] = s
+                steps[i] = st
+                attempts[i] = at
+                entries[i] = s + st + at
         week = [d in rest for d in range(7)]
         self.excused = week * (size // 7)
         for day in skips:
-            i = (day - start).days
+            i = (day - self.start).days
             if 0 <= i < size:
                 self.excused[i] = True
 
@@ -297,38 +404,39 @@ class _DayTable:
         """Every ISO week from the first entry's week to this week, with its streak."""
         out: list[WeekFigures] = []
         run = 0
-        first, ships, excused = self.first, self.ships, self.excused
+        first, ships, excused, entries = self.first, self.ships, self.excused, self.entries
+        steps, attempts = self.steps, self.attempts
+        # Per day, from the first entry's day on: shipped (1/0), and available (shipped,
+        # or not excused); a week's figures are sums of seven of them.
+        shipped_day = [0] * first + [1 if n else 0 for n in islice(ships, first, None)]
+        days = zip(islice(ships, first, None), islice(excused, first, None))
+        available_day = [0] * first + [0 if x and not n else 1 for n, x in days]
+        active_day = [1 if n else 0 for n in entries]
         n_weeks = len(ships) // 7
+        # The sums of each week's seven days (C-level, no Python loop over the days).
+        shipped_w, available_w, active_w, ships_w, steps_w, attempts_w = (
+            list(map(sum, zip(*[iter(col)] * 7)))
+            for col in (shipped_day, available_day, active_day, ships, steps, attempts)
+        )
+        monday = self.start.toordinal()
+        fromordinal, make = date.fromordinal, WeekFigures._make
+        last = n_weeks - 1
         for w in range(n_weeks):
-            lo = 7 * w
-            shipped_days = available = 0
-            for i in range(max(lo, first), lo + 7):
-                if ships[i]:
-                    shipped_days += 1
-                    available += 1
-                elif not excused[i]:
-                    available += 1
+            shipped_days = shipped_w[w]
+            available = available_w[w]
             needed = min(target, available)
             if available == 0:
                 status = NEUTRAL
             elif shipped_days >= needed:
                 status = HIT
                 run += 1
-            elif w == n_weeks - 1:
+            elif w == last:
                 status = OPEN  # this week can still hit: the run ends with last week
             else:
                 status = MISSED
                 run = 0
-            out.append(WeekFigures(
-                start=self.start + timedelta(days=lo),
-                ships=sum(ships[lo : lo + 7]),
-                shipped_days=shipped_days,
-                active_days=sum(1 for n in self.entries[lo : lo + 7] if n),
-                steps=sum(self.steps[lo : lo + 7]),
-                attempts=sum(self.attempts[lo : lo + 7]),
-                available_days=available, needed=needed, target=target,
-                status=status, streak=run,
-            ))  # fmt: skip
+            out.append(make((fromordinal(monday + 7 * w), ships_w[w], shipped_days, active_w[w],
+                             steps_w[w], attempts_w[w], available, needed, target, status, run)))
         return tuple(out)
 
 
@@ -373,7 +481,7 @@ def missed_days(counts: Mapping[date, DayCounts], skips: Collection[date],
 
 def ship_ordinals(counts: Mapping[date, DayCounts]) -> list[int]:
     """The days of `counts` that hold a ship, as ascending ordinals."""
-    return sorted(d.toordinal() for d, c in counts.items() if c.ships)
+    return DayColumns.of(counts).ship_ordinals()
 
 
 def excuser(rest_days: Collection[int], skips: Collection[date]) -> Callable[[int], bool]:
@@ -529,30 +637,21 @@ def _weekly(weeks: tuple[WeekFigures, ...], target: int) -> WeeklyStreak:
 
 
 def compute_totals(counts: Mapping[date, DayCounts]) -> Totals:
-    ships = shipped_days = active_days = steps = minutes = 0
-    attempts = a_open = a_ok = a_failed = 0
-    first = last = None
-    for day, c in counts.items():
-        if not c.entries:
-            continue
-        if first is None or day < first:
-            first = day
-        if last is None or day > last:
-            last = day
-        active_days += 1
-        ships += c.ships
-        if c.ships:
-            shipped_days += 1
-        steps += c.steps
-        minutes += c.step_minutes
-        attempts += c.attempts
-        a_open += c.attempts_open
-        a_ok += c.attempts_succeeded
-        a_failed += c.attempts_failed
+    cols = DayColumns.of(counts)
+    entries = cols.entries()
+    columns: Sequence[Sequence[int]] = cols.columns
+    days = cols.days
+    if 0 in entries:  # only the days that hold an entry count (storage reads no other)
+        keep = [i for i, n in enumerate(entries) if n]
+        days = [days[i] for i in keep]
+        columns = [[c[i] for i in keep] for c in columns]
+    ships, steps, attempts, minutes, a_open, a_ok, a_failed = columns
     return Totals(
-        ships=ships, shipped_days=shipped_days, active_days=active_days, first_day=first,
-        last_day=last, steps=steps, step_minutes=minutes, attempts=attempts,
-        attempts_open=a_open, attempts_succeeded=a_ok, attempts_failed=a_failed,
+        ships=sum(ships), shipped_days=len(ships) - ships.count(0), active_days=len(days),
+        first_day=date.fromordinal(days[0]) if days else None,
+        last_day=date.fromordinal(days[-1]) if days else None,
+        steps=sum(steps), step_minutes=sum(minutes), attempts=sum(attempts),
+        attempts_open=sum(a_open), attempts_succeeded=sum(a_ok), attempts_failed=sum(a_failed),
     )  # fmt: skip
 
 
@@ -563,14 +662,18 @@ def bounce_back_days(counts: Mapping[date, DayCounts], today: date) -> float | N
     so the next day with a ship or an attempt is a later day (at least 1). A failure
     not yet followed by one is still pending and not counted. None when nothing counts.
     """
-    days = sorted(d for d, c in counts.items() if d <= today and (c.ships or c.attempts))
+    cols = DayColumns.of(counts)
+    if not any(cols.attempts_failed):
+        return None
+    last = bisect_right(cols.days, today.toordinal())
+    days = [(o, failed) for o, s, a, failed in zip(cols.days[:last], cols.ships, cols.attempts,
+                                                    cols.attempts_failed) if s or a]  # fmt: skip
     gaps: list[int] = []
-    following: date | None = None
-    for day in reversed(days):
-        failed = counts[day].attempts_failed
+    following: int | None = None
+    for o, failed in reversed(days):
         if failed and following is not None:
-            gaps.extend([(following - day).days] * failed)
-        following = day
+            gaps.extend([following - o] * failed)
+        following = o
     if not gaps:
         return None
     return _median(gaps)

@@ -194,6 +194,19 @@ def fmt_day(day: date) -> str:
                        year=day.year)  # fmt: skip
 
 
+def day_formatter() -> Callable[[date], str]:
+    """fmt_day with the words of this moment's language looked up once, for a loop that
+    names thousands of days (the Markdown export)."""
+    days, months, form, _ = _calendar_words(_state["lang"] or language())
+    fill = form.format
+
+    def fmt(day: date) -> str:
+        return fill(weekday=days[day.weekday()], day=day.day, month=months[day.month - 1],
+                    year=day.year)  # fmt: skip
+
+    return fmt
+
+
 def fmt_short_day(day: date) -> str:
     """'Tue 1 Dec' / 'Di 1. Dez'."""
     days, months, _, form = _calendar_words(language())

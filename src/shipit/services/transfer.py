@@ -3,35 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from shipit.domain import dates, exporting
-from shipit.domain.entries import Filters, check_kind
+from shipit.domain.entries import Filters
 from shipit.domain.errors import InputError
 from shipit.domain.exporting import EXPORT_FORMATS, check_format
-from shipit.domain.importing import (
-    THE_FILE,
-    Conflict,
-    ImportData,
-    ImportReport,
-    chunks,
-    entry_diff,
-    read_import,
-)
-from shipit.domain.changes import RowChange
-from shipit.domain.settings import DEFAULTS, FIGURE_KEYS, Settings
+from shipit.domain.settings import FIGURE_KEYS
 from shipit.i18n import Msg
-from shipit.storage import backlog as backlog_sql
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
 from shipit.storage import projects as projects_sql
 from shipit.storage import transfer as transfer_sql
-from shipit.storage.backup import RestoreResult, backup_journal, restore_journal
 from shipit.storage.entries import db_instant
-from shipit.storage.files import MAX_INPUT_BYTES, atomic_text_writer, read_bounded
-from shipit.storage.rows import ChangeLog
-from shipit.services import projects as projects_service
 from shipit.services.journal import Journal
+
+if TYPE_CHECKING:
+    from shipit.domain.importing import ImportData, ImportReport
+    from shipit.storage.backup import RestoreResult
+
+# Import, backup and restore bring their own modules (domain.importing, storage.backup,
+# the change log) inside their functions: `shipit export` imports none of them.
 
 # -- export ----------------------------------------------------------------------------------
 
@@ -61,8 +53,13 @@ def export_journal(journal: Journal, out: IO[str], fmt: str, filters: Filters | 
             summary = exporting.markdown_summary(hist, filters, sel)
             rows = transfer_sql.markdown_rows(conn, where, params)
             n = exporting.write_markdown(out, rows, summary, summary_extra=summary.streaks)
-            out.write(projects_service.markdown_cards(conn))
+            if projects_sql.any_project(conn):  # else services.projects is not even imported
+                from shipit.services.projects import markdown_cards
+
+                out.write(markdown_cards(conn))
             return n
+        from shipit.services import projects as projects_service
+
         entries = entries_sql.query(conn, filters, order="asc")
         if fmt == "csv":
             return exporting.write_csv(out, entries, projects=projects_sql.links(conn))
@@ -86,6 +83,8 @@ def _skips_json(conn: Any, filters: Filters) -> Any:
 
 
 def _backlog_json(conn: Any) -> Any:
+    from shipit.storage import backlog as backlog_sql
+
     for uid, text, annoyance, created, closed, entry_uid in backlog_sql.export_rows(conn):
         yield {
             "uid": uid, "text": text, "annoyance": annoyance,
@@ -97,6 +96,8 @@ def _backlog_json(conn: Any) -> Any:
 def export_to_file(journal: Journal, dest: Path, fmt: str, filters: Filters, *,
                    force: bool = False) -> int:  # fmt: skip
     """Export into a file, atomically (temp file, fsync, rename), mode 0600."""
+    from shipit.storage.files import atomic_text_writer
+
     if dest.is_dir():
         raise InputError("transfer.export_is_folder", dest=dest)
     with atomic_text_writer(dest, overwrite=force, newline="" if fmt == "csv" else None) as fh:
@@ -108,6 +109,8 @@ def export_to_file(journal: Journal, dest: Path, fmt: str, filters: Filters, *,
 
 def read_source(file: str) -> tuple[bytes, str]:
     """The bytes to import from FILE ('-': stdin), at most MAX_INPUT_BYTES; and its name."""
+    from shipit.storage.files import MAX_INPUT_BYTES, read_bounded
+
     if file == "-":
         return read_bounded(None, "stdin", MAX_INPUT_BYTES), "stdin"
     return read_bounded(Path(file).expanduser(), file, MAX_INPUT_BYTES), file
@@ -120,11 +123,18 @@ def import_file(
     fmt: str | None = None,
     kind: str | None = None,
     dry_run: bool = False,
-    source: str | Msg = THE_FILE,
+    source: str | Msg | None = None,
     skip_invalid: bool = False,
 ) -> ImportReport:
     """Validate the whole file, then import it in one transaction (or plan, if dry_run);
-    with `skip_invalid`, the valid entries (the invalid ones are listed in the report)."""
+    with `skip_invalid`, the valid entries (the invalid ones are listed in the report).
+    `source` names the data in messages (default: "the file")."""
+    from shipit.domain.entries import check_kind
+    from shipit.domain.importing import THE_FILE, read_import
+    from shipit.domain.settings import Settings
+
+    if source is None:
+        source = THE_FILE
     kind = check_kind(kind)
     # An invalid file must not even create a journal: read settings only if one exists.
     settings = journal.settings() if journal.store.exists() else Settings()
@@ -150,6 +160,11 @@ def apply_import(journal: Journal, data: ImportData, *, dry_run: bool = False) -
     setting the journal has already stored keeps its value (a differing value is
     reported); a setting it has not stored takes the file's value.
     """
+    from shipit.domain.importing import Conflict, ImportReport, chunks, entry_diff
+    from shipit.domain.settings import DEFAULTS
+    from shipit.services import projects as projects_service
+    from shipit.storage import backlog as backlog_sql
+
     report = ImportReport(format=data.format, dry_run=dry_run, warnings=list(data.warnings))
     report.duplicates = data.repeated
     ctx = journal.store.reading() if dry_run else journal.store.writing()
@@ -224,6 +239,10 @@ def _write_import(conn: Any, new: list, new_settings: list, new_skips: list,
                   new_backlog: list, report: ImportReport, projects: list = (),
                   entry_uids: set[str] = frozenset()) -> None:  # fmt: skip
     """Insert what the import adds and record it all as one change."""
+    from shipit.domain.changes import RowChange
+    from shipit.services import projects as projects_service
+    from shipit.storage.rows import ChangeLog
+
     changes: list[RowChange] = []
     ids = transfer_sql.insert_entries(conn, new)
     changes += [RowChange("entry", e.uid, None, entries_sql.entry_image(e, ids[e.uid]))
@@ -255,8 +274,12 @@ def _write_import(conn: Any, new: list, new_settings: list, new_skips: list,
 
 
 def backup(journal: Journal, dest: Path | None = None) -> Path:
+    from shipit.storage.backup import backup_journal
+
     return backup_journal(journal.store, dest)
 
 
 def restore(journal: Journal, source: Path) -> RestoreResult:
+    from shipit.storage.backup import restore_journal
+
     return restore_journal(journal.store, source)

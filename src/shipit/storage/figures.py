@@ -9,6 +9,7 @@ object to compute a figure.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from datetime import date
 
 from shipit.domain import dates, stats
@@ -16,8 +17,10 @@ from shipit.domain.history import History, ShipDays
 from shipit.domain.settings import Settings
 
 # entry_day's columns in DayCounts' order (open attempts are the rest), in day order.
+# The day comes as its proleptic ordinal (date.toordinal(): julianday 1721425.5 is
+# 0001-01-01, ordinal 1), counted by SQLite: no date is parsed in Python per day.
 _DAYS_SQL = (
-    "SELECT day, ships, steps, attempts, step_minutes, "
+    "SELECT CAST(julianday(day) AS INTEGER) - 1721424, ships, steps, attempts, step_minutes, "
     "attempts - attempts_succeeded - attempts_failed, attempts_succeeded, attempts_failed "
     "FROM entry_day ORDER BY day"
 )
@@ -69,12 +72,11 @@ def _slice_sql(tag: str | None, since: date | None, until: date | None
 
 
 def read_counts(conn: sqlite3.Connection, *, tag: str | None = None, since: date | None = None,
-                until: date | None = None) -> dict[date, stats.DayCounts]:  # fmt: skip
-    """Per-day counts by kind (entry_day's rows); only the entries with `tag`, between
-    `since` and `until`, when given (then counted by one grouped query)."""
+                until: date | None = None) -> Mapping[date, stats.DayCounts]:  # fmt: skip
+    """Per-day counts by kind (entry_day's rows, as columns); only the entries with `tag`,
+    between `since` and `until`, when given (then counted by one grouped query)."""
     if tag is None and since is None and until is None:
-        make, parse = stats.DayCounts._make, date.fromisoformat
-        return {parse(row[0]): make(row[1:]) for row in conn.execute(_DAYS_SQL)}
+        return stats.DayColumns.from_rows(conn.execute(_DAYS_SQL).fetchall())
     return recount_days(conn, tag=tag, since=since, until=until)
 
 

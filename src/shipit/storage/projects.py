@@ -77,6 +77,10 @@ def get(conn: sqlite3.Connection, ref: str) -> ProjectData:
     return found
 
 
+def any_project(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM project LIMIT 1").fetchone() is not None
+
+
 def short_taken(conn: sqlite3.Connection, short: str) -> bool:
     return conn.execute("SELECT 1 FROM project WHERE short = ?", (short,)).fetchone() is not None
 

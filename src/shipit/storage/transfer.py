@@ -5,10 +5,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from shipit.domain.importing import ImportBacklogItem, ImportEntry, ImportSkip, chunks
 from shipit.storage.entries import db_datetime, entry_rows
+
+if TYPE_CHECKING:  # the import's data: domain.importing is not imported by an export
+    from shipit.domain.importing import ImportBacklogItem, ImportEntry, ImportSkip
 
 MARKDOWN_COLUMNS = "day, kind, text, export_tags.tags, note, minutes, decision, outcome, lesson"
 # Tags are gathered first, in one pass over entry_tag, into a temporary table keyed by
@@ -99,6 +101,8 @@ def insert_settings(conn: sqlite3.Connection, values: Sequence[tuple[str, str]])
 
 
 def entry_ids(conn: sqlite3.Connection, uids: Sequence[str]) -> dict[str, int]:
+    from shipit.domain.importing import chunks
+
     out: dict[str, int] = {}
     for chunk in chunks(list(uids)):
         marks = ", ".join("?" * len(chunk))
