@@ -169,6 +169,13 @@ def test_plural_and_numbers_per_language() -> None:
         assert i18n.fmt_day(date(2026, 12, 1)) == "Di 1. Dez 2026"
         assert i18n.fmt_day(date(2026, 3, 2)) == "Mo 2. Mär 2026"
         assert i18n.percent(0.75) == "75 %"
+        # a fraction (a project's median slip) keeps the German decimal comma
+        assert i18n.t("projects.days", n=1.5) == "1,5 Tage"
+        assert i18n.t("projects.days", n=1.0) == "1 Tag"
+        assert i18n.decimal(1234.5) == "1.234,5"
+    with i18n.use("en"):
+        assert i18n.t("projects.days", n=1.5) == "1.5 days"
+        assert i18n.decimal(1234.5) == "1,234.5"
 
 
 def test_errors_are_worded_when_shown() -> None:

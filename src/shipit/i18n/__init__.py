@@ -141,13 +141,20 @@ def t(key: str, /, **params: Any) -> str:
     if isinstance(text, tuple):
         n = params.get("n", 0)
         text = text[plural_index(lang, n)]
-        params = {**params, "n": number(n, lang) if isinstance(n, int) else n}
+        params = {**params, "n": number(n, lang) if isinstance(n, int)
+                  else decimal(n, lang) if isinstance(n, float) else n}  # fmt: skip
     return text.format(**params) if params else text
 
 
 def plural_index(lang: str, n: int | float) -> int:
     """Which of (one, many): English and German share the rule (1 is singular)."""
     return 0 if n == 1 else 1
+
+
+def decimal(x: float, lang: str | None = None) -> str:
+    """A fraction as short as it is exact: 1.5 (en) or 1,5 (de); 2.0 is '2'."""
+    text = f"{x:,g}"
+    return text.translate({ord(","): ".", ord("."): ","}) if (lang or language()) == "de" else text
 
 
 def number(n: int, lang: str | None = None) -> str:
