@@ -70,7 +70,7 @@ def out(*renderables: RenderableType, **kwargs: Any) -> None:
         if records and _is_table(renderable):
             sys.stdout.write(table_records(renderable))
             continue
-        console().print(renderable, **kwargs)
+        console().print(renderable, **_unwrapped(console(), renderable, kwargs))
 
 
 @contextlib.contextmanager
@@ -175,7 +175,18 @@ def err(message: str | Text, style: str = "") -> None:
     """
     if isinstance(message, str):
         message = user_text(message, style)
-    console(stderr=True).print(message, style=style)
+    c = console(stderr=True)
+    c.print(message, style=style, **_unwrapped(c, message, {}))
+
+
+def _unwrapped(c: Console, renderable: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """A message (a string or Text) not written to a terminal is one line per line: not
+    hard-wrapped at 80 columns (a pipe or a log file has no width), no padding spaces."""
+    if "soft_wrap" in kwargs or c.is_terminal:
+        return kwargs
+    from rich.text import Text
+
+    return {**kwargs, "soft_wrap": True} if isinstance(renderable, str | Text) else kwargs
 
 
 def print_json(data: Any) -> None:
