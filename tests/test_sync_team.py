@@ -126,7 +126,8 @@ def test_export_team_groups_by_day_then_member_without_private_entries(team, tmp
         "alice (you)  ✔  ✔   ✘   ✔  ·         3/5     3 in progress",
         "bob          ✔  ✔  skip ✘  ·         2/2     2 hit",
         "christophera        ✔   ✘  ·         1/2     1 in progress",
-        "Team: 6 ships on 6 shipped days · 1 of 3 members hit their target"]),
+        "Team: 6 ships on 6 shipped days · 1 of 3 members hit their",
+        "target"]),
     ("60", "de", [
         "Teamwoche KW 48 2026  Mo 23. Nov – So 29. Nov 2026",
         "Mitglied     Mo Di  Mi   Do Fr Sa So Tage Lfg. Woche",
@@ -134,13 +135,14 @@ def test_export_team_groups_by_day_then_member_without_private_entries(team, tmp
         "alice (du)   ✔  ✔    ✘   ✔  ·         3/5    3 läuft",
         "bob          ✔  ✔  Pause ✘  ·         2/2    2 erreicht",
         "christophera         ✔   ✘  ·         1/2    1 läuft",
-        "Team: 6 Lieferungen an 6 Liefertagen · 1 von 3 Mitgliedern haben ihr Ziel erreicht"]),
+        "Team: 6 Lieferungen an 6 Liefertagen · 1 von 3 Mitgliedern",
+        "haben ihr Ziel erreicht"]),
 ])  # fmt: skip
 def test_week_team_reads_whole_at_60_columns(cli, clock, shipit_home, monkeypatch, columns,
                                              lang, expected):  # fmt: skip
     """No column cut to `…`: two-letter day names, one space between columns, a long
     name or status wrapped rather than cut (no hub needed: the members' rows as sync
-    writes them). Not a terminal here, so the total line is not wrapped (a message)."""
+    writes them)."""
     import sqlite3
 
     from tests.test_identity import add_member_rows

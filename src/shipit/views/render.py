@@ -70,7 +70,7 @@ def out(*renderables: RenderableType, **kwargs: Any) -> None:
         if records and _is_table(renderable):
             sys.stdout.write(table_records(renderable))
             continue
-        console().print(renderable, **_unwrapped(console(), renderable, kwargs))
+        console().print(renderable, **kwargs)
 
 
 @contextlib.contextmanager
@@ -180,8 +180,10 @@ def err(message: str | Text, style: str = "") -> None:
 
 
 def _unwrapped(c: Console, renderable: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """A message (a string or Text) not written to a terminal is one line per line: not
-    hard-wrapped at 80 columns (a pipe or a log file has no width), no padding spaces."""
+    """A message (a string or Text) on a stderr that is not a terminal is one line per
+    line: not hard-wrapped at 80 columns (a pipe or a log file has no width), no padding
+    spaces. (stdout keeps the width: its views are laid out for it, and tables become
+    records when piped.)"""
     if "soft_wrap" in kwargs or c.is_terminal:
         return kwargs
     from rich.text import Text
