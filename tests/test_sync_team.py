@@ -128,6 +128,14 @@ def test_export_team_groups_by_day_then_member_without_private_entries(team, tmp
         "christophera        ✔   ✘  ·         1/2     1 in progress",
         "Team: 6 ships on 6 shipped days · 1 of 3 members hit their",
         "target"]),
+    ("80", "en", [  # the same: its natural width is 58 columns
+        "Team week 2026-W48  Mon 23 Nov – Sun 29 Nov 2026",
+        "Member       Mo Tu  We  Th Fr Sa Su Days Ships Week",
+        "──────────────────────────────────────────────────────────",
+        "alice (you)  ✔  ✔   ✘   ✔  ·         3/5     3 in progress",
+        "bob          ✔  ✔  skip ✘  ·         2/2     2 hit",
+        "christophera        ✔   ✘  ·         1/2     1 in progress",
+        "Team: 6 ships on 6 shipped days · 1 of 3 members hit their target"]),
     ("60", "de", [
         "Teamwoche KW 48 2026  Mo 23. Nov – So 29. Nov 2026",
         "Mitglied     Mo Di  Mi   Do Fr Sa So Tage Lfg. Woche",
@@ -138,7 +146,7 @@ def test_export_team_groups_by_day_then_member_without_private_entries(team, tmp
         "Team: 6 Lieferungen an 6 Liefertagen · 1 von 3 Mitgliedern",
         "haben ihr Ziel erreicht"]),
 ])  # fmt: skip
-def test_week_team_reads_whole_at_60_columns(cli, clock, shipit_home, monkeypatch, columns,
+def test_week_team_reads_whole_at_60_and_80_columns(cli, clock, shipit_home, monkeypatch, columns,
                                              lang, expected):  # fmt: skip
     """No column cut to `…`: two-letter day names, one space between columns, a long
     name or status wrapped rather than cut (no hub needed: the members' rows as sync
