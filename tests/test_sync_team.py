@@ -118,24 +118,20 @@ def test_export_team_groups_by_day_then_member_without_private_entries(team, tmp
     _no_team(tmp_path, "export", "--team")
 
 
+_WEEK_EN = [
+    "Team week 2026-W48  Mon 23 Nov – Sun 29 Nov 2026",
+    "Member       Mo Tu  We  Th Fr Sa Su Days Ships Week",
+    "──────────────────────────────────────────────────────────",
+    "alice (you)  ✔  ✔   ✘   ✔  ·         3/5     3 in progress",
+    "bob          ✔  ✔  skip ✘  ·         2/2     2 hit",
+    "christophera        ✔   ✘  ·         1/2     1 in progress",
+]  # the table's natural width is 58 columns: the same at 60 and 80
+
+
 @pytest.mark.parametrize(("columns", "lang", "expected"), [
-    ("60", "en", [
-        "Team week 2026-W48  Mon 23 Nov – Sun 29 Nov 2026",
-        "Member       Mo Tu  We  Th Fr Sa Su Days Ships Week",
-        "──────────────────────────────────────────────────────────",
-        "alice (you)  ✔  ✔   ✘   ✔  ·         3/5     3 in progress",
-        "bob          ✔  ✔  skip ✘  ·         2/2     2 hit",
-        "christophera        ✔   ✘  ·         1/2     1 in progress",
-        "Team: 6 ships on 6 shipped days · 1 of 3 members hit their",
-        "target"]),
-    ("80", "en", [  # the same: its natural width is 58 columns
-        "Team week 2026-W48  Mon 23 Nov – Sun 29 Nov 2026",
-        "Member       Mo Tu  We  Th Fr Sa Su Days Ships Week",
-        "──────────────────────────────────────────────────────────",
-        "alice (you)  ✔  ✔   ✘   ✔  ·         3/5     3 in progress",
-        "bob          ✔  ✔  skip ✘  ·         2/2     2 hit",
-        "christophera        ✔   ✘  ·         1/2     1 in progress",
-        "Team: 6 ships on 6 shipped days · 1 of 3 members hit their target"]),
+    ("60", "en", [*_WEEK_EN, "Team: 6 ships on 6 shipped days · 1 of 3 members hit their",
+                  "target"]),
+    ("80", "en", [*_WEEK_EN, "Team: 6 ships on 6 shipped days · 1 of 3 members hit their target"]),
     ("60", "de", [
         "Teamwoche KW 48 2026  Mo 23. Nov – So 29. Nov 2026",
         "Mitglied     Mo Di  Mi   Do Fr Sa So Tage Lfg. Woche",
