@@ -13,7 +13,7 @@ from tests.conftest import clear_faketime_leftovers, shipit_exe
 from tests.test_docs_history import words
 
 DOC = (Path(__file__).parent.parent / "docs" / "sync.md").read_text(encoding="utf-8")
-DOC_URL = "postgresql://db.example.com/team"
+DOC_URL = "postgresql://ada@db.example.com/team"
 USERS = {"laptop": "ada", "desktop": "ada", "bob": "bob"}
 
 

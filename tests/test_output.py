@@ -7,6 +7,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -201,3 +202,16 @@ def test_completion_completes_project_names(sh, shipit_home):
     assert complete(sh, "shipit log done --project l") == ["launch:Launch video"]
     assert sorted(complete(sh, "shipit list --project ")) == ["launch:Launch video",
                                                               "pricing:Pricing page"]
+
+
+def test_a_message_to_a_pipe_is_not_hard_wrapped():
+    """A long message on a stderr that is a pipe: one line as written, no padding spaces
+    (Rich would fold it at 80 columns)."""
+    message = "On this hub your author name is your PostgreSQL role, bob (was root); your " \
+              "entries follow, and so does this sentence, well past eighty columns."
+    code = ("from shipit.views import render\n"
+            f"render.err({message!r})\n")  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       env=env, timeout=60)  # fmt: skip
+    assert p.stderr == message + "\n"

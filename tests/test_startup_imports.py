@@ -117,6 +117,15 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
     sh("export", "-f", "json", "-o", str(t.export))
     sh("delete", "4", "--yes")
     sh("backup", str(t.backup))
+    import sqlite3  # a teammate's entry, as a sync writes it: the journal has a team
+
+    con = sqlite3.connect(t.home / "journal.db")
+    con.execute("INSERT INTO member_entry (uid, author, kind, text, day, created_at, "
+                "updated_at) VALUES ('00000000-0000-4000-8000-000000000001', 'bob', 'ship', "
+                "'bob shipped', '2026-11-23', '2026-11-23 10:00:00.000000', "
+                "'2026-11-23 10:00:00.000000')")  # fmt: skip
+    con.commit()
+    con.close()
     return t
 
 

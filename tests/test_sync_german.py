@@ -117,6 +117,8 @@ def test_week_team_without_a_hub(cli, clock, lang, expected) -> None:
     assert cli("log", "one").exit_code == 0
     r = cli("week", "--team", env={"SHIPIT_LANG": lang})
     assert (r.exit_code, r.stderr) == (1, expected)
+    r = cli("team", env={"SHIPIT_LANG": lang})  # `team` says the same, not a team of one
+    assert (r.exit_code, r.stdout, r.stderr) == (1, "", expected)
 
 
 def test_the_language_is_read_from_the_open_journal(cli, clock) -> None:

@@ -192,6 +192,10 @@ def test_clear_errors_leave_the_journal_untouched(pg_server, hub_url, devices, t
     p = a.run("sync", "init", pg_server.url(db, "locked"), env={"PGPASSWORD": "wrong"},
               check=False)  # fmt: skip
     assert p.returncode == 1 and "authentication to the hub" in p.stderr
+    assert p.stderr.rstrip().endswith(
+        "(check the user name and the password in ~/.pgpass or PGPASSWORD; a ~/.pgpass line "
+        "is used only when its host, port, database and user all match the URL, so a typo "
+        "in any of them looks like a missing password)")
 
     assert a.json("sync", "--status")["waiting"] == 1
     assert a.texts() == ["waiting"]
@@ -250,28 +254,53 @@ def test_three_members_sync_concurrently(hub_url, devices):
                 assert got == sorted(f"{other.user} {i}" for i in range(10))
 
 
-@pytest.mark.parametrize("args", [("sync",), ("sync", "--status"), ("sync", "init", "postgresql:///x"),
-                                  ("hub", "init", "postgresql:///x")])  # fmt: skip
-def test_without_the_driver_every_sync_command_says_how_to_install_it(devices, tmp_path, args):
-    """psycopg made unimportable (a package on PYTHONPATH that is not there: find_spec
-    finds nothing): exit 1 and the pip command; the journal works as before."""
+def _without_driver(tmp_path: Path) -> dict:
+    """An environment where `import psycopg` fails in the shipit process (a
+    sitecustomize on PYTHONPATH: find_spec finds nothing)."""
     blocker = tmp_path / "block"
-    blocker.mkdir()
+    blocker.mkdir(exist_ok=True)
     (blocker / "sitecustomize.py").write_text(
         "import sys\nclass _Block:\n"
         "    def find_spec(self, name, path=None, target=None):\n"
         "        if name == 'psycopg' or name.startswith('psycopg.'):\n"
         "            raise ModuleNotFoundError(\"No module named 'psycopg'\")\n"
         "sys.meta_path.insert(0, _Block())\n")
+    return {"PYTHONPATH": str(blocker)}
+
+
+@pytest.mark.parametrize("args", [("sync",), ("sync", "--status"), ("sync", "init", "postgresql:///x"),
+                                  ("hub", "init", "postgresql:///x")])  # fmt: skip
+def test_without_the_driver_every_sync_command_says_how_to_install_it(devices, tmp_path, args):
+    """psycopg made unimportable (a package on PYTHONPATH that is not there: find_spec
+    finds nothing): exit 1 and the pip command; the journal works as before."""
     a = devices("a")
-    env = {"PYTHONPATH": str(blocker)}
+    env = _without_driver(tmp_path)
     a.run("log", "offline", env=env)
     p = a.run(*args, env=env, check=False)
     assert p.returncode == 1, p.stderr
     assert p.stderr.strip() == ('shipit: error: syncing needs the PostgreSQL driver, which is '
                                 'not installed (install the PostgreSQL driver: pip install '
-                                '"shipit[postgres]")')
+                                '".[postgres]" in the shipit clone (pipx: pipx inject shipit '
+                                '"psycopg[binary]>=3.2,<4"))')
     assert a.texts() == ["offline"]
+
+
+def test_auto_sync_without_the_driver_says_so_once(hub_url, devices, tmp_path):
+    """Joined with the driver, then without it: auto-sync names the missing driver (not
+    an unreachable hub); the command succeeds."""
+    a = devices("a")
+    a.run("hub", "init", hub_url)
+    a.run("sync", "init", hub_url)
+    a.run("config", "sync.auto", "on")
+    env = _without_driver(tmp_path)
+    p = a.run("log", "on the train", env=env)
+    assert p.stderr.splitlines() == [
+        "not synced: the PostgreSQL driver is not installed (1 change waiting)"]
+    p = a.run("log", "still on the train", env={**env, "SHIPIT_LANG": "de"})
+    assert p.stderr.splitlines() == [
+        "nicht synchronisiert: der PostgreSQL-Treiber ist nicht installiert "
+        "(2 Änderungen warten)"]
+    assert a.texts() == ["on the train", "still on the train"]
 
 
 def test_private_entries_never_leave_this_machine(pg_server, hub_url, devices):

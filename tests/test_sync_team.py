@@ -116,3 +116,53 @@ def test_export_team_groups_by_day_then_member_without_private_entries(team, tmp
     bad = ada.run("export", "--team", "--format", "csv", check=False)
     assert bad.returncode == 2 and "markdown, json" in bad.stderr
     _no_team(tmp_path, "export", "--team")
+
+
+_WEEK_EN = [
+    "Team week 2026-W48  Mon 23 Nov – Sun 29 Nov 2026",
+    "Member       Mo Tu  We  Th Fr Sa Su Days Ships Week",
+    "──────────────────────────────────────────────────────────",
+    "alice (you)  ✔  ✔   ✘   ✔  ·         3/5     3 in progress",
+    "bob          ✔  ✔  skip ✘  ·         2/2     2 hit",
+    "christophera        ✔   ✘  ·         1/2     1 in progress",
+]  # the table's natural width is 58 columns: the same at 60 and 80
+
+
+@pytest.mark.parametrize(("columns", "lang", "expected"), [
+    ("60", "en", [*_WEEK_EN, "Team: 6 ships on 6 shipped days · 1 of 3 members hit their",
+                  "target"]),
+    ("80", "en", [*_WEEK_EN, "Team: 6 ships on 6 shipped days · 1 of 3 members hit their target"]),
+    ("60", "de", [
+        "Teamwoche KW 48 2026  Mo 23. Nov – So 29. Nov 2026",
+        "Mitglied     Mo Di  Mi   Do Fr Sa So Tage Lfg. Woche",
+        "───────────────────────────────────────────────────────",
+        "alice (du)   ✔  ✔    ✘   ✔  ·         3/5    3 läuft",
+        "bob          ✔  ✔  Pause ✘  ·         2/2    2 erreicht",
+        "christophera         ✔   ✘  ·         1/2    1 läuft",
+        "Team: 6 Lieferungen an 6 Liefertagen · 1 von 3 Mitgliedern",
+        "haben ihr Ziel erreicht"]),
+])  # fmt: skip
+def test_week_team_reads_whole_at_60_and_80_columns(cli, clock, shipit_home, monkeypatch, columns,
+                                             lang, expected):  # fmt: skip
+    """No column cut to `…`: two-letter day names, one space between columns, a long
+    name or status wrapped rather than cut (no hub needed: the members' rows as sync
+    writes them)."""
+    import sqlite3
+
+    from tests.test_identity import add_member_rows
+
+    monkeypatch.setenv("USER", "alice")
+    monkeypatch.setenv("LOGNAME", "alice")
+    clock.set("2026-11-27 12:00")
+    for day in ("2026-11-23", "2026-11-24", "2026-11-26"):
+        assert cli("log", "--date", day, "x").exit_code == 0
+    add_member_rows(shipit_home, "bob", days=("2026-11-23", "2026-11-24"))
+    add_member_rows(shipit_home, "christophera", days=("2026-11-25",))
+    con = sqlite3.connect(shipit_home / "journal.db")
+    con.execute("INSERT INTO member_skip (author, day, reason, created_at) VALUES "
+                "('bob', '2026-11-25', 'ill', '2026-11-25 09:00:00.000000')")  # fmt: skip
+    con.commit()
+    con.close()
+    r = cli("week", "--team", env={"COLUMNS": columns, "SHIPIT_LANG": lang, "NO_COLOR": "1"})
+    assert r.exit_code == 0, r.stderr
+    assert [line.rstrip() for line in r.stdout.splitlines()] == expected

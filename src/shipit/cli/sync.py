@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import LightGroup, app, no_auto_sync
-from shipit.cli.options import journal
+from shipit.cli.options import journal, no_team
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="help.sync.json")]
 UrlArg = Annotated[str, typer.Argument(metavar="URL", help="help.sync.url", show_default=False)]
@@ -47,10 +47,12 @@ def hub_init_cmd(
     from shipit.services import sync
     from shipit.views import render
 
-    before, now, roles_on = sync.hub_init(url, roles=roles)
-    key = ("sync.hub_created" if before == 0 else
-           "sync.hub_upgraded" if before < now else "sync.hub_up_to_date")  # fmt: skip
-    render.out(t(key, version=now, roles=t("sync.roles_on" if roles_on else "sync.roles_off")))
+    made = sync.hub_init(url, roles=roles)
+    key = ("sync.hub_created" if made.before == 0 else
+           "sync.hub_upgraded" if made.before < made.version else
+           "sync.hub_roles_turned_on" if made.roles_turned_on else "sync.hub_up_to_date")  # fmt: skip
+    roles_word = t("sync.roles_on" if made.roles else "sync.roles_off")
+    render.out(t(key, version=made.version, roles=roles_word))
 
 
 @sync_app.callback()
@@ -104,6 +106,8 @@ def team_cmd(json_output: JsonOpt = False) -> None:
     from shipit.views import sync as sync_view
 
     rows = team.team(journal())
+    if rows is None:  # not joined: as `week --team` says (exit 1)
+        raise no_team()
     if json_output:
         render.print_json([r.to_json() for r in rows])
         return

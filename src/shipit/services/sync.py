@@ -72,14 +72,23 @@ def _hub(url: str, timeout: float = DEFAULT_TIMEOUT, *, bounded: bool = False): 
     return h
 
 
-def hub_init(url: str, *, roles: bool) -> tuple[int, int, bool]:
-    """Create or upgrade a hub: (version before, 0 if new; version now; roles on)."""
+@dataclass(frozen=True)
+class HubMade:
+    before: int  # the hub schema it had, 0 when new
+    version: int  # the one it has now
+    roles: bool  # roles on now
+    roles_turned_on: bool  # it had a hub schema and roles off before
+
+
+def hub_init(url: str, *, roles: bool) -> HubMade:
+    """Create or upgrade a hub."""
     from shipit.storage import hub
 
     hub.check_url(url)
     with _hub(url) as h:
-        before, roles_on = h.init(roles=roles)
-    return before, hub.HUB_SCHEMA_VERSION, roles_on
+        before, after = h.init(roles=roles)
+    return HubMade(before.version if before else 0, hub.HUB_SCHEMA_VERSION, after.roles,
+                   before is not None and not before.roles and after.roles)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -92,7 +101,12 @@ class Joined:
 
 def join(journal: Journal, url: str) -> Joined:
     """`sync init URL`: check the hub, remember its URL (never a password); on a hub with
-    roles the journal's author becomes the role name."""
+    roles the journal's author becomes the role name.
+
+    Joining another hub than the one this journal synced with (its `hub_id`, or for a
+    hub without one its URL) starts over: the next sync sends every row this journal
+    may push, pulled ones too, and pulls from the beginning. So does a renamed author
+    (its rows go up again under the new name). Re-joining the same hub keeps all."""
     from shipit.storage import hub
 
     hub.check_url(url)
@@ -107,11 +121,27 @@ def join(journal: Journal, url: str) -> Joined:
             ChangeLog(conn, "config", dates.now()).put(
                 "setting", "author", {"key": "author", "value": info.user})  # fmt: skip
             renamed, own = own, info.user
-        if replica.get_state(conn, "sync.url") != url:  # a new hub: send everything
-            replica.set_state(conn, "sync.pushed_seq", "0")
-            replica.set_state(conn, "sync.hub_seq", "0")
+        if not _same_hub(conn, url, info.hub_id):  # another hub: start over
+            for key in ("sync.pushed_seq", "sync.hub_seq"):
+                replica.set_state(conn, key, "0")
+            replica.set_state(conn, "sync.last_at", None)
+            replica.set_state(conn, replica.FULL_PUSH, "1")
+        if renamed:
+            replica.set_state(conn, replica.FULL_PUSH, "1")
         replica.set_state(conn, "sync.url", url)
+        replica.set_state(conn, "sync.hub_id", info.hub_id)
     return Joined(url, own, renamed, info.roles)
+
+
+def _same_hub(conn: object, url: str, hub_id: str | None) -> bool:
+    known = replica.get_state(conn, "sync.hub_id")  # type: ignore[arg-type]
+    if known and hub_id:
+        return known == hub_id
+    return replica.get_state(conn, "sync.url") == url  # type: ignore[arg-type]
+
+
+def _full(conn: object) -> bool:
+    return replica.get_state(conn, replica.FULL_PUSH) == "1"  # type: ignore[arg-type]
 
 
 def _url(conn: object) -> str:
@@ -132,7 +162,7 @@ def status(journal: Journal) -> SyncStatus:
         return SyncStatus(
             url=url, author=members_sql.own_author(conn), device=members_sql.device_id(conn),
             last_at=from_db_datetime(last) if last else None,
-            waiting=len(replica.pending(conn, pushed)),
+            waiting=len(replica.pending(conn, pushed, full=_full(conn))),
             hub_seq=int(replica.get_state(conn, "sync.hub_seq") or 0),
         )  # fmt: skip
 
@@ -152,7 +182,7 @@ def sync(journal: Journal, *, dry_run: bool = False, timeout: float = DEFAULT_TI
         hub_seq = int(replica.get_state(conn, "sync.hub_seq") or 0)
         upto = replica.last_seq(conn)
         refetch = replica.get_state(conn, "sync.refetch")
-        waiting = replica.pending(conn, pushed_seq)
+        waiting = replica.pending(conn, pushed_seq, full=_full(conn))
         rows = [HubRowVersion(p.tbl, author, p.key, from_db_datetime(p.at), device,
                               replica.to_hub(conn, p.tbl, p.image)) for p in waiting]  # fmt: skip
     report = SyncReport(sent=len(rows), dry_run=dry_run)
@@ -229,6 +259,7 @@ def _apply(journal: Journal, incoming: list, author: str, upto: int, report: Syn
                 if v.author != author:  # your other devices are not other members
                     report.members.add(v.author)
         replica.set_state(conn, "sync.pushed_seq", str(upto))
+        replica.set_state(conn, replica.FULL_PUSH, None)
         replica.set_state(conn, "sync.tables", replica.TABLES_VERSION)
         replica.set_state(conn, "sync.refetch", None)  # fetched: once is enough
         replica.set_state(conn, "sync.hub_seq", str(new_hub_seq))
@@ -279,6 +310,6 @@ def _waiting(journal: Journal) -> int | None:
     try:
         with journal.store.reading() as conn:
             pushed = int(replica.get_state(conn, "sync.pushed_seq") or 0)
-            return len(replica.pending(conn, pushed))
+            return len(replica.pending(conn, pushed, full=_full(conn)))
     except ShipitError:
         return None

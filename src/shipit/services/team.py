@@ -29,9 +29,12 @@ from shipit.storage.files import atomic_text_writer
 from shipit.services.journal import Journal
 
 
-def team(journal: Journal) -> list[MemberRow]:
-    """You first, then the members by name; each with their own settings."""
+def team(journal: Journal) -> list[MemberRow] | None:
+    """You first, then the members by name; each with their own settings. None when
+    the journal has no team (as `week --team`)."""
     with journal.store.reading() as conn:
+        if not joined(conn):
+            return None
         own = members_sql.own_author(conn)
         authors = members_sql.authors(conn)
         last = members_sql.last_ships(conn, authors)

@@ -19,6 +19,7 @@ No password is ever stored: a URL with one is refused; libpq finds passwords in
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -49,6 +50,7 @@ class HubInfo:
     version: int
     roles: bool
     user: str
+    hub_id: str | None = None  # made by `hub init` (hubs from before have none)
 
 
 def require_driver() -> None:
@@ -84,8 +86,9 @@ def check_url(url: str) -> str:
     return url
 
 
-def describe(exc: BaseException, url: str) -> HubError:
-    """A psycopg error as a message that says what happened and what to do."""
+def describe(exc: BaseException, url: str, *, creating: bool = False) -> HubError:
+    """A psycopg error as a message that says what happened and what to do (`creating`:
+    for `hub init`, which needs the database's owner)."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     low = str(exc).lower()
     where = redact(url)
@@ -95,7 +98,8 @@ def describe(exc: BaseException, url: str) -> HubError:
         return HubError("sync.auth_failed", "sync.auth_failed_hint", unreachable=True,
                         where=where, reason=text)  # fmt: skip
     if "row-level security" in low or "permission denied" in low:
-        return HubError("sync.refused", "sync.refused_hint", where=where, reason=text)
+        return HubError("sync.refused", "sync.init_refused_hint" if creating else
+                        "sync.refused_hint", where=where, reason=text)  # fmt: skip
     if "does not exist" in low and "database" in low:
         return HubError("sync.no_database", "sync.no_database_hint", reason=text)
     return HubError("sync.unreachable", "sync.unreachable_hint", unreachable=True,
@@ -156,7 +160,8 @@ class Hub:
             if not exists:
                 return None
             meta = dict(self.conn.execute("SELECT key, value FROM shipit.hub_meta").fetchall())
-            return HubInfo(int(meta.get("schema_version", "0")), meta.get("roles") == "on", user)
+            return HubInfo(int(meta.get("schema_version", "0")), meta.get("roles") == "on", user,
+                           meta.get("hub_id"))  # fmt: skip
 
         return self._run(read)
 
@@ -175,9 +180,10 @@ class Hub:
 
     # -- create or upgrade --------------------------------------------------------------
 
-    def init(self, *, roles: bool) -> tuple[int, bool]:
+    def init(self, *, roles: bool) -> tuple[HubInfo | None, HubInfo]:
         """Create the hub's tables (or upgrade them), idempotently; with `roles`, turn on
-        row-level security. Returns (the version it was at, 0 for new; roles on)."""
+        row-level security; give the hub its stable id. Returns (what it was, None for
+        new; what it is)."""
         from sqlalchemy.dialects import postgresql
         from sqlalchemy import CheckConstraint
         from sqlalchemy.schema import AddConstraint, CreateIndex, CreateTable
@@ -206,15 +212,19 @@ class Hub:
                     "INSERT INTO shipit.hub_meta (key, value) VALUES ('schema_version', %s) "
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (str(HUB_SCHEMA_VERSION),))  # fmt: skip
+                self.conn.execute("INSERT INTO shipit.hub_meta (key, value) VALUES ('hub_id', %s) "
+                                  "ON CONFLICT (key) DO NOTHING", (uuid.uuid4().hex,))  # fmt: skip
                 if roles:
                     for statement in _ROLE_SQL:
                         self.conn.execute(statement)
                     self.conn.execute("INSERT INTO shipit.hub_meta (key, value) VALUES ('roles', 'on') "
                                       "ON CONFLICT (key) DO UPDATE SET value = 'on'")  # fmt: skip
 
-        self._run(create)
-        after = self.check()
-        return (before.version if before else 0), after.roles
+        try:
+            create()
+        except self.errors as exc:
+            raise describe(exc, self.url, creating=True) from None
+        return before, self.check()
 
     # -- push and pull ------------------------------------------------------------------
 

@@ -86,12 +86,30 @@ def last_seq(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT coalesce(max(seq), 0) FROM change").fetchone()[0]
 
 
-def pending(conn: sqlite3.Connection, after: int) -> list[Pending]:
-    """The journal's rows changed locally after change `after`, each once, newest state."""
-    sql = ("SELECT r.tbl, r.key, max(r.change_seq), max(c.at) FROM change_row AS r "
-           "JOIN change AS c ON c.seq = r.change_seq "
-           "WHERE r.change_seq > ? AND c.command != ? GROUP BY r.tbl, r.key")  # fmt: skip
-    rows = conn.execute(sql, (after, SYNC_COMMAND)).fetchall()
+# local_state `sync.full`: the next sync sends every row this journal may push (it
+# joined another hub, or its author was renamed), whoever wrote its newest version.
+FULL_PUSH = "sync.full"
+# The instant a row version this journal did not make (a pulled one) is sent again
+# with: the oldest there is, so it fills a hub that lacks the row and never replaces
+# a version the hub has (the device that made it sends it with its own instant).
+RESENT_AT = "1970-01-01 00:00:00.000000"
+
+
+def pending(conn: sqlite3.Connection, after: int, *, full: bool = False) -> list[Pending]:
+    """The journal's rows changed locally after change `after`, each once, newest state.
+    `full`: every row ever written here (pulled ones too, tombstones included); a row
+    whose newest version was pulled goes with the instant RESENT_AT."""
+    if full:
+        sql = ("SELECT r.tbl, r.key, max(r.change_seq), "  # bare columns: of that change
+               "CASE WHEN c.command = ? THEN ? ELSE c.at END FROM change_row AS r "
+               "JOIN change AS c ON c.seq = r.change_seq GROUP BY r.tbl, r.key")  # fmt: skip
+        rows = conn.execute(sql, (SYNC_COMMAND, RESENT_AT)).fetchall()
+        after = 0
+    else:
+        sql = ("SELECT r.tbl, r.key, max(r.change_seq), max(c.at) FROM change_row AS r "
+               "JOIN change AS c ON c.seq = r.change_seq "
+               "WHERE r.change_seq > ? AND c.command != ? GROUP BY r.tbl, r.key")  # fmt: skip
+        rows = conn.execute(sql, (after, SYNC_COMMAND)).fetchall()
     if after and get_state(conn, "sync.tables") != TABLES_VERSION:  # projects: once, all
         tables = ", ".join(f"'{t}'" for t in PROJECT_TABLES)
         rows = [r for r in rows if r[0] not in PROJECT_TABLES] + conn.execute(
@@ -112,8 +130,8 @@ def pending(conn: sqlite3.Connection, after: int) -> list[Pending]:
             if not _was_shared(conn, tbl, key, after):
                 continue  # private all along: nothing of it leaves this machine
             image = None  # made private after it was shared: it leaves the hub
-            if tbl == "entry":  # and its link with it
-                links[key] = Pending("project_link", key, seq, at, None)
+            if tbl == "entry" and read_image(conn, "project_link", key) is not None:
+                links[key] = Pending("project_link", key, seq, at, None)  # its link too
         elif tbl == "entry" and image is not None and _was_private(conn, key, after):
             link = read_image(conn, "project_link", key)  # shared again: its link too
             if link is not None:
@@ -133,10 +151,18 @@ def _is_private(conn: sqlite3.Connection, uid: str) -> bool:
 
 def _was_private(conn: sqlite3.Connection, uid: str, after: int) -> bool:
     """Whether the entry was private before the first change after `after`."""
-    row = conn.execute("SELECT old_values FROM change_row WHERE tbl = 'entry' AND key = ? AND "
-                       "change_seq > ? ORDER BY change_seq, pos LIMIT 1",
-                       (uid, after)).fetchone()  # fmt: skip
+    row = _first_local_change(conn, "entry", uid, after)
     return bool(row and row[0] and json.loads(row[0]).get("private"))
+
+
+def _first_local_change(conn: sqlite3.Connection, tbl: str, key: str, after: int
+                        ) -> tuple[str | None] | None:  # fmt: skip
+    """The row's values before the first change after `after` made here (not by a
+    sync: a row a sync brought was on the hub already)."""
+    return conn.execute(
+        "SELECT r.old_values FROM change_row AS r JOIN change AS c ON c.seq = r.change_seq "
+        "WHERE r.tbl = ? AND r.key = ? AND r.change_seq > ? AND c.command != ? "
+        "ORDER BY r.change_seq, r.pos LIMIT 1", (tbl, key, after, SYNC_COMMAND)).fetchone()  # fmt: skip
 
 
 # -- other members' project rows (local_state `author.<table>.<key>`) -------------------
@@ -161,10 +187,9 @@ def row_author(conn: sqlite3.Connection, tbl: str, key: str) -> str | None:
 
 
 def _was_shared(conn: sqlite3.Connection, tbl: str, key: str, after: int) -> bool:
-    """Whether the row existed, not private, before the first change after `after`."""
-    row = conn.execute("SELECT old_values FROM change_row WHERE tbl = ? AND key = ? AND "
-                       "change_seq > ? ORDER BY change_seq, pos LIMIT 1",
-                       (tbl, key, after)).fetchone()  # fmt: skip
+    """Whether the row existed, not private, before the first change after `after`
+    made here."""
+    row = _first_local_change(conn, tbl, key, after)
     if row is None or row[0] is None:
         return False
     return not json.loads(row[0]).get("private")
@@ -318,6 +343,6 @@ def instant(value: str) -> Any:
     return from_db_datetime(value)
 
 
-__all__ = ["PROJECT_TABLES", "Pending", "TABLES_VERSION", "apply_member", "apply_own",
+__all__ = ["FULL_PUSH", "PROJECT_TABLES", "Pending", "TABLES_VERSION", "apply_member", "apply_own",
            "apply_team", "changed_since", "db_datetime", "get_state", "instant", "last_seq",
            "pending", "row_author", "set_state", "team_keys", "to_hub"]

@@ -109,6 +109,8 @@ def auto_sync_line(outcome: Any) -> str | None:
         if not any(report.pulled.values()):
             return None
         return t("sync.auto_synced", line=sync_line(report))
+    if getattr(outcome.error, "key", None) == "sync.no_driver":
+        return t("sync.auto_no_driver", waiting=_waiting(outcome.waiting))
     if getattr(outcome.error, "unreachable", False):
         return t("sync.auto_unreachable", waiting=_waiting(outcome.waiting))
     return t("sync.auto_failed", error=safe(str(outcome.error)), waiting=_waiting(outcome.waiting))
@@ -145,14 +147,16 @@ def team_week_view(tw: Any) -> list[Any]:
     head = Text()
     head.append(t("sync.team_week", week=fmt_week(iso.year, iso.week)), style="bold")
     head.append(f"  {fmt_short_day(tw.start)} – {fmt_day(tw.end)}", style="dim")
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column(t("sync.col_member"), no_wrap=True, overflow="fold")
+    # Narrow enough for 60 columns: one space between columns, two-letter day names;
+    # a long name or week status wraps onto a second line rather than being cut.
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=0)
+    table.add_column(t("sync.col_member"), overflow="fold", min_width=5)
     for i in range(7):
-        table.add_column(day_name(tw.members[0].review.days[i].day), no_wrap=True,
+        table.add_column(day_name(tw.members[0].review.days[i].day)[:2], no_wrap=True,
                          justify="center")  # fmt: skip
     table.add_column(t("sync.col_days"), no_wrap=True, justify="right")
     table.add_column(t("sync.col_ships"), no_wrap=True, justify="right")
-    table.add_column(t("sync.col_week"), no_wrap=True)
+    table.add_column(t("sync.col_week"), overflow="fold", min_width=4)
     for m in tw.members:
         who = user_text(m.author)
         if m.you:

@@ -345,7 +345,7 @@ Beispiele:
 \b
 Beispiele:
   shipit hub init postgresql://admin@db.example.com/team --roles
-  shipit hub init "postgresql:///shipit?host=/run/postgresql"
+  shipit hub init "postgresql://ada@/shipit?host=/run/postgresql"
 """,
     "help.hub_init.roles": "Row-Level-Security: jedes Mitglied meldet sich mit seiner eigenen Rolle an und darf nur seine eigenen Zeilen ändern.",
     "help.sync.dry_run": "Sagen, was sich bewegen würde; nichts bewegen.",

@@ -1,7 +1,10 @@
 """German messages: the hub, sync and the team views."""
 
 MESSAGES: dict[str, object] = {
-    "sync.install_hint": 'installiere den PostgreSQL-Treiber: pip install "shipit[postgres]"',
+    "sync.install_hint": 'installiere den PostgreSQL-Treiber: pip install ".[postgres]" im '
+    'shipit-Klon (pipx: pipx inject shipit "psycopg[binary]>=3.2,<4")',
+    "sync.auto_no_driver": "nicht synchronisiert: der PostgreSQL-Treiber ist nicht installiert "
+    "({waiting})",
     "sync.no_driver": "zum Synchronisieren braucht es den PostgreSQL-Treiber, und der ist "
     "nicht installiert",
     "sync.not_a_url": "keine PostgreSQL-URL: {reason}",
@@ -10,10 +13,13 @@ MESSAGES: dict[str, object] = {
     "~/.pgpass ab (oder in PGPASSWORD)",
     "sync.auth_failed": "die Anmeldung am Hub {where} ist fehlgeschlagen: {reason}",
     "sync.auth_failed_hint": "prüf den Benutzernamen und das Passwort in ~/.pgpass oder "
-    "PGPASSWORD",
+    "PGPASSWORD; eine Zeile in ~/.pgpass gilt nur, wenn Host, Port, Datenbank und Benutzer "
+    "alle zur URL passen, also sieht ein Tippfehler in einem davon wie ein fehlendes Passwort aus",
     "sync.refused": "der Hub {where} hat die Änderung abgelehnt: {reason}",
     "sync.refused_hint": "auf einem Hub mit Rollen darfst du nur deine eigenen Zeilen ändern: "
     "prüf, dass 'shipit config author' deine Rolle ist",
+    "sync.init_refused_hint": "einen Hub anlegen oder aktualisieren darf nur der Eigentümer "
+    "der Datenbank (oder eine Admin-Rolle): führ 'shipit hub init' mit der URL dieser Rolle aus",
     "sync.no_database": "die Datenbank des Hubs gibt es nicht: {reason}",
     "sync.no_database_hint": "leg sie zuerst an (createdb) oder korrigier die URL",
     "sync.unreachable": "Hub nicht erreichbar ({where}): {reason}",
@@ -83,6 +89,7 @@ MESSAGES: dict[str, object] = {
     "sync.hub_created": "Hub angelegt (Hub-Schema {version}; {roles})",
     "sync.hub_upgraded": "Hub aktualisiert (Hub-Schema {version}; {roles})",
     "sync.hub_up_to_date": "Hub ist schon aktuell (Hub-Schema {version}; {roles})",
+    "sync.hub_roles_turned_on": "Rollen eingeschaltet (Hub-Schema {version})",
     "sync.roles_on": "Rollen an",
     "sync.roles_off": "Rollen aus",
     "sync.joined": "mit dem Hub verbunden als {author}: jetzt 'shipit sync'",

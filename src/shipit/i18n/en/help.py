@@ -318,7 +318,7 @@ Examples:
 \b
 Examples:
   shipit hub init postgresql://admin@db.example.com/team --roles
-  shipit hub init "postgresql:///shipit?host=/run/postgresql"
+  shipit hub init "postgresql://ada@/shipit?host=/run/postgresql"
 """,
     "help.hub_init.roles": "Row-level security: each member connects as their own role and may change only their own rows.",
     "help.sync.dry_run": "Tell what would move; move nothing.",

@@ -1,17 +1,23 @@
 """English messages: the hub, sync and the team views."""
 
 MESSAGES: dict[str, object] = {
-    "sync.install_hint": 'install the PostgreSQL driver: pip install "shipit[postgres]"',
+    "sync.install_hint": 'install the PostgreSQL driver: pip install ".[postgres]" in the '
+    'shipit clone (pipx: pipx inject shipit "psycopg[binary]>=3.2,<4")',
+    "sync.auto_no_driver": "not synced: the PostgreSQL driver is not installed ({waiting})",
     "sync.no_driver": "syncing needs the PostgreSQL driver, which is not installed",
     "sync.not_a_url": "not a PostgreSQL URL: {reason}",
     "sync.url_has_password": "the URL holds a password: shipit never stores one",
     "sync.url_has_password_hint": "give the URL without it and put the password in ~/.pgpass "
     "(or PGPASSWORD)",
     "sync.auth_failed": "authentication to the hub {where} failed: {reason}",
-    "sync.auth_failed_hint": "check the user name and the password in ~/.pgpass or PGPASSWORD",
+    "sync.auth_failed_hint": "check the user name and the password in ~/.pgpass or PGPASSWORD; "
+    "a ~/.pgpass line is used only when its host, port, database and user all match the URL, "
+    "so a typo in any of them looks like a missing password",
     "sync.refused": "the hub {where} refused the change: {reason}",
     "sync.refused_hint": "on a hub with roles you may change only your own rows: check "
     "'shipit config author' is your role",
+    "sync.init_refused_hint": "creating or upgrading a hub needs the database's owner (or an "
+    "admin role): run 'shipit hub init' with that role's URL",
     "sync.no_database": "the hub database does not exist: {reason}",
     "sync.no_database_hint": "create it first (createdb) or fix the URL",
     "sync.unreachable": "hub unreachable ({where}): {reason}",
@@ -79,6 +85,7 @@ MESSAGES: dict[str, object] = {
     "sync.hub_created": "hub created (hub schema {version}; {roles})",
     "sync.hub_upgraded": "hub upgraded (hub schema {version}; {roles})",
     "sync.hub_up_to_date": "hub already up to date (hub schema {version}; {roles})",
+    "sync.hub_roles_turned_on": "roles turned on (hub schema {version})",
     "sync.roles_on": "roles on",
     "sync.roles_off": "roles off",
     "sync.joined": "joined the hub as {author}: run 'shipit sync'",
