@@ -171,9 +171,10 @@ def test_the_author_examples_of_the_docs(cli, clock, shipit_home):
     add_member_rows(shipit_home)  # bob: 20 to 23 Nov 2026; today is Mon 23 Nov
     r = cli("list", "--author", "bob", "--since", "last week", "--json")
     entries = json.loads(r.stdout)
-    assert [(e["id"], e["day"]) for e in entries] == [
-        (0, "2026-11-23"), (0, "2026-11-22"), (0, "2026-11-21"), (0, "2026-11-20")]
-    assert set(entries[0]) == set(json.loads(cli("list", "--json").stdout)[0])
+    assert [(e["id"], e["author"], e["day"]) for e in entries] == [
+        (None, "bob", "2026-11-23"), (None, "bob", "2026-11-22"), (None, "bob", "2026-11-21"),
+        (None, "bob", "2026-11-20")]  # fmt: skip
+    assert set(entries[0]) == set(json.loads(cli("list", "--json").stdout)[0]) | {"author"}
     assert json.loads(cli("stats", "--author", "bob", "--json").stdout)["streak"]["current"] == 4
     r = cli("list", "--author", "nobody")
     assert (r.exit_code, r.stderr) == (2, "shipit: error: no member named 'nobody' in this "
