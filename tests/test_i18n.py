@@ -173,6 +173,8 @@ def test_plural_and_numbers_per_language() -> None:
         assert i18n.t("projects.days", n=1.5) == "1,5 Tage"
         assert i18n.t("projects.days", n=1.0) == "1 Tag"
         assert i18n.decimal(1234.5) == "1.234,5"
+        assert i18n.decimal(1234567.25) == "1.234.567,25"  # exact, never 1,23457e+06
+        assert i18n.decimal(3.0) == "3"
     with i18n.use("en"):
         assert i18n.t("projects.days", n=1.5) == "1.5 days"
         assert i18n.decimal(1234.5) == "1,234.5"

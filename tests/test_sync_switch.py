@@ -53,6 +53,79 @@ def test_a_journal_joined_to_another_hub_sends_everything_it_has(pg_server, devi
     assert lines[2] != "last sync: never" and lines[3] == "0 changes waiting"
 
 
+def test_a_stale_copy_never_wins_on_the_new_hub(pg_server, devices):  # noqa: F811
+    """Two devices that only pulled a row join a new hub; the one with the older copy
+    has the larger device id (it would win a tie) and the device that made the change
+    never joins. Each resends the version it pulled, as that version: the newer edit and
+    the deletion win, whoever sends first."""
+    from tests import pg
+
+    def scenario(change):
+        hub_a = pg_server.url(pg.new_database(pg_server))
+        hub_b = pg_server.url(pg.new_database(pg_server))
+        laptop = devices(f"laptop-{change}", "alice")
+        d1, d2 = devices(f"d1-{change}", "alice"), devices(f"d2-{change}", "alice")
+        laptop.run("hub", "init", hub_a)
+        laptop.run("hub", "init", hub_b)
+        for d in (laptop, d1, d2):
+            d.run("sync", "init", hub_a)
+        laptop.run("log", "v1")
+        laptop.run("sync")
+        d1.run("sync")
+        d2.run("sync")
+        current, stale = sorted((d1, d2), key=lambda d: d.json("sync", "--status")["device"])
+        if change == "edit":
+            laptop.run("edit", "1", "--text", "v2")
+        else:
+            laptop.run("delete", "1", "--yes")
+        laptop.run("sync")
+        current.run("sync")  # the current copy; stale keeps v1; the laptop is retired
+        for d in (current, stale):
+            d.run("sync", "init", hub_b)
+        stale.run("sync")  # the stale copy reaches the new hub first
+        current.run("sync")
+        stale.run("sync")
+        return current.texts(), stale.texts()
+
+    assert scenario("edit") == (["v2"], ["v2"])
+    assert scenario("delete") == ([], [])
+
+
+def test_a_hub_made_again_at_the_same_url_is_refused_until_joined_again(pg_server, devices):  # noqa: F811
+    """The hub's database dropped and created again, at the same URL: a sync that pushed
+    only "what changed since" would leave the journal's older rows behind, silently."""
+    from tests import pg
+
+    db = pg.new_database(pg_server)
+    url = pg_server.url(db)
+    ada = devices("ada")
+    ada.run("hub", "init", url)
+    ada.run("sync", "init", url)
+    for text in ("one", "two", "three"):
+        ada.run("log", text)
+    assert ada.run("sync").stdout.strip() == "↑ 3 entries · ↓ 0 entries"
+    pg_server.sql(f"DROP DATABASE {db}")
+    pg_server.sql(f"CREATE DATABASE {db}")
+    ada.run("hub", "init", url)
+    ada.run("log", "four")
+    r = ada.run("sync", check=False)
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr == ("shipit: error: the hub at this URL is not the one this journal synced "
+                        "with (it was created again) (run 'shipit sync init URL' again: the "
+                        "next sync then sends everything this journal has)\n")  # fmt: skip
+    ada.run("config", "sync.auto", "on")
+    auto = ada.run("log", "five", env={"SHIPIT_LANG": "de"})  # the log itself succeeds
+    assert auto.stderr.splitlines()[-1] == (
+        "nicht synchronisiert: der Hub unter dieser URL ist nicht der, mit dem dieses Journal "
+        "synchronisiert hat (er wurde neu angelegt) (führ 'shipit sync init URL' noch einmal "
+        "aus: der nächste Sync schickt dann alles, was dieses Journal hat) (2 Änderungen "
+        "warten)")  # fmt: skip
+    ada.run("sync", "init", url)
+    assert ada.run("sync").stdout.strip() == "↑ 5 entries · ↓ 0 entries"
+    assert pg_server.sql("SELECT count(*) FROM shipit.hub_row WHERE tbl = 'entry' AND data "
+                         "IS NOT NULL", db=db) == [(5,)]  # fmt: skip
+
+
 def test_roles_turned_on_and_the_author_renamed_sends_the_entries_again(pg_server, hub_url,
                                                                        devices):  # noqa: F811
     from tests import pg
@@ -153,6 +226,7 @@ def test_the_errors_doc_quotes_the_hub_messages():
                       ("unreachable", "unreachable_hint"), ("not_a_hub", "not_a_hub_hint"),
                       ("refused", "refused_hint"), ("refused", "init_refused_hint"),
                       ("author_mismatch", "author_mismatch_hint"),
+                      ("hub_replaced", "hub_replaced_hint"),
                       ("role_is_another_member", None), ("not_joined", "not_joined_hint"),
                       ("no_team", "no_team_hint")]:  # fmt: skip
         said = str(MESSAGES[f"sync.{key}"]).format(**params)

@@ -153,7 +153,9 @@ def plural_index(lang: str, n: int | float) -> int:
 
 def decimal(x: float, lang: str | None = None) -> str:
     """A fraction as short as it is exact: 1.5 (en) or 1,5 (de); 2.0 is '2'."""
-    text = f"{x:,g}"
+    if x.is_integer():
+        return number(int(x), lang)
+    text = format(x, ",")  # the shortest digits that read back as x, grouped
     return text.translate({ord(","): ".", ord("."): ","}) if (lang or language()) == "de" else text
 
 

@@ -182,8 +182,9 @@ def sync(journal: Journal, *, dry_run: bool = False, timeout: float = DEFAULT_TI
         hub_seq = int(replica.get_state(conn, "sync.hub_seq") or 0)
         upto = replica.last_seq(conn)
         refetch = replica.get_state(conn, "sync.refetch")
+        known_hub = replica.get_state(conn, "sync.hub_id")
         waiting = replica.pending(conn, pushed_seq, full=_full(conn))
-        rows = [HubRowVersion(p.tbl, author, p.key, from_db_datetime(p.at), device,
+        rows = [HubRowVersion(p.tbl, author, p.key, from_db_datetime(p.at), p.device or device,
                               replica.to_hub(conn, p.tbl, p.image)) for p in waiting]  # fmt: skip
     report = SyncReport(sent=len(rows), dry_run=dry_run)
     with _hub(url, timeout, bounded=bounded) as h:
@@ -191,6 +192,11 @@ def sync(journal: Journal, *, dry_run: bool = False, timeout: float = DEFAULT_TI
         if info.roles and info.user != author:
             raise HubError("sync.author_mismatch", "sync.author_mismatch_hint", author=author,
                            role=info.user)  # fmt: skip
+        if known_hub and info.hub_id and info.hub_id != known_hub:
+            # dropped and made again at the same URL: its rows and numbers are not the
+            # ones this journal's positions count; pushing "what changed since" would
+            # leave the rest behind. sync init starts over (a full push).
+            raise HubError("sync.hub_replaced", "sync.hub_replaced_hint")
         if dry_run:
             for r in rows:
                 report.pushed[r.tbl] = report.pushed.get(r.tbl, 0) + 1
@@ -252,6 +258,9 @@ def _apply(journal: Journal, incoming: list, author: str, upto: int, report: Syn
                     continue  # changed here during this sync: pushed next time
                 changed = replica.apply_own(log, v.tbl, v.key, data)
                 own_changed = own_changed or changed
+                if changed:  # its newest version is now this pulled one: keep which
+                    replica.keep_pulled_version(conn, v.tbl, v.key, db_datetime(v.updated_at),
+                                                v.device)  # fmt: skip
             else:
                 changed = replica.apply_member(log, v.tbl, v.author, v.key, data)
             if changed:

@@ -50,6 +50,7 @@ class Pending:
     seq: int  # the last local change that touched it
     at: str  # that change's instant (storage format)
     image: dict[str, Any] | None
+    device: str | None = None  # the version's device when not this one (a resent pull)
 
 
 # This device's sync settings (docs/sync.md: auto-sync) never travel either.
@@ -89,21 +90,46 @@ def last_seq(conn: sqlite3.Connection) -> int:
 # local_state `sync.full`: the next sync sends every row this journal may push (it
 # joined another hub, or its author was renamed), whoever wrote its newest version.
 FULL_PUSH = "sync.full"
-# The instant a row version this journal did not make (a pulled one) is sent again
-# with: the oldest there is, so it fills a hub that lacks the row and never replaces
-# a version the hub has (the device that made it sends it with its own instant).
+# A row whose newest version was pulled (made on another device of yours) is sent
+# again, by a full push, as THAT version: its instant and device, kept at the pull in
+# local_state `version.<table>.<key>` ("<instant> <device>"), so the hub's "newest
+# wins" compares the real versions whichever of your devices sends it first. A row
+# pulled before these were kept goes with the oldest instant there is: it fills a hub
+# that lacks the row and never replaces a version the hub has.
 RESENT_AT = "1970-01-01 00:00:00.000000"
+
+
+def _version_mark(tbl: str, key: str) -> str:
+    return f"version.{tbl}.{key}"
+
+
+def keep_pulled_version(conn: sqlite3.Connection, tbl: str, key: str, at: str, device: str
+                        ) -> None:  # fmt: skip
+    """Remember the version a pull just applied to one of your own rows."""
+    set_state(conn, _version_mark(tbl, key), f"{at} {device}")
+
+
+def _pulled_versions(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, str]]:
+    out = {}
+    for mark, value in conn.execute("SELECT key, value FROM local_state "
+                                    "WHERE key LIKE 'version.%'"):  # fmt: skip
+        _, tbl, key = mark.split(".", 2)
+        at, _, device = value.rpartition(" ")
+        out[(tbl, key)] = (at, device)
+    return out
 
 
 def pending(conn: sqlite3.Connection, after: int, *, full: bool = False) -> list[Pending]:
     """The journal's rows changed locally after change `after`, each once, newest state.
     `full`: every row ever written here (pulled ones too, tombstones included); a row
     whose newest version was pulled goes with the instant RESENT_AT."""
+    pulled: dict[tuple[str, str], tuple[str, str]] = {}
     if full:
         sql = ("SELECT r.tbl, r.key, max(r.change_seq), "  # bare columns: of that change
                "CASE WHEN c.command = ? THEN ? ELSE c.at END FROM change_row AS r "
                "JOIN change AS c ON c.seq = r.change_seq GROUP BY r.tbl, r.key")  # fmt: skip
         rows = conn.execute(sql, (SYNC_COMMAND, RESENT_AT)).fetchall()
+        pulled = _pulled_versions(conn)
         after = 0
     else:
         sql = ("SELECT r.tbl, r.key, max(r.change_seq), max(c.at) FROM change_row AS r "
@@ -138,6 +164,10 @@ def pending(conn: sqlite3.Connection, after: int, *, full: bool = False) -> list
                 links[key] = Pending("project_link", key, seq, at, link)
         if tbl == "project_link":
             links.pop(key, None)
+        if at == RESENT_AT and (tbl, key) in pulled:
+            at, device = pulled[(tbl, key)]
+            out.append(Pending(tbl, key, seq, at, image, device))
+            continue
         out.append(Pending(tbl, key, seq, at, image))
     have = {p.key for p in out if p.tbl == "project_link"}
     out += [p for k, p in links.items() if k not in have]
@@ -344,5 +374,5 @@ def instant(value: str) -> Any:
 
 
 __all__ = ["FULL_PUSH", "PROJECT_TABLES", "Pending", "TABLES_VERSION", "apply_member", "apply_own",
-           "apply_team", "changed_since", "db_datetime", "get_state", "instant", "last_seq",
-           "pending", "row_author", "set_state", "team_keys", "to_hub"]
+           "apply_team", "changed_since", "db_datetime", "get_state", "instant",
+           "keep_pulled_version", "last_seq", "pending", "row_author", "set_state", "team_keys", "to_hub"]

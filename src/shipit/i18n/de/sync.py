@@ -39,6 +39,10 @@ MESSAGES: dict[str, object] = {
     "sync.author_mismatch": "der Autor dieses Journals ist {author!r}, aber der Hub kennt "
     "dich als {role!r}",
     "sync.author_mismatch_hint": "führ 'shipit sync init URL' noch einmal aus",
+    "sync.hub_replaced": "der Hub unter dieser URL ist nicht der, mit dem dieses Journal "
+    "synchronisiert hat (er wurde neu angelegt)",
+    "sync.hub_replaced_hint": "führ 'shipit sync init URL' noch einmal aus: der nächste "
+    "Sync schickt dann alles, was dieses Journal hat",
     "sync.n_entries": ("{n} Eintrag", "{n} Einträge"),
     "sync.n_skip_days": ("{n} Pausentag", "{n} Pausentage"),
     "sync.n_settings": ("{n} Einstellung", "{n} Einstellungen"),

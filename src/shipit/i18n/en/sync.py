@@ -37,6 +37,10 @@ MESSAGES: dict[str, object] = {
     "sync.author_mismatch": "this journal's author is {author!r} but the hub knows you as "
     "{role!r}",
     "sync.author_mismatch_hint": "run 'shipit sync init URL' again",
+    "sync.hub_replaced": "the hub at this URL is not the one this journal synced with (it "
+    "was created again)",
+    "sync.hub_replaced_hint": "run 'shipit sync init URL' again: the next sync then sends "
+    "everything this journal has",
     "sync.n_entries": ("{n} entry", "{n} entries"),
     "sync.n_skip_days": ("{n} skip day", "{n} skip days"),
     "sync.n_settings": ("{n} setting", "{n} settings"),
