@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 
@@ -55,6 +56,24 @@ CREATE TRIGGER tr_entry_day_update AFTER UPDATE OF day, kind, minutes, outcome O
 		attempts_succeeded = attempts_succeeded + excluded.attempts_succeeded,
 		attempts_failed = attempts_failed + excluded.attempts_failed;
 END
+CREATE TRIGGER tr_entry_tag_delete AFTER DELETE ON entry_tag BEGIN
+	UPDATE entry SET tag_text = (SELECT group_concat(tag, ' ') FROM
+		(SELECT tag FROM entry_tag WHERE entry_id = OLD.entry_id ORDER BY tag))
+	WHERE id = OLD.entry_id;
+END
+CREATE TRIGGER tr_entry_tag_insert AFTER INSERT ON entry_tag BEGIN
+	UPDATE entry SET tag_text = (SELECT group_concat(tag, ' ') FROM
+		(SELECT tag FROM entry_tag WHERE entry_id = NEW.entry_id ORDER BY tag))
+	WHERE id = NEW.entry_id;
+END
+CREATE TRIGGER tr_entry_tag_update AFTER UPDATE ON entry_tag BEGIN
+	UPDATE entry SET tag_text = (SELECT group_concat(tag, ' ') FROM
+		(SELECT tag FROM entry_tag WHERE entry_id = OLD.entry_id ORDER BY tag))
+	WHERE id = OLD.entry_id;
+	UPDATE entry SET tag_text = (SELECT group_concat(tag, ' ') FROM
+		(SELECT tag FROM entry_tag WHERE entry_id = NEW.entry_id ORDER BY tag))
+	WHERE id = NEW.entry_id;
+END
 CREATE TABLE backlog (
 	id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
 	uid VARCHAR(36) NOT NULL, 
@@ -99,6 +118,7 @@ CREATE TABLE entry (
 	decision VARCHAR(10), 
 	outcome VARCHAR(10), 
 	lesson VARCHAR, 
+	tag_text VARCHAR, 
 	CONSTRAINT ck_entry_kind CHECK (kind IN ('ship', 'step', 'attempt')), 
 	CONSTRAINT ck_entry_outcome CHECK (outcome IS NULL OR outcome IN ('open', 'succeeded', 'failed')), 
 	CONSTRAINT ck_entry_decision CHECK (decision IS NULL OR decision IN ('self', 'delegate', 'drop')), 
@@ -257,14 +277,21 @@ CREATE INDEX ix_project_thrash_project_uid ON project_thrash (project_uid)
 CREATE INDEX ix_tombstone_seq ON tombstone (seq)"""
 
 
+# ALTER TABLE ADD COLUMN writes the new column on the line of the column before it
+# ("lesson VARCHAR, tag_text VARCHAR, "); a created table has one column a line.
+_ADDED_COLUMN = re.compile(r", (\w+ (?:VARCHAR|INTEGER|DATETIME|DATE|BOOLEAN)\b)")
+
+
 def schema_of(path) -> str:
+    """The journal's schema as text (layout aside: where ALTER TABLE put a column)."""
     con = sqlite3.connect(path)
     rows = con.execute(
         "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
         "ORDER BY type DESC, name"
     ).fetchall()
     con.close()
-    return "\n".join(r[0].strip() for r in rows)
+    return "\n".join(_ADDED_COLUMN.sub(r", \n\t\1", sql.strip()) if sql.startswith("CREATE TABLE")
+                     else sql.strip() for (sql,) in rows)  # fmt: skip
 
 
 def fresh(shipit_home) -> Store:
@@ -552,7 +579,7 @@ def test_a_schema_1_journal_gains_the_day_index(shipit_home, cli, clock):
     assert "from schema 1" in r.stdout
     assert schema_of(path) == PINNED_SCHEMA
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     [backup] = (shipit_home / "backups").iterdir()
     assert "pre-migration-v1" in backup.name
     assert "ix_entry_day ON" not in schema_of(backup)
@@ -584,10 +611,17 @@ def test_a_real_schema_2_journal_migrates_to_3(shipit_home, cli, clock):
     assert [e["text"] for e in json.loads(r.stdout)][-1] == "Published the pricing page #web"
     assert schema_of(path) == PINNED_SCHEMA
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     for table, rows in old_rows.items():
         mine = " WHERE key != 'author'" if table == "setting" else ""  # schema 5 adds it
-        assert con.execute(f"SELECT * FROM {table}{mine} ORDER BY 1").fetchall() == rows, table
+        got = con.execute(f"SELECT * FROM {table}{mine} ORDER BY 1").fetchall()
+        if table == "entry":  # schema 8 adds tag_text, the entry's tags
+            tags: dict[int, list[str]] = {}
+            for entry_id, tag in old_rows["entry_tag"]:
+                tags.setdefault(entry_id, []).append(tag)
+            rows = [(*row, " ".join(sorted(tags[row[0]])) if row[0] in tags else None)
+                    for row in rows]  # fmt: skip
+        assert got == rows, table
     con.close()
     [backup] = (shipit_home / "backups").iterdir()
     assert "pre-migration-v2" in backup.name
@@ -699,7 +733,7 @@ def test_a_schema_5_journal_gains_its_per_day_counts(shipit_home, cli, clock):
     [backup] = (shipit_home / "backups").iterdir()
     assert "pre-migration-v5" in backup.name
     with Store().reading() as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
         counted = figures_sql.recount_days(conn)
         assert figures_sql.read_counts(conn) == counted
     assert sum(c.entries for c in counted.values()) == 5
@@ -738,7 +772,65 @@ def test_a_schema_6_journal_gains_the_members_backlog(shipit_home, cli, clock):
         assert [(i["id"], i["text"]) for i in json.loads(r.stdout)] == [(1, "mine")]
         assert schema_of(path) == PINNED_SCHEMA
         con = sqlite3.connect(path)
-        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
         assert con.execute("SELECT value FROM local_state WHERE key = 'sync.refetch'"
                            ).fetchall() == mark, hub_seq  # fmt: skip
         con.close()
+
+
+def test_a_schema_7_journal_gains_its_entries_tag_text(shipit_home, cli, clock):
+    """Schema 8 adds entry.tag_text (each entry's tags, sorted, space-separated; NULL
+    without tags) and the triggers on entry_tag that keep it: a schema-7 journal migrates
+    to exactly the pinned schema, every entry's tag_text is its tags, and stays so
+    through the writes that follow (edit, delete, undo, redo)."""
+    import json
+
+    clock.set("2026-12-01T12:00:00")
+    for args in (("log", "a ship #web #api"), ("log", "plain"),
+                 ("log", "tagged", "--tag", "zeta", "--tag", "Alpha"),
+                 ("step", "done", "a step #ops", "--minutes", "5"), ("try", "untagged")):  # fmt: skip
+        r = cli(*args)
+        assert r.exit_code == 0, r.output
+    before = cli("export", "-f", "markdown").stdout
+    path = shipit_home / "journal.db"
+    con = sqlite3.connect(path)
+    with con:
+        for trigger in ("tr_entry_tag_insert", "tr_entry_tag_delete", "tr_entry_tag_update"):
+            con.execute(f"DROP TRIGGER {trigger}")
+        con.execute("ALTER TABLE entry DROP COLUMN tag_text")
+        con.execute("PRAGMA user_version = 7")
+    con.close()
+    assert "tag_text" not in schema_of(path)
+
+    def tag_texts() -> dict[int, str | None]:
+        con = sqlite3.connect(path)
+        kept = dict(con.execute("SELECT id, tag_text FROM entry"))
+        counted = dict(con.execute(
+            "SELECT e.id, (SELECT group_concat(tag, ' ') FROM (SELECT tag FROM entry_tag "
+            "WHERE entry_id = e.id ORDER BY tag)) FROM entry e"))  # fmt: skip
+        con.close()
+        assert kept == counted
+        return kept
+
+    r = cli("list", "--json")
+    assert r.exit_code == 0, r.output
+    assert schema_of(path) == PINNED_SCHEMA
+    [backup] = (shipit_home / "backups").iterdir()
+    assert "pre-migration-v7" in backup.name
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    con.close()
+    assert tag_texts() == {1: "api web", 2: None, 3: "alpha zeta", 4: "ops", 5: None}
+    assert cli("export", "-f", "markdown").stdout == before
+    by_id = {e["id"]: e["tags"] for e in json.loads(r.stdout)}
+    assert by_id == {1: ["api", "web"], 2: [], 3: ["alpha", "zeta"], 4: ["ops"], 5: []}
+    for args in (("edit", "2", "--text", "now #b #a"), ("edit", "1", "--tag", "x"),
+                 ("edit", "3", "--clear-tags"), ("delete", "4", "--yes")):  # fmt: skip
+        assert cli(*args).exit_code == 0, args
+    assert tag_texts() == {1: "api web x", 2: "a b", 3: None, 5: None}
+    for _ in range(4):
+        assert cli("undo", "--yes").exit_code == 0
+    assert tag_texts() == {1: "api web", 2: None, 3: "alpha zeta", 4: "ops", 5: None}
+    for _ in range(4):
+        assert cli("redo", "--yes").exit_code == 0
+    assert tag_texts() == {1: "api web x", 2: "a b", 3: None, 5: None}

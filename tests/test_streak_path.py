@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from tests.stats_model import Model
 from tests.test_stats_model import histories
@@ -144,6 +144,10 @@ ops = st.lists(
 )
 
 
+# Tags given with --tag (besides the hashtags in an entry's text): none, one, several.
+TAG_SETS = ((), ("ops",), ("zeta", "alpha", "ops"), ("Ünïcode", "b"))
+
+
 def run_ops(steps) -> None:  # noqa: C901  (one branch per kind of write)
     from shipit.services import history as history_svc
     from shipit.services import journal as journal_svc
@@ -156,12 +160,14 @@ def run_ops(steps) -> None:  # noqa: C901  (one branch per kind of write)
         try:
             if op in ("ship", "step", "attempt"):
                 when = (TODAY + timedelta(days=arg)).isoformat()
-                if op == "ship":
-                    entry, _ = j.add_with_history("ship", f"s{arg}", when=when)
+                if op == "ship":  # hashtags in the text, and a --tag for some
+                    entry, _ = j.add_with_history("ship", f"s{arg} #t{arg % 3}", when=when,
+                                                  tags=TAG_SETS[arg % len(TAG_SETS)])  # fmt: skip
                 else:
                     extra = ({"minutes": 1 + arg % 50} if op == "step"
                              else {"outcome": ("open", "succeeded", "failed")[arg % 3]})  # fmt: skip
-                    entry = j.add(op, f"{op}{arg}", when=when, command=op, **extra)
+                    entry = j.add(op, f"{op}{arg}", when=when, command=op,
+                                  tags=TAG_SETS[arg % len(TAG_SETS)], **extra)  # fmt: skip
                 ids.append(entry.id)
             elif op == "edit" and ids:
                 old = j.get(str(ids[arg % len(ids)]))
@@ -170,8 +176,12 @@ def run_ops(steps) -> None:  # noqa: C901  (one branch per kind of write)
                     j.edit(str(old.id), when=moved, outcome=("succeeded", "failed", "open")[arg % 3])
                 elif old.kind == "step":
                     j.edit(str(old.id), when=moved, minutes=arg + 1)
+                elif arg % 3 == 0:  # no tags left
+                    j.edit(str(old.id), when=moved, text=f"s{arg}", clear_tags=True)
+                elif arg % 3 == 1:  # new text with other hashtags
+                    j.edit(str(old.id), when=moved, text=f"s{arg} #z{arg % 4} #a{arg % 5}")
                 else:
-                    j.edit(str(old.id), when=moved)
+                    j.edit(str(old.id), when=moved, tags=TAG_SETS[arg % len(TAG_SETS)])
             elif op == "delete" and ids:
                 j.delete(str(ids.pop(arg % len(ids))))
             elif op == "skip":
@@ -206,6 +216,12 @@ def check_journal() -> None:
         days = j.status_days()
         with j.store.reading() as conn:  # entry_day, kept by triggers, is the entries counted
             assert figures_sql.read_counts(conn) == figures_sql.recount_days(conn)
+            # entry.tag_text, kept by triggers on entry_tag, is each entry's tags sorted
+            kept = dict(conn.execute("SELECT id, tag_text FROM entry"))
+            tags: dict[int, list[str]] = {}
+            for entry_id, tag in conn.execute("SELECT entry_id, tag FROM entry_tag"):
+                tags.setdefault(entry_id, []).append(tag)
+            assert kept == {i: " ".join(sorted(tags[i])) if i in tags else None for i in kept}
     finally:
         journal_svc.finish()
     assert fast.has_entries == full.has_entries
@@ -227,6 +243,8 @@ def check_journal() -> None:
 @settings(max_examples=20, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(steps=ops)
+@example(steps=[("ship", 0), ("ship", -2), ("edit", 1), ("edit", 2), ("delete", 1), ("undo", 0),
+                ("edit", 0), ("undo", 0), ("redo", 0)])  # tags replaced, then cleared
 def test_real_journals_after_every_kind_of_write(steps, tmp_path, clock) -> None:
     import uuid
 
@@ -247,7 +265,7 @@ def test_after_an_import(cli, clock, tmp_path) -> None:
 
     clock.day(TODAY)
     entries = [{"title": f"Shipped {i}.", "body": "", "date": (TODAY - timedelta(days=i // 2)).isoformat(),
-                "time": "09:00", "tags": [], "starred": False}
+                "time": "09:00", "tags": [f"@t{i % 3}", "@ops"][: i % 3], "starred": False}
                for i in range(0, 60) if i % 7 != 3]  # fmt: skip
     path = tmp_path / "export.json"
     path.write_text(json.dumps({"tags": {}, "entries": entries}), encoding="utf-8")

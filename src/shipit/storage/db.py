@@ -262,14 +262,14 @@ def create_schema(conn: sqlite3.Connection) -> None:
     from sqlalchemy.dialects import sqlite
     from sqlalchemy.schema import CreateIndex, CreateTable
 
-    from shipit.storage.schema import ENTRY_DAY_TRIGGERS, metadata
+    from shipit.storage.schema import ENTRY_DAY_TRIGGERS, ENTRY_TAG_TRIGGERS, metadata
 
     dialect = sqlite.dialect()
     for table in metadata.sorted_tables:
         conn.execute(str(CreateTable(table).compile(dialect=dialect)))
         for index in sorted(table.indexes, key=lambda i: i.name or ""):
             conn.execute(str(CreateIndex(index).compile(dialect=dialect)))
-    for trigger in ENTRY_DAY_TRIGGERS:
+    for trigger in (*ENTRY_DAY_TRIGGERS, *ENTRY_TAG_TRIGGERS):
         conn.execute(trigger)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -17,8 +17,9 @@ from shipit.domain.errors import NotFoundError
 
 ENTRY_COLUMNS = ("id", "uid", "kind", "text", "day", "created_at", "updated_at", "note",
                  "minutes", "decision", "outcome", "lesson")  # fmt: skip
-# An entry's tags as one space-separated string (NULL without tags), as a column.
-TAGS_COLUMN = "(SELECT group_concat(tag, ' ') FROM entry_tag WHERE entry_tag.entry_id = entry.id)"
+# An entry's tags as one space-separated string, sorted (NULL without tags): kept on the
+# entry's row by triggers on entry_tag (schema 8, storage.schema.ENTRY_TAG_TRIGGERS).
+TAGS_COLUMN = "entry.tag_text"
 ENTRY_ROW_COLUMNS = (
     f"id, uid, kind, text, day, created_at, updated_at, {TAGS_COLUMN}, "
     "note, minutes, decision, outcome, lesson"

@@ -285,8 +285,35 @@ _V7 = (
 )
 
 
+def _v8_entry_tag_text(conn: sqlite3.Connection) -> None:
+    """Schema 8: each entry's tags as text on its row (entry.tag_text: sorted, space-
+    separated, NULL without tags), kept by triggers on entry_tag, so an export or a
+    listing reads them with the entry instead of gathering them from entry_tag."""
+    if not any(col[1] == "tag_text" for col in conn.execute("PRAGMA table_info(entry)")):
+        conn.execute("ALTER TABLE entry ADD COLUMN tag_text VARCHAR")
+    conn.execute(
+        "UPDATE entry SET tag_text = (SELECT group_concat(tag, ' ') FROM "
+        "(SELECT tag FROM entry_tag WHERE entry_id = entry.id ORDER BY tag))"
+    )
+    for statement in _V8_TRIGGERS:
+        conn.execute(statement)
+
+
+_V8_TAG_TEXT_OF = """UPDATE entry SET tag_text = (SELECT group_concat(tag, ' ') FROM
+		(SELECT tag FROM entry_tag WHERE entry_id = {row}.entry_id ORDER BY tag))
+	WHERE id = {row}.entry_id;"""
+_V8_TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS tr_entry_tag_insert AFTER INSERT ON entry_tag BEGIN\n"
+    f"\t{_V8_TAG_TEXT_OF.format(row='NEW')}\nEND",
+    "CREATE TRIGGER IF NOT EXISTS tr_entry_tag_delete AFTER DELETE ON entry_tag BEGIN\n"
+    f"\t{_V8_TAG_TEXT_OF.format(row='OLD')}\nEND",
+    "CREATE TRIGGER IF NOT EXISTS tr_entry_tag_update AFTER UPDATE ON entry_tag BEGIN\n"
+    f"\t{_V8_TAG_TEXT_OF.format(row='OLD')}\n\t{_V8_TAG_TEXT_OF.format(row='NEW')}\nEND",
+)
+
+
 MIGRATIONS: dict[int, Migration] = {
     2: _v2_entries_by_day, 3: _v3_change_history, 4: _v4_projects, 5: _v5_identity,
-    6: _v6_entry_day, 7: _v7_member_backlog,
+    6: _v6_entry_day, 7: _v7_member_backlog, 8: _v8_entry_tag_text,
 }
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8

@@ -61,6 +61,11 @@ class Entry(SQLModel, table=True):
     # attempts
     outcome: str | None = Field(default=None, max_length=10, index=True)
     lesson: str | None = None
+    # Derived: the entry's tags, sorted and space-separated (NULL without tags), kept by
+    # the triggers on entry_tag (ENTRY_TAG_TRIGGERS), so whole-journal readers (export,
+    # list) read them from the row. Not in the change history: images carry the tags.
+    # Schema 8 (storage.migrations adds it to older journals).
+    tag_text: str | None = None
 
 
 class EntryDay(SQLModel, table=True):
@@ -112,6 +117,22 @@ ENTRY_DAY_TRIGGERS = (
     f"CREATE TRIGGER tr_entry_day_delete AFTER DELETE ON entry BEGIN\n\t{_UNCOUNT_OLD}\nEND",
     "CREATE TRIGGER tr_entry_day_update AFTER UPDATE OF day, kind, minutes, outcome ON entry "
     f"BEGIN\n\t{_UNCOUNT_OLD}\n\t{_COUNT_NEW}\nEND",
+)
+
+
+# The triggers that keep entry.tag_text equal to the entry's tags, sorted, joined by
+# spaces (NULL without tags), in the statement that inserts, updates or deletes a tag,
+# whichever command it is. Tags cascading away with their entry update no row.
+_TAG_TEXT_OF = """UPDATE entry SET tag_text = (SELECT group_concat(tag, ' ') FROM
+		(SELECT tag FROM entry_tag WHERE entry_id = {row}.entry_id ORDER BY tag))
+	WHERE id = {row}.entry_id;"""
+ENTRY_TAG_TRIGGERS = (
+    "CREATE TRIGGER tr_entry_tag_insert AFTER INSERT ON entry_tag BEGIN\n"
+    f"\t{_TAG_TEXT_OF.format(row='NEW')}\nEND",
+    "CREATE TRIGGER tr_entry_tag_delete AFTER DELETE ON entry_tag BEGIN\n"
+    f"\t{_TAG_TEXT_OF.format(row='OLD')}\nEND",
+    "CREATE TRIGGER tr_entry_tag_update AFTER UPDATE ON entry_tag BEGIN\n"
+    f"\t{_TAG_TEXT_OF.format(row='OLD')}\n\t{_TAG_TEXT_OF.format(row='NEW')}\nEND",
 )
 
 

@@ -12,27 +12,14 @@ from shipit.storage.entries import db_datetime, entry_rows
 if TYPE_CHECKING:  # the import's data: domain.importing is not imported by an export
     from shipit.domain.importing import ImportBacklogItem, ImportEntry, ImportSkip
 
-MARKDOWN_COLUMNS = "day, kind, text, export_tags.tags, note, minutes, decision, outcome, lesson"
-# Tags are gathered first, in one pass over entry_tag, into a temporary table keyed by
-# entry id; the entry query then finds each entry's tags by rowid. A correlated
-# subquery per entry (storage.entries.TAGS_COLUMN) costs about 2 µs an entry more.
-_MARKDOWN_JOIN = "LEFT JOIN temp.export_tags ON export_tags.entry_id = entry.id"
+# entry.tag_text: the entry's tags kept on its row (schema 8), read without a join.
+MARKDOWN_COLUMNS = "day, kind, text, tag_text, note, minutes, decision, outcome, lesson"
 
 
 def markdown_rows(conn: sqlite3.Connection, where: list[str], params: list[Any]
                   ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
     """The Markdown writer's rows (domain.exporting.MarkdownRow), oldest first."""
-    conn.execute("PRAGMA temp_store = MEMORY")  # never a file: gone with the connection
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS export_tags "
-                 "(entry_id INTEGER PRIMARY KEY, tags TEXT NOT NULL)")  # fmt: skip
-    conn.execute("DELETE FROM temp.export_tags")
-    sql = "INSERT INTO temp.export_tags SELECT entry_id, group_concat(tag, ' ') FROM entry_tag"
-    if where:
-        cond = " AND ".join(f"({w})" for w in where)
-        sql += f" WHERE entry_id IN (SELECT id FROM entry WHERE {cond})"
-    conn.execute(sql + " GROUP BY entry_id", params)
-    cursor = entry_rows(conn, MARKDOWN_COLUMNS, where, params, order="asc",
-                        joins=_MARKDOWN_JOIN)  # fmt: skip
+    cursor = entry_rows(conn, MARKDOWN_COLUMNS, where, params, order="asc")
     # In batches: reading a thousand rows, then formatting them, is measurably faster
     # than alternating row by row (docs/performance.md).
     return chain.from_iterable(iter(lambda: cursor.fetchmany(1000), []))
