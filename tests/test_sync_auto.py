@@ -4,6 +4,7 @@ command nor undoes its write."""
 
 from __future__ import annotations
 
+import os
 import socket
 import sqlite3
 import threading
@@ -182,3 +183,25 @@ def test_a_restore_is_synced_too(pair, pg_server, hub_url):
     a.run("restore", backup)
     assert a.texts() == ["kept in the backup"]
     assert _hub_texts(pg_server, hub_url) == ["kept in the backup"]
+
+
+@pytest.mark.parametrize("setup", [(), (("config", "sync.auto", "on"),)])
+def test_a_journal_that_does_not_sync_loads_nothing_of_sync(tmp_path, setup):
+    """The auto-sync check after a write is one read of the open journal: a journal not
+    joined to a hub (most of them) never imports the sync service (docs/performance.md)."""
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    lone = Device(home)
+    lone.run("log", "first")
+    for args in setup:
+        lone.run(*args)
+    code = ("import sys\nsys.argv = ['shipit', 'log', 'second']\nfrom shipit.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('shipit.services.sync', "
+            "'shipit.storage.replica', 'shipit.views.sync', 'psycopg'))))\n")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**os.environ, "SHIPIT_HOME": str(home)}, check=True).stdout  # fmt: skip
+    assert out.strip().splitlines()[-1] == "[]"
+    assert [e["text"] for e in lone.json("list")] == ["second", "first"]

@@ -210,7 +210,7 @@ class ShipitGroup(LightGroup):
         # held back first (a KeyboardInterrupt here would escape the boundary and report a
         # committed write as interrupted); an auto-sync lets it stop the sync alone.
         _sigint(signal.SIG_IGN)
-        if _state["auto_sync"] and _committed():
+        if _state["auto_sync"] and _committed() and _wants_auto_sync():
             try:
                 _sigint(signal.default_int_handler)
                 _auto_sync()
@@ -313,6 +313,16 @@ def _unexpected(exc: Exception) -> int:
     name = type(exc).__name__
     return _after_commit(Msg("core.unexpected", name=name, error=exc),
                          Msg("core.unexpected_debug", name=name, error=exc), 1)  # fmt: skip
+
+
+def _wants_auto_sync() -> bool:
+    """One cheap read before anything of sync is imported (most journals never sync)."""
+    try:
+        from shipit.services.journal import wants_auto_sync
+
+        return wants_auto_sync()
+    except Exception:  # noqa: BLE001  never fails a command whose write is done
+        return False
 
 
 def _auto_sync() -> None:

@@ -34,7 +34,8 @@ from shipit.i18n import Msg
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
 from shipit.storage import members as members_sql
-from shipit.storage.db import Connection, Store, close_all, forget_commits, journal_path
+from shipit.storage.db import (Connection, Store, auto_sync_settings, close_all, forget_commits,
+                               journal_path)  # fmt: skip
 from shipit.storage.db import committed as _store_committed
 from shipit.storage.rows import ChangeLog, read_image
 from shipit.storage.status import write_status
@@ -75,6 +76,20 @@ def committed_journal() -> Journal | None:
     if done:
         return done[-1]
     return _journals[-1] if _journals and committed() else None
+
+
+def wants_auto_sync() -> bool:
+    """Whether the journal this command wrote to syncs by itself (joined to a hub and
+    `sync.auto on`): one statement on its open connection, so a command on a journal
+    that does not sync loads nothing of sync (docs/performance.md)."""
+    journal = committed_journal()
+    if journal is None:
+        return False
+    try:
+        url, auto, _ = auto_sync_settings(journal.store.connection())
+    except ShipitError:
+        return False
+    return url is not None and auto == "on"
 
 
 def _check_fields_fit(entry: EntryData, **fields: Any) -> None:

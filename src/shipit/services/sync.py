@@ -23,6 +23,7 @@ from datetime import datetime
 from shipit.domain import dates
 from shipit.domain.errors import HubError, InputError, ShipitError
 from shipit.domain.settings import SYNC_DEFAULTS
+from shipit.storage import db
 from shipit.storage import members as members_sql
 from shipit.storage import replica
 from shipit.storage.entries import db_datetime, from_db_datetime
@@ -300,7 +301,7 @@ def auto_sync() -> AutoSync | None:
     if journal is None:
         return None
     try:
-        url, auto, seconds = replica.auto_sync_settings(journal.store.connection())
+        url, auto, seconds = db.auto_sync_settings(journal.store.connection())
     except ShipitError:
         return None
     if url is None or auto != "on":

@@ -105,6 +105,19 @@ def _setting(conn: sqlite3.Connection, key: str) -> str | None:
     return None if row is None else str(row[0])
 
 
+def auto_sync_settings(conn: sqlite3.Connection) -> tuple[str | None, str | None, str | None]:
+    """(hub URL, sync.auto, sync.timeout) as stored, None where unset: one statement on
+    the open connection, no transaction of its own (it runs after every writing
+    command). All None when they cannot be read."""
+    try:
+        return conn.execute(
+            "SELECT (SELECT value FROM local_state WHERE key = 'sync.url'), "
+            "(SELECT value FROM setting WHERE key = 'sync.auto'), "
+            "(SELECT value FROM setting WHERE key = 'sync.timeout')").fetchone()  # fmt: skip
+    except sqlite3.Error:
+        return None, None, None
+
+
 def ensure_private_dir(folder: Path) -> None:
     """Create `folder` and every missing parent as 0700 (whatever the umask); leave
     existing folders alone."""

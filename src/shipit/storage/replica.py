@@ -57,19 +57,6 @@ class Pending:
 LOCAL_ONLY |= {("setting", "sync.auto"), ("setting", "sync.timeout")}
 
 
-def auto_sync_settings(conn: sqlite3.Connection) -> tuple[str | None, str | None, str | None]:
-    """(hub URL, sync.auto, sync.timeout) as stored, None where unset: one statement on
-    the open connection, no transaction of its own (it runs after every writing
-    command). All None when they cannot be read."""
-    try:
-        return conn.execute(
-            "SELECT (SELECT value FROM local_state WHERE key = 'sync.url'), "
-            "(SELECT value FROM setting WHERE key = 'sync.auto'), "
-            "(SELECT value FROM setting WHERE key = 'sync.timeout')").fetchone()  # fmt: skip
-    except sqlite3.Error:
-        return None, None, None
-
-
 def get_state(conn: sqlite3.Connection, key: str) -> str | None:
     row = conn.execute("SELECT value FROM local_state WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
