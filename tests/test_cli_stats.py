@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
@@ -456,3 +457,19 @@ def test_real_process_exit_codes(sh) -> None:
     assert r.returncode == 2 and "'9'" in r.stderr
     r = sh("calendar")
     assert r.returncode == 0 and "ships: · 0" in r.stdout
+
+
+def test_stats_without_projects_loads_no_projects_machinery(sh, shipit_home) -> None:
+    """A journal without a project card: `stats` shows no project figures and imports
+    none of their machinery (statistics, fractions: ~9 ms; docs/performance.md)."""
+    assert sh("log", "a ship").returncode == 0
+    code = ("import sys\nsys.argv = ['shipit', 'stats', '--json']\nfrom shipit.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('shipit.services.projects', 'shipit.domain.projects', "
+            "'statistics') if m in sys.modules))\n")  # fmt: skip
+    env = {**os.environ, "SHIPIT_HOME": str(shipit_home)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         check=True).stdout  # fmt: skip
+    assert out.strip().splitlines()[-1] == "[]"
+    figures = json.loads(out[:out.rindex("\n[")])
+    assert figures["totals"]["ships"] == 1 and "projects" not in figures

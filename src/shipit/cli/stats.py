@@ -40,8 +40,6 @@ def stats_cmd(
     """Streaks, weekly streak, consistency, score and totals (docs/figures.md)."""
     from shipit.views import render, render_stats
 
-    from shipit.services.projects import Projects
-
     j = journal(author)
     sliced = tag is not None or since is not None or until is not None
     if sliced:
@@ -51,7 +49,11 @@ def stats_cmd(
     else:
         hist = j.history()
     figs = hist.figures()
-    projects = Projects(j).figures()  # {"projects": {}} without any project: not shown
+    projects: dict = {"projects": {}}  # without any project: not shown
+    if j.has_projects():  # else the projects machinery is not even imported (~9 ms)
+        from shipit.services.projects import Projects
+
+        projects = Projects(j).figures()
     if json_output:
         data = figs.to_json()
         if sliced:
@@ -62,14 +64,17 @@ def stats_cmd(
         render.print_json(data)
         return
     from shipit.views import line
-    from shipit.views.projects import across_lines
 
     title, rows = render_stats.stats_rows(
         figs, hist.settings.as_strings()["rest_days"], len(hist.skips),
         slice_label=render_stats.slice_label(tag, since, until) if sliced else None,
         missed=hist.missed_days(),
     )  # fmt: skip
-    lines = across_lines(projects) if projects["projects"] else []
+    lines = []
+    if projects["projects"]:
+        from shipit.views.projects import across_lines
+
+        lines = across_lines(projects)
     if render.stdout_is_pipe_or_file():  # records, and no Rich to import (docs/performance.md)
         sys.stdout.write(render_stats.stats_records(title, rows))
         line.write(*lines)

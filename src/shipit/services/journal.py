@@ -431,6 +431,14 @@ class Journal:
         shipped = any(e.kind == "ship" for e in entries)
         return TodayData(day=today, shipped=shipped, entries=entries, journal_empty=empty), hist
 
+    def has_projects(self) -> bool:
+        """Whether the journal has any project card: a command that shows project
+        figures beside its own loads the projects machinery only then."""
+        from shipit.storage.projects import any_project
+
+        with self.store.reading() as conn:
+            return any_project(conn)
+
     def history(self) -> History:
         with self.store.reading() as conn:
             return self.read_history(conn)
