@@ -116,3 +116,17 @@ def test_team_shows_every_member_with_their_own_settings(cli, clock, shipit_home
     ]
     table = cli("team").stdout
     assert "bob" in table and "not yet" in table and "1/2" in table and "(you)" in table
+
+
+def test_a_private_entry_says_it_stays_here(cli, clock, monkeypatch):
+    """`--private` on log, try and step done: the confirmation says the entry stays on
+    this machine (in the reader's language); a shared one says nothing of the kind."""
+    said = "private: it stays on this machine and never reaches a hub"
+    for args in (("log", "secret ship"), ("try", "secret try"),
+                 ("step", "done", "secret step", "--minutes", "5")):  # fmt: skip
+        r = cli(*args, "--private")
+        assert r.exit_code == 0 and r.stdout.splitlines()[-1] == said, r.stdout
+    assert said not in cli("log", "shared ship").stdout
+    monkeypatch.setenv("SHIPIT_LANG", "de")
+    assert cli("log", "geheim", "--private").stdout.splitlines()[-1] == (
+        "privat: der Eintrag bleibt auf diesem Rechner und erreicht nie einen Hub")

@@ -24,6 +24,7 @@ from shipit.cli.options import (
     complete_tag,
     confirm,
     confirm_logged,
+    show_private,
     journal,
     show_nearest,
     streak_lines,
@@ -121,6 +122,7 @@ def log_cmd(
         render.print_json(entry.to_json())
         return
     confirm_logged(entry, j, verb="entries.verb_shipped", hist=hist)
+    show_private(private)
 
 
 @app.command("ship", help="help.ship")

@@ -75,6 +75,15 @@ def confirm_logged(entry, j, *, verb: str = "entries.verb_logged", hist=None) ->
     show_nearest(j)
 
 
+def show_private(private: bool) -> None:
+    """'private: stays on this machine' after an entry logged with --private."""
+    if private:
+        from shipit.i18n import t
+        from shipit.views import line
+
+        line.write([(t("entries.private_kept"), "dim")])
+
+
 def show_linked(j) -> None:  # noqa: ANN001
     """'→ linked to +pricing' after an entry linked to a project."""
     from shipit.views import line

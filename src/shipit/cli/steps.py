@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from shipit.cli.app import LightGroup, app
-from shipit.cli.options import NoPagerOpt, PrivateOpt, ProjectOpt, complete_decision, complete_entry_id, show_linked, show_streak
+from shipit.cli.options import NoPagerOpt, PrivateOpt, ProjectOpt, complete_decision, complete_entry_id, show_linked, show_private, show_streak
 
 # Help texts are keys (shipit/i18n/<lang>/help.py), worded only when --help is shown.
 STEP_HELP = "help.step"
@@ -192,6 +192,7 @@ def start_cmd(
     logged = s.log_timed(item, minutes=result.minutes, completed=True, note=note, decision=decision,
                          private=private)  # fmt: skip
     _confirm_step(s, logged)
+    show_private(private)
     if not logged.closed:
         _warn_item_gone(item.id)
     if interrupted:
@@ -259,6 +260,7 @@ def _log_interrupted(s, item, result, *, note, decision, interactive, private=Fa
     logged = s.log_timed(item, minutes=minutes, completed=False, note=note, decision=decision,
                          private=private)  # fmt: skip
     _confirm_step(s, logged, verb="steps.logged_interrupted")
+    show_private(private)
     if logged.item is None:
         _warn_item_gone(item.id)
     render.err(t("steps.interrupted_partial"), style="yellow")
@@ -310,6 +312,7 @@ def done_cmd(
         render.print_json(logged.entry.to_json())
         return
     _confirm_step(s, logged)
+    show_private(private)
     show_linked(s.journal)
 
 
@@ -354,6 +357,7 @@ def try_cmd(
     render.out(*render_steps.attempt_line(entry, verb="steps.attempt_logged"))
     show_streak(s.journal)
     show_linked(s.journal)
+    show_private(private)
 
 
 @app.command("resolve", help="help.resolve")

@@ -28,6 +28,7 @@ MESSAGES: dict[str, object] = {
     "entries.kept": "Bleibt erhalten.",
     "entries.no_change": "Nichts geändert.",
     "entries.linked": "→ verknüpft mit +{name}",
+    "entries.private_kept": "privat: der Eintrag bleibt auf diesem Rechner und erreicht nie einen Hub",
     "entries.streak_not_shown": "(Serie nicht angezeigt: {error})",
     # list and tags
     "entries.count": ("{n} Eintrag", "{n} Einträge"),

@@ -27,6 +27,7 @@ MESSAGES: dict[str, object] = {
     "entries.kept": "Kept it.",
     "entries.no_change": "No change.",
     "entries.linked": "→ linked to +{name}",
+    "entries.private_kept": "private: it stays on this machine and never reaches a hub",
     "entries.streak_not_shown": "(streak not shown: {error})",
     # list and tags
     "entries.count": ("{n} entry", "{n} entries"),
