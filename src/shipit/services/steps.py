@@ -27,7 +27,6 @@ from shipit.domain.steps import (
 )
 from shipit.storage import backlog as backlog_sql
 from shipit.storage import entries as entries_sql
-from shipit.storage import members as members_sql
 from shipit.storage.entries import db_datetime
 from shipit.storage.rows import ChangeLog
 from shipit.services.journal import Journal, member_named
@@ -67,9 +66,7 @@ class Steps:
         member (as `list --author` says it)."""
         with self.store.reading() as conn:
             member = member_named(conn, author)
-            if member is None:
-                return None, backlog_sql.items(conn, include_closed=include_closed)
-            return member, members_sql.backlog(conn, member, include_closed=include_closed)
+            return member, backlog_sql.items(conn, include_closed=include_closed, author=member)
 
     def get_item(self, ref: str | int) -> BacklogData:
         """One backlog item, open or closed; NotFoundError (exit 2) when there is none."""

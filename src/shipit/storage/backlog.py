@@ -11,22 +11,30 @@ from shipit.domain.steps import BacklogData
 from shipit.storage.entries import db_instant, from_db_datetime
 
 _COLUMNS = "id, uid, text, annoyance, created_at, closed_at, entry_id"
+# A member's item (member_backlog, schema 7): the step that closed it has no id here.
+_MEMBER_COLUMNS = "id, uid, text, annoyance, created_at, closed_at, NULL"
 
 
-def _item(row: Sequence[Any]) -> BacklogData:
+def _item(row: Sequence[Any], author: str | None = None) -> BacklogData:
     id_, uid, text, annoyance, created, closed, entry_id = row
     return BacklogData(id=id_, uid=uid, text=text, annoyance=annoyance,
                        created_at=from_db_datetime(created), closed_at=db_instant(closed),
-                       entry_id=entry_id)  # fmt: skip
+                       entry_id=entry_id, author=author)  # fmt: skip
 
 
-def items(conn: sqlite3.Connection, *, include_closed: bool = False) -> list[BacklogData]:
-    """Open items, most annoying first, then oldest first; closed ones after them."""
-    sql = f"SELECT {_COLUMNS} FROM backlog"
+def items(conn: sqlite3.Connection, *, include_closed: bool = False,
+          author: str | None = None) -> list[BacklogData]:  # fmt: skip
+    """Open items, most annoying first, then oldest first; closed ones after them.
+    `author`: another member's items as the last sync brought them (read only here)."""
+    where, params = ([], []) if author is None else (["author = ?"], [author])
     if not include_closed:
-        sql += " WHERE closed_at IS NULL"
+        where.append("closed_at IS NULL")
+    sql = (f"SELECT {_COLUMNS} FROM backlog" if author is None else
+           f"SELECT {_MEMBER_COLUMNS} FROM member_backlog")  # fmt: skip
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY closed_at IS NOT NULL, annoyance DESC, created_at, id"
-    return [_item(row) for row in conn.execute(sql)]
+    return [_item(row, author) for row in conn.execute(sql, params)]
 
 
 def get(conn: sqlite3.Connection, item_id: int) -> BacklogData:

@@ -143,11 +143,11 @@ class Hub:
         except Exception:  # closing after the outcome is decided
             pass
 
-    def _run(self, fn: Any) -> Any:
+    def _run(self, fn: Any, *, creating: bool = False) -> Any:
         try:
             return fn()
         except self.errors as exc:
-            raise describe(exc, self.url) from None
+            raise describe(exc, self.url, creating=creating) from None
 
     # -- what it is ---------------------------------------------------------------------
 
@@ -220,10 +220,7 @@ class Hub:
                     self.conn.execute("INSERT INTO shipit.hub_meta (key, value) VALUES ('roles', 'on') "
                                       "ON CONFLICT (key) DO UPDATE SET value = 'on'")  # fmt: skip
 
-        try:
-            create()
-        except self.errors as exc:
-            raise describe(exc, self.url, creating=True) from None
+        self._run(create, creating=True)
         return before, self.check()
 
     # -- push and pull ------------------------------------------------------------------

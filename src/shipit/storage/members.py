@@ -18,11 +18,10 @@ from shipit.domain.entries import EntryData, Filters
 from shipit.domain.history import History
 from shipit.domain.identity import default_author
 from shipit.domain.settings import Settings
-from shipit.domain.steps import BacklogData
-from shipit.storage.entries import db_instant, filter_sql, from_db_datetime
+from shipit.storage.entries import filter_sql, from_db_datetime
 
-# The columns of a member's entry in storage.entries' row order (a member's entry has
-# no short id here: 0).
+# The columns of a member's entry in storage.entries' row order, the member's name in
+# the short id's place (a member's entry has no id here: EntryData.id is None).
 _ROW_COLUMNS = ("author, uid, kind, text, day, created_at, updated_at, tags, note, minutes, "
                 "decision, outcome, lesson")  # fmt: skip
 
@@ -212,19 +211,3 @@ def _next_backlog_id(conn: sqlite3.Connection) -> int:
     if conn.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'backlog'", (n,)).rowcount == 0:
         conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('backlog', ?)", (n,))
     return n
-
-
-def backlog(conn: sqlite3.Connection, author: str, *, include_closed: bool = False
-            ) -> list[BacklogData]:  # fmt: skip
-    """A member's backlog in `step list`'s order: open items, most annoying first, then
-    oldest; closed ones after them."""
-    sql = ("SELECT id, uid, text, annoyance, created_at, closed_at FROM member_backlog "
-           "WHERE author = ?")  # fmt: skip
-    if not include_closed:
-        sql += " AND closed_at IS NULL"
-    sql += " ORDER BY closed_at IS NOT NULL, annoyance DESC, created_at, id"
-    return [BacklogData(id=id_, uid=uid, text=text, annoyance=annoyance,
-                        created_at=from_db_datetime(created), closed_at=db_instant(closed),
-                        author=author)
-            for id_, uid, text, annoyance, created, closed in conn.execute(sql, (author,))]  # fmt: skip
-

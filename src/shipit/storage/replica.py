@@ -109,7 +109,8 @@ def _pulled_versions(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[st
 def pending(conn: sqlite3.Connection, after: int, *, full: bool = False) -> list[Pending]:
     """The journal's rows changed locally after change `after`, each once, newest state.
     `full`: every row ever written here (pulled ones too, tombstones included); a row
-    whose newest version was pulled goes with the instant RESENT_AT."""
+    whose newest version was pulled goes as that version (keep_pulled_version), or with
+    the instant RESENT_AT when none was kept."""
     pulled: dict[tuple[str, str], tuple[str, str]] = {}
     if full:
         sql = ("SELECT r.tbl, r.key, max(r.change_seq), "  # bare columns: of that change
@@ -151,11 +152,10 @@ def pending(conn: sqlite3.Connection, after: int, *, full: bool = False) -> list
                 links[key] = Pending("project_link", key, seq, at, link)
         if tbl == "project_link":
             links.pop(key, None)
+        device = None
         if at == RESENT_AT and (tbl, key) in pulled:
             at, device = pulled[(tbl, key)]
-            out.append(Pending(tbl, key, seq, at, image, device))
-            continue
-        out.append(Pending(tbl, key, seq, at, image))
+        out.append(Pending(tbl, key, seq, at, image, device))
     have = {p.key for p in out if p.tbl == "project_link"}
     out += [p for k, p in links.items() if k not in have]
     out.sort(key=lambda p: (TABLE_ORDER[p.tbl], p.seq))
@@ -360,6 +360,7 @@ def instant(value: str) -> Any:
     return from_db_datetime(value)
 
 
-__all__ = ["FULL_PUSH", "PROJECT_TABLES", "Pending", "TABLES_VERSION", "apply_member", "apply_own",
-           "apply_team", "changed_since", "db_datetime", "get_state", "instant",
-           "keep_pulled_version", "last_seq", "pending", "row_author", "set_state", "team_keys", "to_hub"]
+__all__ = ["FULL_PUSH", "PROJECT_TABLES", "Pending", "TABLES_VERSION", "apply_member",
+           "apply_own", "apply_team", "changed_since", "db_datetime", "get_state", "instant",
+           "keep_pulled_version", "last_seq", "pending", "row_author", "set_state", "team_keys",
+           "to_hub"]

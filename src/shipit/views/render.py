@@ -172,23 +172,14 @@ def err(message: str | Text, style: str = "") -> None:
 
     A plain string is shown literally: messages often quote what the user typed, so
     they are never parsed as Rich markup and their control characters are escaped.
+    On a stderr that is not a terminal a message is one line per line: not hard-wrapped
+    at 80 columns (a pipe or a log file has no width), no padding spaces. (stdout keeps
+    the width: its views are laid out for it, and tables become records when piped.)
     """
     if isinstance(message, str):
         message = user_text(message, style)
     c = console(stderr=True)
-    c.print(message, style=style, **_unwrapped(c, message, {}))
-
-
-def _unwrapped(c: Console, renderable: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """A message (a string or Text) on a stderr that is not a terminal is one line per
-    line: not hard-wrapped at 80 columns (a pipe or a log file has no width), no padding
-    spaces. (stdout keeps the width: its views are laid out for it, and tables become
-    records when piped.)"""
-    if "soft_wrap" in kwargs or c.is_terminal:
-        return kwargs
-    from rich.text import Text
-
-    return {**kwargs, "soft_wrap": True} if isinstance(renderable, str | Text) else kwargs
+    c.print(message, style=style, soft_wrap=not c.is_terminal)
 
 
 def print_json(data: Any) -> None:
