@@ -78,18 +78,23 @@ def committed_journal() -> Journal | None:
     return _journals[-1] if _journals and committed() else None
 
 
-def wants_auto_sync() -> bool:
-    """Whether the journal this command wrote to syncs by itself (joined to a hub and
-    `sync.auto on`): one statement on its open connection, so a command on a journal
-    that does not sync loads nothing of sync (docs/performance.md)."""
+def auto_sync_request() -> tuple[Journal, str | None] | None:
+    """(the journal this command wrote to, its `sync.timeout` as stored) when that
+    journal syncs by itself (joined to a hub and `sync.auto on`), else None: one
+    statement on its open connection, so a command on a journal that does not sync
+    loads nothing of sync (docs/performance.md)."""
     journal = committed_journal()
     if journal is None:
-        return False
+        return None
     try:
-        url, auto, _ = auto_sync_settings(journal.store.connection())
+        url, auto, seconds = auto_sync_settings(journal.store.connection())
     except ShipitError:
-        return False
-    return url is not None and auto == "on"
+        return None
+    return (journal, seconds) if url is not None and auto == "on" else None
+
+
+def wants_auto_sync() -> bool:
+    return auto_sync_request() is not None
 
 
 def _check_fields_fit(entry: EntryData, **fields: Any) -> None:

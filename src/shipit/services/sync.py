@@ -23,7 +23,6 @@ from datetime import datetime
 from shipit.domain import dates
 from shipit.domain.errors import HubError, InputError, ShipitError
 from shipit.domain.settings import SYNC_DEFAULTS
-from shipit.storage import db
 from shipit.storage import members as members_sql
 from shipit.storage import replica
 from shipit.storage.entries import db_datetime, from_db_datetime
@@ -295,17 +294,12 @@ def auto_sync() -> AutoSync | None:
     the journal is joined to a hub; None when it does not. Never raises a ShipitError:
     the command's own write is done whatever happens here (a failed sync changes
     nothing locally, and its changes go up with the next sync)."""
-    from shipit.services.journal import committed_journal
+    from shipit.services.journal import auto_sync_request
 
-    journal = committed_journal()
-    if journal is None:
+    request = auto_sync_request()
+    if request is None:
         return None
-    try:
-        url, auto, seconds = db.auto_sync_settings(journal.store.connection())
-    except ShipitError:
-        return None
-    if url is None or auto != "on":
-        return None
+    journal, seconds = request
     try:
         timeout = float(seconds or SYNC_DEFAULTS["sync.timeout"])
     except ValueError:
