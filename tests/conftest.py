@@ -111,8 +111,11 @@ class Run:
 def cli() -> Callable[..., Run]:
     """Invoke the CLI in-process: cli("log", "text") -> Run(exit_code, stdout, stderr)."""
     from shipit.views import render
-    from shipit.cli import app
+    from shipit.cli import load
 
+    # load(), not `from shipit.cli import app`: once a test imported the submodule
+    # shipit.cli.app itself, the package's `app` attribute names that module.
+    app = load()
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None, env: dict | None = None) -> Run:

@@ -438,7 +438,9 @@ def test_help_does_not_import_sqlalchemy() -> None:
 
 @pytest.mark.parametrize("cmd", ["stats", "week", "calendar", "config", "skip"])
 def test_every_command_has_help(cli, cmd) -> None:
-    from shipit.cli import app
+    from shipit.cli import load
+
+    app = load()
 
     r = cli(cmd, "--help")
     assert r.exit_code == 0

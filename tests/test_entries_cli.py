@@ -227,10 +227,10 @@ def test_user_text_is_shown_literally_and_stored_exactly(cli, clock, text):
 
 
 def test_every_command_has_help(cli):
-    from shipit.cli import app
+    from shipit.cli import load
     from typer.main import get_command
 
-    group = get_command(app)
+    group = get_command(load())
     for name, command in group.commands.items():
         assert (command.help or "").strip(), f"command {name} has no help"
         r = cli(name, "--help")

@@ -95,7 +95,9 @@ def all_commands(app) -> list[list[str]]:  # noqa: ANN001
 
 
 def test_help_shows_words_not_python_types(cli):
-    from shipit.cli import app
+    from shipit.cli import load
+
+    app = load()
 
     for path in all_commands(app):
         out = cli(*path, "--help").stdout
