@@ -22,7 +22,7 @@ from shipit import __version__
 from shipit.cli.shim import (HELP_OPTION, LazyCommands, LazyTyper, frame, light_runtime_params,
                              localize, short_help)
 
-_state = {"debug": False, "auto_sync": True}
+_state = {"debug": False, "auto_sync": True, "said_interrupted": False}
 
 
 def no_auto_sync() -> None:
@@ -58,6 +58,12 @@ def _fail(message: str, code: int) -> int:
     sys.stderr.write(t("core.error", message=safe(str(message))) + "\n")
     sys.stderr.flush()
     return code
+
+
+def interrupted_exit() -> typer.Exit:
+    """Exit 130 from a command that has said itself what the Ctrl-C did (a step's timer)."""
+    _state["said_interrupted"] = True
+    return typer.Exit(130)
 
 
 class Interrupted(Exception):
@@ -148,6 +154,7 @@ class ShipitGroup(LightGroup):
         _state["debug"] = False
         i18n.on_stored(_stored_language)  # the language is decided on first use
         _state["auto_sync"] = True
+        _state["said_interrupted"] = False
         _begin_services()
         light_runtime_params(self.params)  # the root's own; commands get theirs when built
         previous = _sigint(signal.default_int_handler)  # Ctrl-C now raises, in here
@@ -163,6 +170,12 @@ class ShipitGroup(LightGroup):
                 **extra,
             )
             code = rv if isinstance(rv, int) else 0
+            if code == 130 and not _state["said_interrupted"]:
+                # Typer answers a Ctrl-C outside the command's own run (while it parses
+                # the arguments, or closes the context after the command returned) with
+                # a silent exit 130: say it, and a write that committed is a success.
+                code = _after_commit(i18n.Msg("core.interrupted"),
+                                     i18n.Msg("core.interrupted_nothing_written"), 130)
         except ShipitError as exc:
             if debug_enabled():
                 import traceback

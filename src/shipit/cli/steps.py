@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from shipit.cli.app import LightGroup, app
+from shipit.cli.app import LightGroup, app, interrupted_exit
 from shipit.cli.options import NoPagerOpt, PrivateOpt, ProjectOpt, complete_decision, complete_entry_id, show_linked, show_private, show_streak
 
 # Help texts are keys (shipit/i18n/<lang>/help.py), worded only when --help is shown.
@@ -197,7 +197,7 @@ def start_cmd(
         _warn_item_gone(item.id)
     if interrupted:
         render.err(t("steps.interrupted_questions"))
-        raise typer.Exit(130)
+        raise interrupted_exit()
 
 
 def _warn_item_gone(item_id: int) -> None:
@@ -256,7 +256,7 @@ def _log_interrupted(s, item, result, *, note, decision, interactive, private=Fa
             keep = not isinstance(exc.__context__, KeyboardInterrupt)
         if not keep:
             render.err(t("steps.nothing_logged", id=item.id))
-            raise typer.Exit(130)
+            raise interrupted_exit()
     logged = s.log_timed(item, minutes=minutes, completed=False, note=note, decision=decision,
                          private=private)  # fmt: skip
     _confirm_step(s, logged, verb="steps.logged_interrupted")
@@ -264,7 +264,7 @@ def _log_interrupted(s, item, result, *, note, decision, interactive, private=Fa
     if logged.item is None:
         _warn_item_gone(item.id)
     render.err(t("steps.interrupted_partial"), style="yellow")
-    raise typer.Exit(130)
+    raise interrupted_exit()
 
 
 def _confirm(question: str) -> bool:
