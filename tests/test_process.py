@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+import shipit
 from tests.conftest import shipit_exe
 
 
@@ -157,6 +158,29 @@ def test_startup_does_not_import_sqlalchemy(args, shipit_home):
         assert "log" in r.stdout
     else:
         assert r.stdout.strip()
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_alone_loads_no_command(cli, flag, shipit_home):
+    """`shipit --version` says the same line as the full app, without Typer or a
+    command module (it is the cheapest start-up a script can ask for)."""
+    probe = STARTUP_PROBE.format(args=[flag]) + (
+        "sys.stderr.write('LOADED=' + ','.join(sorted(m for m in sys.modules"
+        " if m == 'typer' or m.startswith('shipit.cli.'))) + '\\n')\n")
+    r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                       env={**os.environ, "SHIPIT_HOME": str(shipit_home)})  # fmt: skip
+    assert "LOADED=\n" in r.stderr, r.stderr
+    assert r.stdout == cli(flag).stdout == f"shipit {shipit.__version__}\n"
+
+
+@pytest.mark.parametrize("redirect", [">/dev/full", ">&-"])
+def test_version_to_a_lost_output_fails_as_any_command(redirect, shipit_home):
+    cmd = " ".join(shipit_exe()) + f" --version {redirect}"
+    r = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True,
+                       env={**os.environ, "SHIPIT_HOME": str(shipit_home)})  # fmt: skip
+    assert r.returncode == 1
+    assert r.stderr.startswith("shipit: error: cannot write the output: "), r.stderr
+    assert r.stderr.count("\n") == 1
 
 
 def test_importing_cli_module_does_not_import_sqlalchemy():

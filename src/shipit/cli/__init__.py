@@ -5,7 +5,8 @@
 130 (nothing has been opened yet, so nothing can be half-written). Importing this
 package imports nothing else; `shipit.cli.app` (with every command registered) is
 loaded by `main()` or on first use of the `app` attribute, so `shipit status`, a
-prompt's command, can answer from the status file without Typer (cli.status_fast).
+prompt's command, can answer from the status file without Typer (cli.status_fast), and
+`shipit --version` says its line without loading any command.
 """
 
 from __future__ import annotations
@@ -86,9 +87,24 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module 'shipit.cli' has no attribute {name!r}")
 
 
+def _version_fast() -> bool:
+    """`shipit --version` (or `-V`) alone: the line, without loading the commands. On
+    an output error the full command answers instead, with its message and exit code."""
+    from shipit import __version__
+
+    try:
+        sys.stdout.write(f"shipit {__version__}\n")
+        sys.stdout.flush()
+    except (OSError, ValueError, AttributeError):  # closed or full stdout: say it properly
+        return False
+    return True
+
+
 def main() -> None:
     previous = _install()
     try:
+        if sys.argv[1:] in (["--version"], ["-V"]) and _version_fast():
+            return
         if sys.argv[1:2] == ["status"]:
             from shipit.cli.status_fast import answer
 
