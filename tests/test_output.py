@@ -151,6 +151,19 @@ def test_completion_completes_values(sh, shipit_home):
     assert complete(sh, "shipit resolve 2")[0].startswith("2:attempt")
 
 
+def test_completion_describes_commands_and_root_options_in_words(sh):
+    """zsh and fish show a description beside each command: its help, worded in the
+    reader's language (they showed the message key, `help.log`)."""
+    assert complete(sh, "shipit lo") == ["log:Log a ship: something you delivered today..."]
+    assert complete(sh, "shipit --deb") == ["--debug:Show tracebacks (also SHIPIT_DEBUG=1)."]
+    r = sh(env={"_SHIPIT_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "shipit ba",
+                "_TYPER_COMPLETE_FISH_ACTION": "get-args", "SHIPIT_LANG": "de"})  # fmt: skip
+    assert r.stdout.startswith("backup\tKopier"), r.stdout
+    described = [c for c in complete(sh, "shipit ") if ":" in c]
+    assert len(described) == len(complete(sh, "shipit ")) > 25
+    assert not [c for c in described if ":help." in c], described
+
+
 # -- the pager, on a real terminal ---------------------------------------------------------
 
 

@@ -66,3 +66,51 @@ def test_commands_are_built_on_first_use_and_help_lists_them_all(cli) -> None:
     assert {"log", "undo", "redo", "history", "step", "export"} <= set(names)
     listed = cli("--help").stdout.split("Commands:")[1]
     assert [line.split()[0] for line in listed.strip().splitlines()] == names
+
+
+def test_the_command_table_is_the_registrations() -> None:
+    """shipit.cli.COMMANDS (what the program knows before importing a command module)
+    names every registered command, in registration order, with the module that
+    registers it and the help key `--help` lists it with."""
+    from shipit.cli import COMMANDS
+
+    assert list(COMMANDS) == list(app.lazy)
+    for name, (kind, info) in app.lazy.items():
+        if kind == "command":
+            module, key = info.callback.__module__, info.short_help or info.help
+        else:
+            callback = info.typer_instance.registered_commands[0].callback
+            module, key = callback.__module__, info.typer_instance.info.help
+        assert module == f"shipit.cli.{COMMANDS[name]}", name
+        assert key == shim.help_key(name), name
+
+
+def test_a_command_imports_its_own_module_only(shipit_home) -> None:
+    """The program imports a command module when its command is used: `log` the
+    entries' module; `--help` and a completion of command names none but the one that
+    matches."""
+    import os
+    import subprocess
+    import sys
+
+    from shipit.cli import COMMANDS
+
+    probe = ("import sys\nsys.argv = ['shipit', *{args!r}]\nfrom shipit.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "sys.stderr.write('LOADED=' + ','.join(sorted(m for m in sys.modules if m in {mods!r}))"
+             " + '\\n')\n")  # fmt: skip
+    mods = sorted({f"shipit.cli.{m}" for m in COMMANDS.values()})
+    env = {**os.environ, "SHIPIT_HOME": str(shipit_home)}
+    cases = [(["log", "a ship"], {}, "shipit.cli.entries"),
+             (["stats"], {}, "shipit.cli.stats"),
+             (["step", "list"], {}, "shipit.cli.steps"),
+             (["--help"], {}, ""),
+             ([], {"_SHIPIT_COMPLETE": "complete_bash", "COMP_WORDS": "shipit ba",
+                   "COMP_CWORD": "1"}, "shipit.cli.transfer")]  # fmt: skip
+    for args, extra, expected in cases:
+        r = subprocess.run([sys.executable, "-c", probe.format(args=args, mods=mods)],
+                           capture_output=True, text=True, env={**env, **extra})  # fmt: skip
+        loaded = [line for line in r.stderr.splitlines() if line.startswith("LOADED=")]
+        assert loaded == [f"LOADED={expected}"], (args, r.stderr)
+        assert r.returncode == 0, (args, r.stderr)
+    assert r.stdout.split() == ["backup"]  # the completion of `shipit ba`

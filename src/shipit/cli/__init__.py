@@ -71,11 +71,39 @@ if (os.path.basename(_argv0) in ("shipit", "shipit.exe") or _argv0 == "-m"
     _fewer_collections()
 
 
-def load() -> object:
-    """The Typer app with every command registered."""
-    from shipit.cli import entries, history, projects, prompt, remind, stats, steps, sync, transfer  # noqa: F401
+# Every command, and the module of shipit.cli that registers it, in the order `shipit
+# --help` lists them (tests/test_shim.py holds this table to the registrations).
+COMMANDS = {
+    **dict.fromkeys(["log", "ship", "today", "list", "tags", "edit", "delete", "path"],
+                    "entries"),
+    **dict.fromkeys(["undo", "redo", "history"], "history"),
+    "project": "projects",
+    **dict.fromkeys(["status", "prompt-init"], "prompt"),
+    "remind": "remind",
+    **dict.fromkeys(["stats", "week", "calendar", "config", "skip"], "stats"),
+    **dict.fromkeys(["step", "try", "resolve", "attempts"], "steps"),
+    **dict.fromkeys(["hub", "sync", "team"], "sync"),
+    **dict.fromkeys(["export", "import", "backup", "restore"], "transfer"),
+}  # fmt: skip
+
+
+def _register(name: str) -> None:
+    """Import the module that registers command `name` (it registers on import)."""
+    import importlib
+
+    importlib.import_module(f"shipit.cli.{COMMANDS[name]}")
+
+
+def load(every_command: bool = True) -> object:
+    """The Typer app. With `every_command`, each command's module is imported now;
+    without (the program itself), only when its command is used: `shipit log` imports
+    the entries' module alone, and `--help` lists the commands from their help keys."""
     from shipit.cli.app import app
 
+    if every_command:
+        from shipit.cli import entries, history, projects, prompt, remind, stats, steps, sync, transfer  # noqa: F401
+    app.names = list(COMMANDS)
+    app.register = _register
     # The submodule import bound `shipit.cli.app` to the module: the name is the app.
     globals()["app"] = app
     return app
@@ -110,7 +138,7 @@ def main() -> None:
 
             if answer(sys.argv[2:]):
                 return
-        load()()
+        load(every_command=False)()
     except KeyboardInterrupt:  # anywhere outside the boundary
         sys.stderr.write(_interrupted_message())
         sys.exit(130)

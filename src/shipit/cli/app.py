@@ -12,15 +12,15 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from shipit import __version__
-from shipit.cli.shim import (HELP_OPTION, LazyCommands, LazyTyper, frame, light_runtime_params,
-                             localize, short_help)
+from shipit.cli.shim import (HELP_OPTION, LazyCommands, LazyTyper, frame, help_key,
+                             light_runtime_params, localize, words)
 
 _state = {"debug": False, "auto_sync": True, "said_interrupted": False}
 
@@ -103,7 +103,7 @@ class ShipitGroup(LightGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.commands = LazyCommands(app.lazy)
+        self.commands = LazyCommands(app.lazy, app.names, app.register)
 
     def list_commands(self, ctx: typer.Context) -> list[str]:
         return list(self.commands.keys())
@@ -125,10 +125,22 @@ class ShipitGroup(LightGroup):
 
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(len(n) for n in names)
-        rows = [(n, make_default_short_help(short_help(*app.lazy[n]), limit).strip())
+        rows = [(n, make_default_short_help(words(help_key(n)), limit).strip())
                 for n in names]  # fmt: skip
         with formatter.section(t("help.section_commands")):
             formatter.write_dl(rows)
+
+    def shell_complete(self, ctx: typer.Context, incomplete: str) -> Any:
+        """Completion, described in the reader's language: the root's options, and each
+        command that matches (Click builds those to describe them; the others stay
+        unbuilt, their modules unimported)."""
+        localize(self, deep=False)
+        for name in self.list_commands(ctx):
+            if name.startswith(incomplete):
+                cmd = self.get_command(ctx, name)
+                if cmd is not None:
+                    localize(cmd, deep=False)
+        return super().shell_complete(ctx, incomplete)
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
@@ -499,9 +511,13 @@ _COMPLETION_HELP = {"install_completion": "help.install_completion",
                     "show_completion": "help.show_completion"}  # fmt: skip
 
 class ShipitTyper(LazyTyper, typer.Typer):
-    """The app: commands register here and are built on first use."""
+    """The app: commands register here and are built on first use. `names` lists every
+    command, also those whose module is not imported yet, which `register(name)` imports
+    when one is used (both set by shipit.cli.load)."""
 
     lazy: dict[str, tuple[str, Any]] = {}
+    names: list[str] = []
+    register: Callable[[str], None] | None = None
 
 
 app = ShipitTyper(

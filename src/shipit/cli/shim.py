@@ -15,6 +15,7 @@ itself: start-up must not become slower in silence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 # The Typer releases this shim was checked against (major.minor).
@@ -243,25 +244,28 @@ def build(kind: str, info: Any) -> Any:
     return cmd
 
 
-def short_help(kind: str, info: Any) -> str:
-    """What `--help` lists for a command, from its registration (nothing built)."""
-    import inspect
-
-    if kind == "command":
-        text = info.short_help or info.help or inspect.getdoc(info.callback) or ""
-    else:
-        text = info.typer_instance.info.help or ""
-    return words(text) if isinstance(text, str) else ""
+def help_key(name: str) -> str:
+    """The message key of a command's help (`prompt-init` → help.prompt_init): what
+    `--help` lists for it, with nothing of the command imported or built."""
+    return "help." + name.replace("-", "_")
 
 
 class LazyCommands(dict):  # type: ignore[type-arg]
-    """A group's commands: names known up front, each Click command built on first use."""
+    """A group's commands: names known up front, each Click command built on first use.
 
-    def __init__(self, lazy: dict[str, tuple[str, Any]]) -> None:
+    `names` may list commands whose module is not imported yet: `register(name)` imports
+    it (the module registers the command into `lazy`) the first time one is looked up."""
+
+    def __init__(self, lazy: dict[str, tuple[str, Any]], names: Iterable[str] = (),
+                 register: Callable[[str], None] | None = None) -> None:  # fmt: skip
         super().__init__()
         self.lazy = lazy
+        self.names = list(names)
+        self.register = register
 
     def __missing__(self, name: str) -> Any:
+        if name not in self.lazy and name in self.names and self.register is not None:
+            self.register(name)
         if name not in self.lazy:
             raise KeyError(name)
         cmd = self[name] = build(*self.lazy[name])
@@ -274,10 +278,10 @@ class LazyCommands(dict):  # type: ignore[type-arg]
             return default
 
     def __contains__(self, name: object) -> bool:
-        return name in self.lazy or super().__contains__(name)
+        return name in self.names or name in self.lazy or super().__contains__(name)
 
     def keys(self) -> Any:  # type: ignore[override]
-        return list(dict.fromkeys([*self.lazy, *super().keys()]))
+        return list(dict.fromkeys([*self.names, *self.lazy, *super().keys()]))
 
     def __iter__(self) -> Any:
         return iter(self.keys())
