@@ -178,6 +178,25 @@ def test_a_status_file_that_cannot_be_written_names_it_and_leaves_nothing(shipit
     assert sorted(p.name for p in shipit_home.iterdir()) == ["status"]
 
 
+def test_the_status_writer_never_replaces_a_protected_file(shipit_home):
+    """A backup being restored that happens to sit where the status file goes (or the
+    journal, through a symlink) is never written over."""
+    from shipit.domain.errors import InputError
+    from shipit.storage import files
+    from shipit.storage.status import write_status
+
+    shipit_home.mkdir()
+    backup = shipit_home / "status"
+    backup.write_bytes(b"SQLite format 3\x00 a backup")
+    files.protect(backup, "the backup being restored")
+    try:
+        with pytest.raises(InputError):
+            write_status(shipit_home / "journal.db", "# x\n")
+    finally:
+        files.unprotect(backup)
+    assert backup.read_bytes() == b"SQLite format 3\x00 a backup"
+    assert sorted(p.name for p in shipit_home.iterdir()) == ["status"]
+
 def test_a_fresh_status_file_cut_short_is_recomputed(cli, clock, shipit_home):
     """The file is not fsynced: after a crash it may be empty. `status` does not trust
     a file without its header line; it reads the journal and writes the file again."""

@@ -34,8 +34,13 @@ def status_path(journal: str | os.PathLike[str]) -> str:
 def write_status(journal: str | os.PathLike[str], text: str) -> None:
     """Replace the status file with `text`: written to `.status.<pid>.<n>.tmp` beside it
     (created 0600, never an existing file or a symlink), then renamed over it. A failed
-    write leaves the old file and no temporary file; its error names the status file."""
+    write leaves the old file and no temporary file; its error names the status file.
+    Like every writer, it never replaces the journal or a backup being restored
+    (storage.files.check_not_protected), whatever path leads there."""
+    from shipit.storage.files import check_not_protected  # loaded with the Store already
+
     path = status_path(journal)
+    check_not_protected(path)
     data = text.encode("utf-8")
     folder = os.path.dirname(path)
     while True:
