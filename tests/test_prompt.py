@@ -145,6 +145,68 @@ def test_status_recomputes_a_stale_or_missing_file(cli, clock, shipit_home):
     assert cli("status", "--refresh").stdout == "🚢1\n"
 
 
+def test_the_status_file_is_replaced_whole_and_leaves_no_temporary_file(shipit_home):
+    """write_status writes a private temporary file beside it and renames it over the
+    file: the old text until the rename, the new one after, mode 0600, nothing left."""
+    from shipit.storage.status import write_status
+
+    shipit_home.mkdir()
+    journal = shipit_home / "journal.db"
+    write_status(journal, "# one\n")
+    (shipit_home / "status").chmod(0o644)
+    # A name a dead process left (same pid): the writer takes the next one.
+    import shipit.storage.status as status_mod
+
+    leftover = shipit_home / f".status.{os.getpid()}.{status_mod._written[0] + 1}.tmp"
+    leftover.write_text("old")
+    write_status(journal, "# two ✔\n")
+    assert (shipit_home / "status").read_text(encoding="utf-8") == "# two ✔\n"
+    assert oct((shipit_home / "status").stat().st_mode & 0o777) == "0o600"
+    assert sorted(p.name for p in shipit_home.iterdir()) == [leftover.name, "status"]
+    assert leftover.read_text() == "old"  # never written through
+
+
+def test_a_status_file_that_cannot_be_written_names_it_and_leaves_nothing(shipit_home):
+    from shipit.domain.errors import ShipitError
+    from shipit.storage.status import write_status
+
+    shipit_home.mkdir()
+    (shipit_home / "status").mkdir()  # a folder in its place: the rename fails
+    with pytest.raises(ShipitError) as caught:
+        write_status(shipit_home / "journal.db", "# x\n")
+    assert str(shipit_home / "status") in str(caught.value)
+    assert sorted(p.name for p in shipit_home.iterdir()) == ["status"]
+
+
+def test_the_status_writer_never_replaces_a_protected_file(shipit_home):
+    """A backup being restored that happens to sit where the status file goes (or the
+    journal, through a symlink) is never written over."""
+    from shipit.domain.errors import InputError
+    from shipit.storage import files
+    from shipit.storage.status import write_status
+
+    shipit_home.mkdir()
+    backup = shipit_home / "status"
+    backup.write_bytes(b"SQLite format 3\x00 a backup")
+    files.protect(backup, "the backup being restored")
+    try:
+        with pytest.raises(InputError):
+            write_status(shipit_home / "journal.db", "# x\n")
+    finally:
+        files.unprotect(backup)
+    assert backup.read_bytes() == b"SQLite format 3\x00 a backup"
+    assert sorted(p.name for p in shipit_home.iterdir()) == ["status"]
+
+def test_a_fresh_status_file_cut_short_is_recomputed(cli, clock, shipit_home):
+    """The file is not fsynced: after a crash it may be empty. `status` does not trust
+    a file without its header line; it reads the journal and writes the file again."""
+    clock.set("2026-12-01T09:00:00")
+    cli("log", "one")
+    (shipit_home / "status").write_text("")  # newer than the journal, but cut short
+    assert cli("status").stdout == "🚢1\n"
+    assert status_lines(shipit_home)[0].startswith("2026-12-01 ✔ 1 ")
+
+
 def test_the_status_path_agrees_with_the_journal_path(shipit_home):
     from shipit.storage.db import journal_path
     from shipit.storage.status import journal_file

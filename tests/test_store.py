@@ -6,6 +6,8 @@ import os
 import re
 import sqlite3
 import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -326,6 +328,50 @@ def test_default_location_uses_platformdirs(monkeypatch, tmp_path):
     monkeypatch.setenv("SHIPIT_HOME", str(tmp_path / "other"))
     assert store_mod.journal_path() == tmp_path / "other" / "journal.db"
 
+
+
+# (XDG_DATA_HOME, HOME): None unsets the variable.
+XDG_CASES = [
+    (None, "/home/ada"), ("/data/xdg", "/home/ada"), ("/data/xdg/", "/home/ada"),
+    ("", "/home/ada"), ("   ", "/home/ada"), (" /data/xdg", "/home/ada"), ("\t", "/home/ada"),
+    ("relative/xdg", "/home/ada"), ("./xdg", "/home/ada"), ("~/xdg", "/home/ada"),
+    ("/data/xdg", "relative-home"), (None, "relative-home"), (None, ""), ("", ""),
+    (None, "/home/ada/"), (None, "/"), (None, None), ("/data/xdg", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("xdg, user_home", XDG_CASES)
+def test_the_user_data_folder_is_exactly_platformdirs(xdg, user_home, monkeypatch):
+    """home() computes the user data folder itself on Linux (platformdirs costs ~3 ms to
+    import): for every environment, it must be platformdirs' answer."""
+    import platformdirs
+
+    monkeypatch.delenv("SHIPIT_HOME")
+    for name, value in (("XDG_DATA_HOME", xdg), ("HOME", user_home)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    try:
+        expected = platformdirs.user_data_path("shipit")
+    except RuntimeError:  # platformdirs finds no home at all: so must we
+        with pytest.raises(RuntimeError):
+            store_mod.home()
+        return
+    assert store_mod.home() == expected
+    assert store_mod.user_data_dir() == str(expected)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the Linux fast path")
+def test_the_usual_user_data_folder_does_not_import_platformdirs(tmp_path):
+    code = ("import sys; from shipit.storage.db import journal_path; p = journal_path(); "
+            "print(p, 'platformdirs' in sys.modules)")  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k not in ("SHIPIT_HOME", "XDG_DATA_HOME")}
+    for extra, folder in (({}, tmp_path / ".local/share/shipit"),
+                          ({"XDG_DATA_HOME": str(tmp_path / "x")}, tmp_path / "x/shipit")):  # fmt: skip
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env={**env, "HOME": str(tmp_path), **extra}, check=True)  # fmt: skip
+        assert r.stdout.split() == [str(folder / "journal.db"), "False"]
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
 def test_folder_0700_file_0600(shipit_home):

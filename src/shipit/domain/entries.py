@@ -29,8 +29,9 @@ DECISIONS = ("self", "delegate", "drop")
 # or after a non-word character, then a letter, then letters, digits, '_' or '-'.
 # '#123' (an issue number), 'a#b' and 'me@example.com' are not tags.
 _HASHTAG = re.compile(r"(?<![\w#&/@])[#@]([^\W\d_][\w-]*)")
-_ENTRY_ID = re.compile(r"\d{1,18}")
-_ENTRY_UID = re.compile(r"[0-9a-fA-F-]{36}")
+# Compiled (and cached by re) on first use: only commands that name an entry need them.
+_ENTRY_ID = r"\d{1,18}"
+_ENTRY_UID = r"[0-9a-fA-F-]{36}"
 
 
 class EntryData(NamedTuple):
@@ -183,9 +184,9 @@ def check_kind(kind: str | None) -> str | None:
 def parse_entry_ref(ref: str) -> tuple[str, int | str]:
     """An entry as the user names it: ('id', 12) or ('uid', '...'); InputError otherwise."""
     text = ref.strip().removeprefix("#")  # `#12`, as shipit shows it, or `12`
-    if _ENTRY_ID.fullmatch(text):
+    if re.fullmatch(_ENTRY_ID, text):
         return "id", int(text)
-    if _ENTRY_UID.fullmatch(text):
+    if re.fullmatch(_ENTRY_UID, text):
         return "uid", text.lower()
     raise InputError("entries.invalid_id", ref=ref)
 

@@ -8,11 +8,15 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from shipit.domain import stats
-from shipit.domain.settings import Settings
+from shipit.domain.streak import Run, Streak, excuse, excuser, missed_ship_days, run_before, streak_from
 
 if TYPE_CHECKING:
+    from shipit.domain import stats
     from shipit.domain.prompt import DayStatus
+    from shipit.domain.settings import Settings
+
+# domain.stats (the figures panel) is imported by History's methods, which compute it;
+# ShipDays, what `log`, `today` and the prompt status read, needs only domain.streak.
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,9 @@ class History:
 
     @property
     def first_day(self) -> date | None:
-        if isinstance(self.counts, stats.DayColumns):  # ascending: no day to compare
+        from shipit.domain.stats import DayColumns
+
+        if isinstance(self.counts, DayColumns):  # ascending: no day to compare
             return date.fromordinal(self.counts.days[0]) if self.counts else None
         return min(self.counts) if self.counts else None
 
@@ -35,17 +41,21 @@ class History:
         return bool(self.counts)
 
     def figures(self) -> stats.Figures:
-        return stats.compute(self.counts, self.skips, self.settings, self.today)
+        from shipit.domain.stats import compute
 
-    def streak(self) -> stats.Streak:
+        return compute(self.counts, self.skips, self.settings, self.today)
+
+    def streak(self) -> Streak:
         return self.figures().streak
 
     def excuse(self, day: date) -> str | None:
-        return stats.excuse(day, self.settings.rest_days, self.skips)
+        return excuse(day, self.settings.rest_days, self.skips)
 
     def ship_days(self) -> ShipDays:
         """The same journal as the streak line reads it (the days with a ship)."""
-        cols = stats.DayColumns.of(self.counts)
+        from shipit.domain.stats import DayColumns
+
+        cols = DayColumns.of(self.counts)
         first = cols.first_active()
         return ShipDays(cols.ship_ordinals(), date.fromordinal(first) if first else None,
                         self.skips, self.settings, self.today)  # fmt: skip
@@ -81,22 +91,22 @@ class ShipDays:
 
     @cached_property
     def _excused(self) -> Callable[[int], bool]:
-        return stats.excuser(self.settings.rest_days, self.skips)
+        return excuser(self.settings.rest_days, self.skips)
 
     @cached_property
-    def _before(self) -> stats.Run:
+    def _before(self) -> Run:
         """The run before today: one pass over the ship days, shared by every answer."""
-        return stats.run_before(self.ships, self._excused, self.today.toordinal())
+        return run_before(self.ships, self._excused, self.today.toordinal())
 
-    def streak(self) -> stats.Streak:
-        return stats.streak_from(self._before, self.ships, self._excused,
+    def streak(self) -> Streak:
+        return streak_from(self._before, self.ships, self._excused,
                                  self.today.toordinal())  # fmt: skip
 
     def excuse(self, day: date) -> str | None:
-        return stats.excuse(day, self.settings.rest_days, self.skips)
+        return excuse(day, self.settings.rest_days, self.skips)
 
     def missed_days(self, most: int = 7) -> list[date]:
-        return stats.missed_ship_days(self.ships, self._excused, self.today.toordinal(),
+        return missed_ship_days(self.ships, self._excused, self.today.toordinal(),
                                       most=most, before=self._before)  # fmt: skip
 
     def status_days(self) -> list[DayStatus]:

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:  # the figures load only when a status is computed, not when one is read
     from collections.abc import Callable, Collection, Mapping, Sequence
 
-    from shipit.domain.stats import DayCounts, Run
+    from shipit.domain.stats import DayCounts
+    from shipit.domain.streak import Run
 
 DAYS = 8
 SHIPPED, AT_RISK, OFF = "✔", "⚠", "-"
@@ -60,7 +61,8 @@ def status_days(counts: Mapping[date, DayCounts], skips: Collection[date],
     one, an excused day keeps the run, any other past day ends it; the day itself is
     open (not shipped yet: the run is at stake, shown as ⚠).
     """
-    from shipit.domain.stats import excuser, ship_ordinals
+    from shipit.domain.stats import ship_ordinals
+    from shipit.domain.streak import excuser
 
     active = [d for d, c in counts.items() if c.entries]
     return ship_status_days(ship_ordinals(counts), min(active) if active else None,
@@ -72,8 +74,8 @@ def ship_status_days(ships: Sequence[int], first: date | None, excused: Callable
                      before: Run | None = None) -> list[DayStatus]:  # fmt: skip
     """status_days() from the ship days (ascending ordinals), the earliest day of any
     entry (None: no entry, no day lines), whether a day (ordinal) is excused and the
-    run before today (stats.run_before; computed when not given)."""
-    from shipit.domain.stats import run_before
+    run before today (streak.run_before; computed when not given)."""
+    from shipit.domain.streak import run_before
 
     if first is None:
         return []

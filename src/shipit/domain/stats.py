@@ -15,13 +15,27 @@ ISO weeks, one over the days that hold entries. Ten years answer in milliseconds
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from itertools import islice
 from operator import add
 from typing import Any, NamedTuple
 
 from shipit.domain.settings import Settings
+
+# The daily streak from the days with a ship (what `log` and `today` show) lives in
+# domain.streak, which those commands import without this module; its names are the
+# figures' too, so they are this module's as well (the same objects).
+from shipit.domain.streak import (  # noqa: F401
+    Run,
+    Streak,
+    excuse,
+    excuser,
+    missed_ship_days,
+    run_before,
+    ship_streak,
+    streak_from,
+)
 
 # Loop Habit Tracker's multiplier for a daily habit: 0.5 ** (sqrt(frequency) / 13)
 # with frequency 1. A score halves its distance to 0 (or 1) every 13 days.
@@ -148,27 +162,7 @@ class DayColumns(Mapping[date, DayCounts]):
         return f"DayColumns({self._mapping()!r})"
 
 
-def excuse(day: date, rest_days: Collection[int], skips: Collection[date]) -> str | None:
-    """Why `day` is excused: 'skip' (a recorded skip day), 'rest' (a rest weekday) or None."""
-    if day in skips:
-        return "skip"
-    if day.weekday() in rest_days:
-        return "rest"
-    return None
-
-
 # -- output ----------------------------------------------------------------------------
-
-
-class Streak(NamedTuple):
-    """A daily streak: counts days (shipped, or with any entry for the active streak)."""
-
-    current: int = 0
-    longest: int = 0
-    at_risk: bool = False
-
-    def to_json(self) -> dict[str, Any]:
-        return {"current": self.current, "longest": self.longest, "at_risk": self.at_risk}
 
 
 class WeeklyStreak(NamedTuple):
@@ -473,115 +467,13 @@ def missed_days(counts: Mapping[date, DayCounts], skips: Collection[date],
 
 # -- the daily streak from the days with a ship ------------------------------------------
 #
-# `log`, `today`, `undo` and the prompt status show the daily streak, not the whole
-# panel: these read only the days that hold a ship (proleptic ordinals, ascending), the
-# skip days and the rest weekdays, and step over runs and gaps instead of walking every
-# calendar day. They give exactly `compute(...).streak` (tests/test_streak_path.py).
+# The stepping itself (excuser, run_before, streak_from, missed_ship_days) is in
+# domain.streak, imported above: `log` and `today` use it without loading this module.
 
 
 def ship_ordinals(counts: Mapping[date, DayCounts]) -> list[int]:
     """The days of `counts` that hold a ship, as ascending ordinals."""
     return DayColumns.of(counts).ship_ordinals()
-
-
-def excuser(rest_days: Collection[int], skips: Collection[date]) -> Callable[[int], bool]:
-    """Whether the day with ordinal o is excused (a skip day or a rest weekday).
-
-    date.fromordinal(1) is a Monday, so a day's weekday is (o + 6) % 7."""
-    skipped = {d.toordinal() for d in skips}
-    rest = frozenset(rest_days)
-
-    def excused(o: int) -> bool:
-        return o in skipped or (o + 6) % 7 in rest
-
-    return excused
-
-
-def _all_excused(lo: int, hi: int, excused: Callable[[int], bool]) -> bool:
-    """True when every day from lo to hi - 1 is excused (stops at the first that is not)."""
-    for o in range(lo, hi):
-        if not excused(o):
-            return False
-    return True
-
-
-class Run(NamedTuple):
-    """The daily streak over the days before today (see run_before)."""
-
-    run: int  # the run as it stands at the end of yesterday
-    longest: int  # the longest run among those days
-    today: int  # the index in `ships` of the first ship day on or after today
-    start: int  # the index of the current run's first ship day (when run > 0)
-
-
-def run_before(ships: Sequence[int], excused: Callable[[int], bool], today: int) -> Run:
-    """The daily streak over the days before `today` (an ordinal), from the ship days:
-    a shipped day adds one; a gap between two ship days keeps the run only when every
-    day of it is excused, and so does the gap from the last one to today."""
-    k = bisect_left(ships, today)
-    run = longest = start = 0
-    prev = 0
-    for i, o in enumerate(islice(ships, k)):
-        if run and o - prev > 1 and not _all_excused(prev + 1, o, excused):
-            run = 0
-        if not run:
-            start = i
-        run += 1
-        if run > longest:
-            longest = run
-        prev = o
-    if run and today - prev > 1 and not _all_excused(prev + 1, today, excused):
-        run = 0
-    return Run(run, longest, k, start)
-
-
-def ship_streak(ships: Sequence[int], excused: Callable[[int], bool], today: int) -> Streak:
-    """The daily streak as of `today` (an ordinal): `compute(...).streak`, from the ship
-    days alone. Today is open: unshipped, it neither adds to the run nor ends it."""
-    return streak_from(run_before(ships, excused, today), ships, excused, today)
-
-
-def streak_from(before: Run, ships: Sequence[int], excused: Callable[[int], bool], today: int
-                ) -> Streak:  # fmt: skip
-    """ship_streak() from the run before today, already computed."""
-    run, longest, k, _ = before
-    shipped_today = k < len(ships) and ships[k] == today
-    if shipped_today:
-        run += 1
-        longest = max(longest, run)
-    return Streak(current=run, longest=longest,
-                  at_risk=run > 0 and not shipped_today and not excused(today))  # fmt: skip
-
-
-def missed_ship_days(ships: Sequence[int], excused: Callable[[int], bool], today: int, *,
-                     most: int = 7, before: Run | None = None) -> list[date]:  # fmt: skip
-    """missed_days() on ship-day ordinals: back from yesterday over the current run
-    (shipped or excused days), then the unexcused days down to the previous ship day.
-    The run before today (`before`, computed when not given) lets the walk start at the
-    run's first ship day instead of stepping over every day of it."""
-    before = before or run_before(ships, excused, today)
-    i = before.today - 1  # the latest ship day before today, when i >= 0
-    if i < 0:
-        return []
-    first = ships[0]
-    day = today - 1
-    if before.run:  # the run's days are all shipped or excused: start below them
-        i = before.start - 1
-        day = ships[before.start] - 1
-    while day >= first:  # back over the current run
-        if i >= 0 and ships[i] == day:
-            i -= 1
-        elif not excused(day):
-            break
-        day -= 1
-    missed: list[int] = []
-    while day >= first and not (i >= 0 and ships[i] == day):
-        if not excused(day):
-            missed.append(day)
-            if len(missed) > most:
-                return []
-        day -= 1
-    return [date.fromordinal(o) for o in reversed(missed)] if day >= first else []
 
 
 def consistency(shipped: list[bool], excused: list[bool]) -> Consistency:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shipit.domain import dates
 from shipit.domain.entries import (
@@ -26,20 +26,26 @@ from shipit.domain.entries import (
     parse_filters,
 )
 from shipit.domain.errors import InputError, NotFoundError, ShipitError
-from shipit.domain.history import History, ShipDays
-from shipit.domain.identity import check_author
-from shipit.domain.prompt import DayStatus, day_start_epoch, format_status, parse_status
 from shipit.domain.settings import DEFAULTS, SYNC_DEFAULTS, Settings, parse_value
 from shipit.i18n import Msg
 from shipit.storage import entries as entries_sql
 from shipit.storage import figures as figures_sql
-from shipit.storage import members as members_sql
 from shipit.storage.db import (Connection, Store, auto_sync_settings, close_all, forget_commits,
                                journal_path)  # fmt: skip
 from shipit.storage.db import committed as _store_committed
-from shipit.storage.rows import ChangeLog, read_image
-from shipit.storage.status import write_status
 from shipit.services import project_links
+
+if TYPE_CHECKING:
+    from shipit.domain.history import History
+    from shipit.domain.prompt import DayStatus
+    from shipit.domain.streak import ShipDays
+    from shipit.storage.rows import ChangeLog
+
+# Imported where they are used, not here (tests/test_startup_imports.py, docs/performance.md):
+# the change log (storage.rows, domain.changes) by writes only, the prompt status format
+# by writes and `status`, team members' rows (storage.members) by `--author NAME` only,
+# the whole history (domain.history, domain.stats) by the figures. `log` and `today` load
+# none of what they do not run.
 
 _journals: list[Journal] = []
 
@@ -64,6 +70,8 @@ def finish() -> None:
     close_all()
     if text is not None:
         try:
+            from shipit.storage.status import write_status
+
             write_status(committed[-1].store.path, text)
         except Exception:  # noqa: BLE001  a prompt cache never fails a committed command
             pass
@@ -124,6 +132,8 @@ def member_named(conn: Connection, author: str | None) -> str | None:
     hub."""
     if author is None:
         return None
+    from shipit.storage import members as members_sql
+
     name = author.strip()
     if name == members_sql.own_author(conn):
         return None
@@ -160,6 +170,8 @@ class Journal:
         member = self.member(conn)
         if member is None:
             return figures_sql.read_history(conn)
+        from shipit.storage import members as members_sql
+
         return members_sql.read_history(conn, member)
 
     def read_streak(self, conn: Connection) -> History | ShipDays:
@@ -168,6 +180,8 @@ class Journal:
         member = self.member(conn)
         if member is None:
             return figures_sql.read_ship_days(conn)
+        from shipit.storage import members as members_sql
+
         return members_sql.read_history(conn, member)
 
     def read_entries(self, conn: Connection, filters: Filters, *, order: str = "desc"
@@ -175,6 +189,8 @@ class Journal:
         member = self.member(conn)
         if member is None:
             return list(entries_sql.query(conn, filters, order=order))
+        from shipit.storage import members as members_sql
+
         return list(members_sql.query(conn, member, filters, order=order))
 
     # settings ---------------------------------------------------------------------
@@ -187,6 +203,8 @@ class Journal:
         return self.settings().as_strings()
 
     def set_setting(self, key: str, value: str) -> str:
+        from shipit.storage.rows import ChangeLog
+
         key = key.strip().lower()
         _, canonical = parse_value(key, value)
         with self.store.writing() as conn:
@@ -202,12 +220,18 @@ class Journal:
         return {k: stored.get(k, default) for k, default in SYNC_DEFAULTS.items()}
 
     def own_author(self) -> str:
+        from shipit.storage import members as members_sql
+
         with self.store.reading() as conn:
             return members_sql.own_author(conn)
 
     def set_author(self, name: str) -> str:
         """`config author NAME`: this journal's rows are NAME's from now on (a change,
         so undo reverts it). A name a team member already has is refused."""
+        from shipit.domain.identity import check_author
+        from shipit.storage import members as members_sql
+        from shipit.storage.rows import ChangeLog
+
         name = check_author(name)
         with self.store.writing() as conn:
             if members_sql.is_member(conn, name):
@@ -253,6 +277,8 @@ class Journal:
         if log is not None:
             return self._insert(log, kind, text, when, all_tags, note, minutes, decision,
                                 outcome, lesson, project, private)  # fmt: skip
+        from shipit.storage.rows import ChangeLog
+
         with self.store.writing() as conn:
             return self._insert(ChangeLog(conn, command, dates.now()), kind, text, when,
                                 all_tags, note, minutes, decision, outcome, lesson,
@@ -286,6 +312,8 @@ class Journal:
         `log` then costs one connection and one write transaction; the ship days it
         reads already hold the new entry.
         """
+        from shipit.storage.rows import ChangeLog
+
         with self.store.writing() as conn:
             entry = self.add(kind, text, log=ChangeLog(conn, "log", dates.now()), **fields)
             self.nearest = project_links.nearest(conn)  # the confirmation's ship date line
@@ -319,6 +347,7 @@ class Journal:
         `private` keeps it on this machine (True) or lets sync share it (False).
         """
         from shipit.domain.steps import check_decision, check_minutes, check_outcome, parse_whole
+        from shipit.storage.rows import ChangeLog, read_image
 
         if text is not None:
             check_text(text)
@@ -374,6 +403,8 @@ class Journal:
             return new
 
     def delete(self, ref: str) -> EntryData:
+        from shipit.storage.rows import ChangeLog
+
         with self.store.writing() as conn:
             entry = entries_sql.get(conn, ref)
             self.reopened = self.remove(ChangeLog(conn, "delete", dates.now()), entry)
@@ -477,6 +508,8 @@ class Journal:
 
     def status_text(self) -> str | None:
         """The status file's content, or None when the journal cannot be read."""
+        from shipit.domain.prompt import format_status
+
         try:
             kept = self._kept_status()
             return kept if kept is not None else format_status(self.status_days())
@@ -496,6 +529,8 @@ class Journal:
     def _kept_status(self) -> str | None:
         if self._status_kept is None:
             return None
+        from shipit.domain.prompt import day_start_epoch, format_status, parse_status
+
         text, mark = self._status_kept
         if self.store.write_mark() != mark:
             return None
@@ -510,6 +545,9 @@ class Journal:
         return text
 
     def refresh_status(self) -> list[DayStatus]:
+        from shipit.domain.prompt import format_status
+        from shipit.storage.status import write_status
+
         days = self.status_days()
         write_status(self.store.path, format_status(days))
         return days

@@ -14,12 +14,11 @@ from shipit.storage import figures as figures_sql
 from shipit.storage import projects as projects_sql
 from shipit.storage.db import Connection, Store
 from shipit.storage.entries import db_datetime
-from shipit.storage.rows import ChangeLog
-
 
 if TYPE_CHECKING:
     from shipit.domain.projects import ProjectData
     from shipit.i18n import Msg
+    from shipit.storage.rows import ChangeLog  # a writer hands one in: `today` needs none
 
 # shipit.domain.projects is imported only once a project is involved (see
 # storage.projects): `log` on a journal without projects stays as light as it was.

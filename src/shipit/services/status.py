@@ -7,14 +7,16 @@ is missing or older than the journal, the journal is read and the file rewritten
 from __future__ import annotations
 
 from shipit.domain import dates
-from shipit.domain.prompt import DayStatus, current, parse_status
+from shipit.domain.prompt import HEADER, DayStatus, current, parse_status
 from shipit.storage.status import journal_file, read_fresh_status, status_path
 
 
 def cached_status() -> tuple[bool, DayStatus | None]:
     """(found, status): found is False when the file is missing, stale or past its days."""
     text = read_fresh_status(journal_file())
-    if text is None:
+    if text is None or not text.startswith(HEADER):
+        # Missing, stale, or cut short (the file is not fsynced: a crash may leave it
+        # empty): read the journal and write it again.
         return False, None
     days = parse_status(text)
     if not days:

@@ -11,10 +11,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
-from shipit.domain import dates, stats
+from shipit.domain import dates
 from shipit.domain.history import History, ShipDays
 from shipit.domain.settings import Settings
+
+if TYPE_CHECKING:  # the figures panel: imported where per-day counts are read (`stats`,
+    # `week`...), never on the streak line's path (`log`, `today`)
+    from shipit.domain import stats
 
 # entry_day's columns in DayCounts' order (open attempts are the rest), in day order.
 # The day comes as its proleptic ordinal (date.toordinal(): julianday 1721425.5 is
@@ -75,8 +80,10 @@ def read_counts(conn: sqlite3.Connection, *, tag: str | None = None, since: date
                 until: date | None = None) -> Mapping[date, stats.DayCounts]:  # fmt: skip
     """Per-day counts by kind (entry_day's rows, as columns); only the entries with `tag`,
     between `since` and `until`, when given (then counted by one grouped query)."""
+    from shipit.domain.stats import DayColumns
+
     if tag is None and since is None and until is None:
-        return stats.DayColumns.from_rows(conn.execute(_DAYS_SQL).fetchall())
+        return DayColumns.from_rows(conn.execute(_DAYS_SQL).fetchall())
     return recount_days(conn, tag=tag, since=since, until=until)
 
 
@@ -84,8 +91,10 @@ def recount_days(conn: sqlite3.Connection, *, tag: str | None = None, since: dat
                  until: date | None = None) -> dict[date, stats.DayCounts]:  # fmt: skip
     """Per-day counts by kind, counted from the entries by ONE grouped query (rows arrive
     ordered by day): a slice's, or every entry's (what entry_day must equal)."""
+    from shipit.domain.stats import DayCounts
+
     out: dict[date, stats.DayCounts] = {}
-    make, parse = stats.DayCounts, date.fromisoformat
+    make, parse = DayCounts, date.fromisoformat
     current = None
     ships = steps = attempts = minutes = succeeded = failed = 0
     for day, kind, n, mins, ok, ko in conn.execute(*_slice_sql(tag, since, until)):
