@@ -131,16 +131,22 @@ class ShipitGroup(LightGroup):
             formatter.write_dl(rows)
 
     def shell_complete(self, ctx: typer.Context, incomplete: str) -> Any:
-        """Completion, described in the reader's language: the root's options, and each
-        command that matches (Click builds those to describe them; the others stay
-        unbuilt, their modules unimported)."""
-        localize(self, deep=False)
-        for name in self.list_commands(ctx):
-            if name.startswith(incomplete):
-                cmd = self.get_command(ctx, name)
-                if cmd is not None:
-                    localize(cmd, deep=False)
-        return super().shell_complete(ctx, incomplete)
+        """The commands that match, and the root's options: described in the reader's
+        language from their help keys, with no command built and no command module
+        imported. bash shows no descriptions, so it is given none (nor is the journal
+        opened to learn the language)."""
+        from typer._click.core import Command
+        from typer._click.shell_completion import CompletionItem
+        from typer._click.utils import make_default_short_help
+
+        described = not os.environ.get("_SHIPIT_COMPLETE", "").endswith("_bash")
+        if described:
+            localize(self, deep=False)
+        items = [CompletionItem(name, help=make_default_short_help(words(help_key(name)), 45).strip()
+                                if described else None)
+                 for name in self.list_commands(ctx) if name.startswith(incomplete)]  # fmt: skip
+        items.extend(Command.shell_complete(self, ctx, incomplete))  # the root's options
+        return items
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
