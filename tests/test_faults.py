@@ -198,6 +198,7 @@ def _without_pythons_own_traceback(e: str) -> str:
     if e.startswith(_PYTHON_SWALLOWED):
         end = re.search(r"^KeyboardInterrupt(: .*)?\n", e, re.M)
         assert end is not None, e
+        assert "shipit" not in e[:end.end()], e  # Python's start-up, none of shipit's frames
         return e[end.end():]
     return e
 

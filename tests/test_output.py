@@ -162,6 +162,11 @@ def test_completion_describes_commands_and_root_options_in_words(sh):
     described = [c for c in complete(sh, "shipit ") if ":" in c]
     assert len(described) == len(complete(sh, "shipit ")) > 25
     assert not [c for c in described if ":help." in c], described
+    # Every option too, the -h/--help one included, at the root and in a command.
+    for line in ("shipit -", "shipit log --", "shipit step --h"):
+        options = complete(sh, line)
+        assert "--help:Show this message and exit." in options, (line, options)
+        assert not [c for c in options if ":help." in c or ":" not in c], (line, options)
 
 
 # -- the pager, on a real terminal ---------------------------------------------------------

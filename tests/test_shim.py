@@ -86,8 +86,9 @@ def test_the_command_table_is_the_registrations() -> None:
 
 
 def test_a_command_imports_its_own_module_only(shipit_home) -> None:
-    """The program imports a command module when its command is used: `log` the
-    entries' module; `--help` and a completion of command names none."""
+    """The program imports a command module when its command is used (`log` the
+    entries' module, no command at all `today`'s, `hub --help` the sync module's), and
+    `--help`, a typo's suggestion and a completion of command names import none."""
     import os
     import subprocess
     import sys
@@ -95,21 +96,23 @@ def test_a_command_imports_its_own_module_only(shipit_home) -> None:
     from shipit.cli import COMMANDS
 
     probe = ("import sys\nsys.argv = ['shipit', *{args!r}]\nfrom shipit.cli import main\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "code = 0\ntry:\n    main()\nexcept SystemExit as exc:\n    code = exc.code or 0\n"
              "sys.stderr.write('LOADED=' + ','.join(sorted(m for m in sys.modules if m in {mods!r}))"
-             " + '\\n')\n")  # fmt: skip
+             " + f'\\nEXIT={{code}}\\n')\n")  # fmt: skip
     mods = sorted({f"shipit.cli.{m}" for m in COMMANDS.values()})
     env = {**os.environ, "SHIPIT_HOME": str(shipit_home)}
-    cases = [(["log", "a ship"], {}, "shipit.cli.entries"),
-             (["stats"], {}, "shipit.cli.stats"),
-             (["step", "list"], {}, "shipit.cli.steps"),
-             (["--help"], {}, ""),
-             ([], {"_SHIPIT_COMPLETE": "complete_bash", "COMP_WORDS": "shipit ba",
-                   "COMP_CWORD": "1"}, "")]  # fmt: skip
-    for args, extra, expected in cases:
+    completion = {"_SHIPIT_COMPLETE": "complete_bash", "COMP_WORDS": "shipit ba", "COMP_CWORD": "1"}
+    cases = [(["log", "a ship"], {}, "shipit.cli.entries", 0, "Shipped #1"),
+             ([], {}, "shipit.cli.entries", 0, "shipped ✔"),
+             (["stats"], {}, "shipit.cli.stats", 0, "Streak"),
+             (["step", "list"], {}, "shipit.cli.steps", 0, "backlog is empty"),
+             (["hub", "--help"], {}, "shipit.cli.sync", 0, "Usage: shipit hub"),
+             (["--help"], {}, "", 0, "Commands:"),
+             (["lgo"], {}, "", 2, "Did you mean 'log'?"),
+             ([], completion, "", 0, "backup")]  # fmt: skip
+    for args, extra, expected, code, said in cases:
         r = subprocess.run([sys.executable, "-c", probe.format(args=args, mods=mods)],
                            capture_output=True, text=True, env={**env, **extra})  # fmt: skip
-        loaded = [line for line in r.stderr.splitlines() if line.startswith("LOADED=")]
-        assert loaded == [f"LOADED={expected}"], (args, r.stderr)
-        assert r.returncode == 0, (args, r.stderr)
-    assert r.stdout.split() == ["backup"]  # the completion of `shipit ba`
+        loaded = [line for line in r.stderr.splitlines() if line.startswith(("LOADED=", "EXIT="))]
+        assert loaded == [f"LOADED={expected}", f"EXIT={code}"], (args, r.stderr)
+        assert said in r.stdout + r.stderr, (args, r.stdout, r.stderr)

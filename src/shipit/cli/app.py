@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 
 from shipit import __version__
 from shipit.cli.shim import (HELP_OPTION, LazyCommands, LazyTyper, frame, help_key,
-                             light_runtime_params, localize, words)
+                             light_runtime_params, localize, worded, words)
 
 _state = {"debug": False, "auto_sync": True, "said_interrupted": False}
 
@@ -108,12 +108,17 @@ class ShipitGroup(LightGroup):
     def list_commands(self, ctx: typer.Context) -> list[str]:
         return list(self.commands.keys())
 
-    def format_help(self, ctx: typer.Context, formatter: Any) -> None:
-        for param in self.params:  # Typer's own completion options: their help as keys
+    def _speak(self, ctx: typer.Context | None = None) -> None:
+        """Word the root's own options in the reader's language (Typer's completion
+        options get their help keys first)."""
+        for param in self.params:
             key = _COMPLETION_HELP.get(param.name or "")
             if key is not None and getattr(param, "help", None):
                 param.help = key
         localize(self, ctx, deep=False)  # the commands are listed from their registrations
+
+    def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+        self._speak(ctx)
         frame(formatter)
         super().format_help(ctx, formatter)
 
@@ -141,12 +146,12 @@ class ShipitGroup(LightGroup):
 
         described = not os.environ.get("_SHIPIT_COMPLETE", "").endswith("_bash")
         if described:
-            localize(self, deep=False)
+            self._speak()
         items = [CompletionItem(name, help=make_default_short_help(words(help_key(name)), 45).strip()
                                 if described else None)
                  for name in self.list_commands(ctx) if name.startswith(incomplete)]  # fmt: skip
-        items.extend(Command.shell_complete(self, ctx, incomplete))  # the root's options
-        return items
+        options = Command.shell_complete(self, ctx, incomplete)  # the root's options
+        return items + (worded(options) if described else options)
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:

@@ -128,6 +128,14 @@ def words(text: Any) -> Any:
     return t(text) if is_key(text) else text
 
 
+def worded(items: list[Any]) -> list[Any]:
+    """Completion items with their descriptions in words (the -h/--help option's help is
+    its key again each time Click lists the options)."""
+    for item in items:
+        item.help = words(item.help)
+    return items
+
+
 HELP_OPTION = "help.help_option"
 
 
@@ -192,7 +200,7 @@ def speak_when_asked(cmd: Any) -> None:
 
     def localized_shell_complete(ctx: Any, incomplete: str) -> Any:
         localize(cmd)
-        return shell_complete(ctx, incomplete)
+        return worded(shell_complete(ctx, incomplete))
 
     cmd.format_help = localized_format_help
     cmd.shell_complete = localized_shell_complete
