@@ -1,6 +1,7 @@
 """Run as the program, shipit raises the garbage collector's threshold (no collector pass
-over its start-up's objects, docs/performance.md); imported by a host program, it leaves
-the host's collector as it was."""
+over its start-up's objects, docs/performance.md) and freezes what is alive when it ends
+(no passes at shutdown); imported by a host program, it leaves the host's collector as
+it was."""
 
 from __future__ import annotations
 
@@ -30,3 +31,28 @@ def test_the_program_raises_the_threshold_and_still_collects() -> None:
 def test_a_host_program_keeps_its_own_threshold() -> None:
     before, after, enabled = thresholds("/usr/bin/some-host")
     assert after == before and enabled
+
+
+# main() as the program would run it (`shipit --version`), then what the collector holds.
+AT_EXIT = (
+    "import gc, sys; sys.argv = [{argv0!r}, '--version']; import shipit.cli\n"
+    "try:\n    shipit.cli.main()\nexcept SystemExit:\n    pass\n"
+    "print(gc.get_freeze_count(), sum(gc.get_count()))"
+)
+
+
+def after_main(argv0: str) -> tuple[int, int]:
+    r = subprocess.run([sys.executable, "-c", AT_EXIT.format(argv0=argv0)], capture_output=True,
+                       text=True, check=True)  # fmt: skip
+    frozen, tracked = r.stdout.split()[-2:]
+    return int(frozen), int(tracked)
+
+
+def test_the_program_leaves_its_objects_to_the_os_at_exit() -> None:
+    frozen, young = after_main("/usr/local/bin/shipit")
+    assert frozen > 1_000 and young < 100  # everything alive moved out of the collector's way
+
+
+def test_a_host_program_calling_main_keeps_its_collector() -> None:
+    frozen, _ = after_main("/usr/bin/some-host")
+    assert frozen == 0
