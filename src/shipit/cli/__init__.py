@@ -66,8 +66,9 @@ def _no_collections_at_exit() -> None:
     full collector passes over every object left (Typer's and Click's included): about
     20 ms, a sixth of `shipit log`. Nothing of shipit waits for them: the journal is
     closed and its outcome reported, stdout and stderr are flushed by the interpreter
-    after this, atexit handlers still run. Frozen objects are never collected again;
-    reference counting still frees them as modules are torn down."""
+    after this, atexit handlers still run. Frozen objects are never collected again:
+    those in a reference cycle are never finalized, so nothing that needs closing may be
+    left to the collector (tests/test_gc_threshold.py checks what a command leaves)."""
     import gc
 
     gc.freeze()

@@ -341,6 +341,7 @@ def _unexpected(exc: Exception) -> int:
     from shipit.i18n import Msg
 
     if debug_enabled() and not _committed():
+        _finish_services()  # the journal closed first: the traceback leaves nothing open
         raise exc
     if debug_enabled():
         import traceback

@@ -68,7 +68,11 @@ def _hub(url: str, timeout: float = DEFAULT_TIMEOUT, *, bounded: bool = False): 
 
     h = hub.Hub(url, timeout=timeout)
     if bounded:  # auto-sync: every statement, lock waits included, within the timeout
-        h.bound_statements()
+        try:
+            h.bound_statements()
+        except BaseException:
+            h.close()
+            raise
     return h
 
 
