@@ -19,8 +19,8 @@ import typer
 from typer.core import TyperGroup
 
 from shipit import __version__
-from shipit.cli.shim import (HELP_OPTION, LazyCommands, LazyTyper, frame, help_key,
-                             light_runtime_params, localize, worded, words)
+from shipit.cli.shim import (HELP_OPTION, LazyCommands, LazyTyper, frame, light_runtime_params,
+                             localize, short_help, worded)
 
 _state = {"debug": False, "auto_sync": True, "said_interrupted": False}
 
@@ -124,14 +124,11 @@ class ShipitGroup(LightGroup):
 
     def format_commands(self, ctx: typer.Context, formatter: Any) -> None:
         """The command list of `--help`, from the registrations (nothing is built)."""
-        from typer._click.utils import make_default_short_help
-
         from shipit.i18n import t
 
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(len(n) for n in names)
-        rows = [(n, make_default_short_help(words(help_key(n)), limit).strip())
-                for n in names]  # fmt: skip
+        rows = [(n, short_help(n, limit)) for n in names]
         with formatter.section(t("help.section_commands")):
             formatter.write_dl(rows)
 
@@ -142,14 +139,12 @@ class ShipitGroup(LightGroup):
         opened to learn the language)."""
         from typer._click.core import Command
         from typer._click.shell_completion import CompletionItem
-        from typer._click.utils import make_default_short_help
 
         described = not os.environ.get("_SHIPIT_COMPLETE", "").endswith("_bash")
         if described:
             self._speak()
-        items = [CompletionItem(name, help=make_default_short_help(words(help_key(name)), 45).strip()
-                                if described else None)
-                 for name in self.list_commands(ctx) if name.startswith(incomplete)]  # fmt: skip
+        items = [CompletionItem(name, help=short_help(name, 45) if described else None)
+                 for name in self.list_commands(ctx) if name.startswith(incomplete)]
         options = Command.shell_complete(self, ctx, incomplete)  # the root's options
         return items + (worded(options) if described else options)
 

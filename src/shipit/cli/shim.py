@@ -258,6 +258,14 @@ def help_key(name: str) -> str:
     return "help." + name.replace("-", "_")
 
 
+def short_help(name: str, limit: int) -> str:
+    """A command's help cut to `limit` characters, in words, from its key alone (what
+    the root's `--help` and its completion describe it with)."""
+    from typer._click.utils import make_default_short_help
+
+    return make_default_short_help(words(help_key(name)), limit).strip()
+
+
 class LazyCommands(dict):  # type: ignore[type-arg]
     """A group's commands: names known up front, each Click command built on first use.
 
