@@ -17,7 +17,7 @@ def traced(j: Journal) -> list[str]:
     return statements
 
 
-def bulk_ten_years(j: Journal, today: date) -> int:
+def bulk_ten_years(j: Journal, today: date, step_every: int = 4, attempt_every: int = 9) -> int:
     """3,650 days of entries written straight into the table (fast set-up)."""
     from shipit.storage.entries import db_datetime
 
@@ -30,9 +30,9 @@ def bulk_ten_years(j: Journal, today: date) -> int:
     for k in range(3650):
         d = today - timedelta(days=k)
         rows.extend(row("ship", d) for _ in range(1 + k % 3))
-        if k % 4 == 0:
+        if k % step_every == 0:
             rows.append(row("step", d, minutes=10))
-        if k % 9 == 0:
+        if k % attempt_every == 0:
             rows.append(row("attempt", d, outcome=("open", "failed", "succeeded")[k % 27 // 9]))
     with j.store.writing() as conn:
         conn.executemany("INSERT INTO entry (uid, kind, text, day, created_at, updated_at, "
@@ -40,28 +40,67 @@ def bulk_ten_years(j: Journal, today: date) -> int:
     return len(rows)
 
 
-def test_the_counts_are_one_read_of_entry_day(clock) -> None:
-    """The figures read each day's counts from entry_day (kept by triggers), one row per
-    day: no entry is counted on the way (storage/schema.py, EntryDay)."""
-    j = Journal()
-    j.add("ship", "a", when="2026-11-20")
-    j.add("step", "b", when="2026-11-20", minutes=15)
-    j.add("attempt", "c", when="2026-11-21", outcome="failed")
-    j.add("attempt", "d", when="2026-11-21")  # no outcome yet: open
+def _read_counts(j: Journal) -> tuple[list[str], object]:
+    """The SELECTs the history's read ran, and what it read."""
     j.store.close()
     j = Journal()
     statements = traced(j)
     hist = figures.history(j)
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    assert len(selects) == 3, selects
     assert not [s for s in selects if "FROM entry " in s or s.endswith("FROM entry")]
-    [days] = [s for s in selects if "FROM entry_day" in s]
-    assert "GROUP BY" not in days
+    return [s for s in selects if "FROM entry_day" in s], hist
+
+
+def test_the_counts_are_read_from_entry_day_as_columns(clock) -> None:
+    """The figures read each day's counts from entry_day (kept by triggers): no entry is
+    counted on the way (storage/schema.py, EntryDay). When most days hold only ships,
+    the days reach Python as columns, one row of group_concat()s per read, and only the
+    days with steps or attempts bring those (storage/figures.py)."""
+    j = Journal()
+    for day in range(14, 21):
+        j.add("ship", f"ship {day}", when=f"2026-11-{day}")
+    j.add("step", "b", when="2026-11-20", minutes=15)
+    j.add("attempt", "c", when="2026-11-21", outcome="failed")
+    j.add("attempt", "d", when="2026-11-21")  # no outcome yet: open
+    reads, hist = _read_counts(j)
+    assert len(reads) == 3, reads  # the journal's shape, the days, the detailed days
+    assert [("group_concat" in s, "WHERE steps > 0 OR attempts > 0" in s) for s in reads[1:]] \
+        == [(True, False), (True, True)]
     assert hist.counts == {
+        **{date(2026, 11, day): stats.DayCounts(ships=1) for day in range(14, 20)},
         date(2026, 11, 20): stats.DayCounts(ships=1, steps=1, step_minutes=15),
         date(2026, 11, 21): stats.DayCounts(attempts=2, attempts_open=1, attempts_failed=1),
     }
     assert hist.today == date(2026, 11, 23)
+
+
+def test_days_rich_in_steps_and_attempts_are_read_as_rows(clock) -> None:
+    """When a third of the latest days or more hold steps or attempts, every column of
+    every day is worth reading: one plain query, a row a day, and the same counts."""
+    j = Journal()
+    j.add("ship", "a", when="2026-11-19")
+    j.add("ship", "a", when="2026-11-20")
+    j.add("step", "b", when="2026-11-20", minutes=15)
+    j.add("attempt", "c", when="2026-11-21", outcome="succeeded")
+    reads, hist = _read_counts(j)
+    assert len(reads) == 2 and "group_concat" not in reads[1], reads
+    assert hist.counts == {
+        date(2026, 11, 19): stats.DayCounts(ships=1),
+        date(2026, 11, 20): stats.DayCounts(ships=1, steps=1, step_minutes=15),
+        date(2026, 11, 21): stats.DayCounts(attempts=1, attempts_succeeded=1),
+    }
+
+
+def test_columns_come_in_day_order_whatever_order_sqlite_concatenates_in() -> None:
+    """Before SQLite 3.44 a group_concat's order is its subquery's by practice, not by
+    promise: a column that arrives out of order is sorted with the others."""
+    from shipit.storage.figures import int_columns
+
+    assert int_columns(("739000,739002,739001", "1,3,2", "10,30,20")) == [
+        [739000, 739001, 739002], [1, 2, 3], [10, 20, 30]]
+    assert int_columns(("739000,739001", "0,12")) == [[739000, 739001], [0, 12]]
+    assert int_columns(("5", "7")) == [[5], [7]]
+    assert int_columns((None, None, None)) == [[], [], []]  # no row was concatenated
 
 
 def test_ten_years_of_figures_from_the_journal(clock) -> None:
@@ -79,6 +118,25 @@ def test_ten_years_of_figures_from_the_journal(clock) -> None:
     assert figs.weeks[-1].status == "open"
     assert figs.weekly_streak.current == len(figs.weeks) - 1 == 522
     # Speed is measured by bench/figures.py and bench/run.py, not asserted here.
+
+
+def test_ten_years_read_either_way_are_the_entries_counted(clock) -> None:
+    """Both reads of entry_day (columns for a journal mostly of ships, rows for one rich
+    in steps and attempts) give exactly what counting the entries gives."""
+    from shipit.storage import figures as figures_sql
+
+    for step_every, attempt_every, as_columns in ((4, 9, False), (7, 11, True)):
+        j = Journal()
+        with j.store.writing() as conn:
+            conn.execute("DELETE FROM entry")
+        bulk_ten_years(j, date(2026, 11, 23), step_every, attempt_every)
+        statements = traced(j)
+        with j.store.reading() as conn:
+            counts = figures_sql.read_counts(conn)
+            assert any("group_concat" in s for s in statements) == as_columns
+            assert counts == figures_sql.recount_days(conn)
+        assert len(counts) == 3650
+        j.store.close()
 
 
 def test_group_skips() -> None:

@@ -17,8 +17,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import date, timedelta
-from itertools import islice
-from operator import add
+from itertools import compress, islice, repeat
+from operator import add, not_, or_
 from typing import Any, NamedTuple
 
 from shipit.domain.settings import Settings
@@ -121,7 +121,7 @@ class DayColumns(Mapping[date, DayCounts]):
 
     def entries(self) -> list[int]:
         """Entries per day (ships + steps + attempts), in the days' order."""
-        return [s + st + a for s, st, a in zip(self.ships, self.steps, self.attempts)]
+        return list(map(add, map(add, self.ships, self.steps), self.attempts))
 
     def first_active(self) -> int | None:
         """The ordinal of the earliest day that holds an entry, or None."""
@@ -132,7 +132,7 @@ class DayColumns(Mapping[date, DayCounts]):
 
     def ship_ordinals(self) -> list[int]:
         """The days that hold a ship, ascending."""
-        return [o for o, s in zip(self.days, self.ships) if s]
+        return list(compress(self.days, self.ships))
 
     def _mapping(self) -> dict[date, DayCounts]:
         if self._dict is None:
@@ -332,17 +332,17 @@ def compute(
         return Figures(as_of=today, weekly_streak=WeeklyStreak(target=target), totals=totals)
     table = _DayTable(cols, skips, settings.rest_days, today, first_day)
     f, t = table.first, table.today
-    shipped = [n > 0 for n in table.ships[f : t + 1]]
-    active = [n > 0 for n in table.entries[f : t + 1]]
     excused = table.excused[f : t + 1]
+    shipped = day_codes(table.shipped[f : t + 1], excused)
+    active = day_codes(table.active[f : t + 1], excused)
     weeks = table.weeks(target)
     return Figures(
         as_of=today,
-        streak=daily_streak(shipped, excused),
-        active_streak=daily_streak(active, excused),
+        streak=daily_streak(shipped),
+        active_streak=daily_streak(active),
         weekly_streak=_weekly(weeks, target),
-        consistency=consistency(shipped, excused),
-        score=score(shipped, excused),
+        consistency=consistency(shipped),
+        score=score(shipped),
         totals=totals,
         bounce_back_days=bounce_back_days(cols, today),
         weeks=weeks,
@@ -393,32 +393,33 @@ class _DayTable:
             i = (day - self.start).days
             if 0 <= i < size:
                 self.excused[i] = True
+        # Whether a day holds a ship, or any entry (counts are never negative).
+        self.shipped = list(map(bool, ships))
+        self.active = list(map(bool, entries))
 
     def weeks(self, target: int) -> tuple[WeekFigures, ...]:
         """Every ISO week from the first entry's week to this week, with its streak."""
-        out: list[WeekFigures] = []
         run = 0
-        first, ships, excused, entries = self.first, self.ships, self.excused, self.entries
-        steps, attempts = self.steps, self.attempts
-        # Per day, from the first entry's day on: shipped (1/0), and available (shipped,
-        # or not excused); a week's figures are sums of seven of them.
-        shipped_day = [0] * first + [1 if n else 0 for n in islice(ships, first, None)]
-        days = zip(islice(ships, first, None), islice(excused, first, None))
-        available_day = [0] * first + [0 if x and not n else 1 for n, x in days]
-        active_day = [1 if n else 0 for n in entries]
-        n_weeks = len(ships) // 7
+        first, shipped, excused = self.first, self.shipped, self.excused
+        # Per day, from the first entry's day on: shipped, and available (shipped, or
+        # not excused); active; a week's figures are sums of seven of them.
+        lead = [False] * first
+        shipped_day = lead + shipped[first:]
+        available_day = lead + list(map(or_, islice(shipped, first, None),
+                                        map(not_, islice(excused, first, None))))
+        n_weeks = len(shipped) // 7
         # The sums of each week's seven days (C-level, no Python loop over the days).
         shipped_w, available_w, active_w, ships_w, steps_w, attempts_w = (
             list(map(sum, zip(*[iter(col)] * 7)))
-            for col in (shipped_day, available_day, active_day, ships, steps, attempts)
+            for col in (shipped_day, available_day, self.active, self.ships, self.steps,
+                        self.attempts)
         )
-        monday = self.start.toordinal()
-        fromordinal, make = date.fromordinal, WeekFigures._make
+        # The weekly streak, week by week; each week's other figures in C (map).
+        needed_w = list(map(min, repeat(target, n_weeks), available_w))
+        statuses, runs = [], []
         last = n_weeks - 1
-        for w in range(n_weeks):
-            shipped_days = shipped_w[w]
-            available = available_w[w]
-            needed = min(target, available)
+        for w, (shipped_days, available, needed) in enumerate(zip(shipped_w, available_w,
+                                                                  needed_w)):  # fmt: skip
             if available == 0:
                 status = NEUTRAL
             elif shipped_days >= needed:
@@ -429,30 +430,46 @@ class _DayTable:
             else:
                 status = MISSED
                 run = 0
-            out.append(make((fromordinal(monday + 7 * w), ships_w[w], shipped_days, active_w[w],
-                             steps_w[w], attempts_w[w], available, needed, target, status, run)))
+            statuses.append(status)
+            runs.append(run)
+        monday = self.start.toordinal()
+        mondays = map(date.fromordinal, range(monday, monday + 7 * n_weeks, 7))
+        out = list(map(WeekFigures, mondays, ships_w, shipped_w, active_w, steps_w, attempts_w,
+                       available_w, needed_w, repeat(target), statuses, runs))
         return tuple(out)
 
 
-def daily_streak(counted: list[bool], excused: list[bool]) -> Streak:
-    """Streak over days first..today (index -1 is today, which is open).
+# The walks over the days from the first entry's to today (the daily streaks,
+# consistency, score) read each day as one byte: DAY_COUNTED (2: shipped, or any entry for
+# the active streak) plus DAY_EXCUSED (1: a skip day or a rest weekday), or DAY_MISSED (0).
+# bytes' count(), split() and translate() then do in C what a Python loop would do
+# day by day (docs/performance.md, "Ten years of stats").
+DAY_MISSED, DAY_EXCUSED, DAY_COUNTED = 0, 1, 2
+_MISSED_DAY, _EXCUSED_DAY = bytes((DAY_MISSED,)), bytes((DAY_EXCUSED,))
+
+
+def day_codes(counted: Sequence[bool], excused: Sequence[bool]) -> bytes:
+    """Each day's code, from whether it counts and whether it is excused."""
+    return bytes(map(add, map(add, counted, counted), excused))  # 2 × counted + excused
+
+
+def _closed(codes: bytes) -> bytes:
+    """The days without today when today is missed so far: today is open, and until it
+    counts or is excused it neither adds to a run nor ends one (nor is it eligible)."""
+    return codes[:-1] if codes and codes[-1] == DAY_MISSED else codes
+
+
+def daily_streak(codes: bytes) -> Streak:
+    """Streak over days first..today (day codes; the last is today, which is open).
 
     A day that counts adds one; an excused day that does not count, and today when it
     does not count yet, leave the run as it is; any other day ends the run.
     """
-    run = longest = 0
-    last = len(counted) - 1
-    for i, hit in enumerate(counted):
-        if hit:
-            run += 1
-            if run > longest:
-                longest = run
-        elif not excused[i] and i != last:
-            run = 0
-    if last < 0:
+    if not codes:
         return Streak()
-    at_risk = run > 0 and not counted[last] and not excused[last]
-    return Streak(current=run, longest=longest, at_risk=at_risk)
+    runs = [len(run) - run.count(DAY_EXCUSED) for run in _closed(codes).split(_MISSED_DAY)]
+    return Streak(current=runs[-1], longest=max(runs),
+                  at_risk=runs[-1] > 0 and codes[-1] == DAY_MISSED)  # fmt: skip
 
 
 def missed_days(counts: Mapping[date, DayCounts], skips: Collection[date],
@@ -476,24 +493,21 @@ def ship_ordinals(counts: Mapping[date, DayCounts]) -> list[int]:
     return DayColumns.of(counts).ship_ordinals()
 
 
-def consistency(shipped: list[bool], excused: list[bool]) -> Consistency:
-    """Shipped ÷ eligible days over the last 7, 30, 365 days and all time."""
-    n = len(shipped)
+def consistency(codes: bytes) -> Consistency:
+    """Shipped ÷ eligible days over the last 7, 30, 365 days and all time (day codes,
+    the last today): a shipped day is eligible, and so is a missed one before today."""
+    n = len(codes)
 
     def window(days: int) -> float | None:
-        ships = eligible = 0
-        for i in range(max(0, n - days), n):
-            if shipped[i]:
-                ships += 1
-                eligible += 1
-            elif not excused[i] and i != n - 1:
-                eligible += 1
+        last = _closed(codes[max(0, n - days):])
+        ships = len(last) - last.count(DAY_MISSED) - last.count(DAY_EXCUSED)
+        eligible = ships + last.count(DAY_MISSED)
         return ships / eligible if eligible else None
 
     return Consistency(window(7), window(30), window(365), window(n))
 
 
-def score(shipped: list[bool], excused: list[bool]) -> float:
+def score(codes: bytes) -> float:
     """Loop Habit Tracker's score for a daily habit, from the first entry to today.
 
     Each day S = S·m + v·(1−m), v = 1 when shipped, else 0; an excused unshipped day
@@ -501,11 +515,10 @@ def score(shipped: list[bool], excused: list[bool]) -> float:
     """
     m = SCORE_MULTIPLIER
     s = 0.0
-    last = len(shipped) - 1
-    for i, hit in enumerate(shipped):
-        if hit:
+    for code in _closed(codes).translate(None, _EXCUSED_DAY):
+        if code:  # DAY_COUNTED, excused or not
             s = s * m + (1 - m)
-        elif not excused[i] and i != last:
+        else:
             s *= m
     return s
 

@@ -1,16 +1,19 @@
 """What the figures are read from: settings, per-day counts by kind, skip days.
 
-Three small queries in one read transaction. The per-day counts are entry_day's rows
+A few small queries in one read transaction. The per-day counts are entry_day's rows
 (kept by triggers on entry, storage/schema.py): one row per journal day, so ten years
-are 3,650 short rows, not 36,500 entries to count. No entry is ever loaded as an
-object to compute a figure.
+are 3,650 short rows, not 36,500 entries to count, and they reach Python as columns
+(below). No entry is ever loaded as an object to compute a figure.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Mapping, Sequence
 from datetime import date
+from itertools import islice, repeat
+from operator import lt
 from typing import TYPE_CHECKING
 
 from shipit.domain import dates
@@ -21,27 +24,96 @@ if TYPE_CHECKING:  # the figures panel: imported where per-day counts are read (
     # `week`...), never on the streak line's path (`log`, `today`)
     from shipit.domain import stats
 
-# entry_day's columns in DayCounts' order (open attempts are the rest), in day order.
-# The day comes as its proleptic ordinal (date.toordinal(): julianday 1721425.5 is
-# 0001-01-01, ordinal 1), counted by SQLite: no date is parsed in Python per day.
-_DAYS_SQL = (
-    "SELECT CAST(julianday(day) AS INTEGER) - 1721424, ships, steps, attempts, step_minutes, "
+# entry_day's rows reach Python as columns. Rows are what cost: Python's sqlite3 makes
+# a tuple and an object per value of every row, most of `stats` on a ten-year journal
+# (docs/performance.md, "Ten years of stats"). So the days usually come as one row of
+# group_concat()s, each a comma-separated list of integers that one C call splits and
+# another converts: every day's ordinal and ships, then the rest (steps and attempts)
+# for only the days that hold any, each put in its place. When a third of the days or
+# more hold steps or attempts, every column of every day is worth reading, and the
+# days come as rows (about as fast then). Either way the day comes as its proleptic ordinal
+# (date.toordinal(): julianday 1721425.5 is 0001-01-01, ordinal 1), counted by SQLite:
+# no date is parsed in Python per day.
+_ORDINAL = "CAST(julianday(day) AS INTEGER) - 1721424"
+_DETAILED = "steps > 0 OR attempts > 0"
+# How much of the journal has steps or attempts, judged by its latest year: the read
+# that costs less for the shape it has now (a guess: both reads give the same counts).
+_SHAPE_SQL = (
+    f"SELECT count(*), coalesce(sum({_DETAILED}), 0) "
+    "FROM (SELECT steps, attempts FROM entry_day ORDER BY day DESC LIMIT 365)"
+)
+_ROWS_SQL = (
+    f"SELECT {_ORDINAL}, ships, steps, attempts, step_minutes, "
     "attempts - attempts_succeeded - attempts_failed, attempts_succeeded, attempts_failed "
     "FROM entry_day ORDER BY day"
 )
+_DAYS_SQL = (
+    "SELECT group_concat(o), group_concat(ships) "
+    f"FROM (SELECT {_ORDINAL} AS o, ships FROM entry_day ORDER BY day)"
+)
+_DETAIL_SQL = (
+    "SELECT group_concat(o), group_concat(steps), group_concat(attempts), "
+    "group_concat(step_minutes), group_concat(still_open), group_concat(attempts_succeeded), "
+    "group_concat(attempts_failed) "
+    f"FROM (SELECT {_ORDINAL} AS o, steps, attempts, step_minutes, "
+    "attempts - attempts_succeeded - attempts_failed AS still_open, attempts_succeeded, "
+    f"attempts_failed FROM entry_day WHERE {_DETAILED} ORDER BY day)"
+)
+_SHIP_DAYS_SQL = (
+    f"SELECT group_concat(o) FROM (SELECT {_ORDINAL} AS o FROM entry_day WHERE ships > 0 "
+    "ORDER BY day)"
+)
 
 
-_SHIP_DAYS_SQL = "SELECT day FROM entry_day WHERE ships > 0 ORDER BY day"
+def int_columns(row: Sequence[str | None]) -> list[list[int]]:
+    """One row of group_concat()s as integer columns, ascending by the first (the day).
+
+    SQLite concatenates in the order its subquery gives, but before 3.44 does not
+    promise to: a column that arrives out of order is sorted (with the others), never
+    trusted."""
+    if row[0] is None:  # no row was concatenated
+        return [[] for _ in row]
+    columns = [list(map(int, text.split(","))) for text in row]  # type: ignore[union-attr]
+    days = columns[0]
+    if not all(map(lt, days, islice(days, 1, None))):
+        columns = [list(c) for c in zip(*sorted(zip(*columns, strict=True)), strict=True)]
+    return columns
+
+
+def read_day_columns(conn: sqlite3.Connection) -> stats.DayColumns:
+    """Every journal day's counts (entry_day), as columns in DayCounts' order."""
+    from bisect import bisect_left
+
+    from shipit.domain.stats import DayColumns
+
+    latest, detailed = conn.execute(_SHAPE_SQL).fetchone()
+    if detailed * 3 >= latest:  # (and an empty journal)
+        return DayColumns.from_rows(conn.execute(_ROWS_SQL).fetchall())
+    days, ships = int_columns(conn.execute(_DAYS_SQL).fetchone())
+    n = len(days)
+    detail_days, *detail = int_columns(conn.execute(_DETAIL_SQL).fetchone())
+    # Each detailed day's place among the days, and its values put there: map() runs
+    # both in C, no Python loop per day.
+    places = list(map(bisect_left, repeat(days, len(detail_days)), detail_days))
+    if list(map(days.__getitem__, places)) != detail_days:
+        raise sqlite3.DatabaseError("entry_day changed while it was read")  # one snapshot
+    if not places:  # nothing but ships: one column of zeros serves all six (read only)
+        rest = [[0] * n] * len(detail)
+    else:
+        rest = [[0] * n for _ in detail]
+        for column, values in zip(rest, detail):
+            deque(map(column.__setitem__, places, values), maxlen=0)
+    steps, attempts, minutes, still_open, succeeded, failed = rest
+    return DayColumns(days, (ships, steps, attempts, minutes, still_open, succeeded, failed))
 
 
 def read_ship_days(conn: sqlite3.Connection) -> ShipDays:
     """What the streak line and the prompt status need: the days with a ship, the
     earliest day of any entry, skips and settings; no per-day counts, no figures panel."""
     settings = read_settings(conn)
-    parse = date.fromisoformat
-    ships = [parse(day).toordinal() for (day,) in conn.execute(_SHIP_DAYS_SQL)]
+    [ships] = int_columns(conn.execute(_SHIP_DAYS_SQL).fetchone())
     first = conn.execute("SELECT min(day) FROM entry_day").fetchone()[0]
-    return ShipDays(ships=ships, first_day=parse(first) if first is not None else None,
+    return ShipDays(ships=ships, first_day=date.fromisoformat(first) if first else None,
                     skips=read_skips(conn), settings=settings,
                     today=dates.today(settings.day_starts_at))  # fmt: skip
 
@@ -80,10 +152,8 @@ def read_counts(conn: sqlite3.Connection, *, tag: str | None = None, since: date
                 until: date | None = None) -> Mapping[date, stats.DayCounts]:  # fmt: skip
     """Per-day counts by kind (entry_day's rows, as columns); only the entries with `tag`,
     between `since` and `until`, when given (then counted by one grouped query)."""
-    from shipit.domain.stats import DayColumns
-
     if tag is None and since is None and until is None:
-        return DayColumns.from_rows(conn.execute(_DAYS_SQL).fetchall())
+        return read_day_columns(conn)
     return recount_days(conn, tag=tag, since=since, until=until)
 
 
