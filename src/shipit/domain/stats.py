@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import date, timedelta
-from itertools import compress, islice, repeat
+from itertools import compress, islice
 from operator import add, not_, or_
 from typing import Any, NamedTuple
 
@@ -414,12 +414,14 @@ class _DayTable:
             for col in (shipped_day, available_day, self.active, self.ships, self.steps,
                         self.attempts)
         )
-        # The weekly streak, week by week; each week's other figures in C (map).
-        needed_w = list(map(min, repeat(target, n_weeks), available_w))
-        statuses, runs = [], []
+        monday = self.start.toordinal()
+        fromordinal, make = date.fromordinal, WeekFigures._make
+        out: list[WeekFigures] = []
         last = n_weeks - 1
-        for w, (shipped_days, available, needed) in enumerate(zip(shipped_w, available_w,
-                                                                  needed_w)):  # fmt: skip
+        for w in range(n_weeks):
+            shipped_days = shipped_w[w]
+            available = available_w[w]
+            needed = min(target, available)
             if available == 0:
                 status = NEUTRAL
             elif shipped_days >= needed:
@@ -430,12 +432,8 @@ class _DayTable:
             else:
                 status = MISSED
                 run = 0
-            statuses.append(status)
-            runs.append(run)
-        monday = self.start.toordinal()
-        mondays = map(date.fromordinal, range(monday, monday + 7 * n_weeks, 7))
-        out = list(map(WeekFigures, mondays, ships_w, shipped_w, active_w, steps_w, attempts_w,
-                       available_w, needed_w, repeat(target), statuses, runs))
+            out.append(make((fromordinal(monday + 7 * w), ships_w[w], shipped_days, active_w[w],
+                             steps_w[w], attempts_w[w], available, needed, target, status, run)))
         return tuple(out)
 
 
