@@ -256,7 +256,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default=f"0,{YEAR},{LARGE}",
                     help="journal sizes (comma separated)")  # fmt: skip
-    ap.add_argument("--runs", type=int, default=9, help="timed runs per command")
+    # 21: on a shared machine one run of a command varies by a quarter; at 9 runs its
+    # median still moved by up to a tenth between runs, as much as the flat rows measure.
+    ap.add_argument("--runs", type=int, default=21, help="timed runs per command")
     ap.add_argument("--jrnl", default=shutil.which("jrnl"), help="jrnl executable")
     ap.add_argument("--jrnl-runs", type=int, default=3,
                     help="runs of jrnl TEXT (and shipit log beside it) on journals of "
