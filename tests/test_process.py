@@ -39,6 +39,18 @@ def test_exit_codes_and_no_traceback(sh, shipit_home):
     assert "journal.db" in broken.stderr
 
 
+def test_a_mistyped_command_leaves_no_files_beside_the_journal(sh, shipit_home):
+    """The error of a mistyped command or option is worded in the journal's language,
+    read without opening the journal for a command; that read closes the way a command
+    does, so SQLite removes its -wal and -shm files (a read-only connection could not)."""
+    assert sh("log", "first").returncode == 0
+    assert sh("config", "language", "de").returncode == 0
+    for args in (("ba",), ("stats", "--nope"), ("log",)):
+        r = sh(*args, env={"SHIPIT_LANG": ""})  # the journal's choice, not the tests' English
+        assert r.returncode == 2 and r.stderr.startswith("shipit: Fehler:"), (args, r.stderr)
+        assert sorted(p.name for p in shipit_home.iterdir()) == ["journal.db", "status"], args
+
+
 def test_debug_shows_traceback(sh, shipit_home):
     shipit_home.mkdir()
     (shipit_home / "journal.db").write_bytes(b"garbage" * 1000)

@@ -110,7 +110,10 @@ def peek_setting(key: str) -> str | None:
                 return _setting(open_conn, key)
         if not path.is_file():
             return None
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.1)
+        # Read-write (never created: mode=rw), so that closing the last connection lets
+        # SQLite checkpoint and remove the -wal and -shm files; a read-only connection
+        # cannot, and a mistyped command would leave them beside the journal.
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, timeout=0.1)
     except (OSError, ValueError, sqlite3.Error, TypeError):
         return None
     try:
