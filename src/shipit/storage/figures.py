@@ -31,9 +31,9 @@ if TYPE_CHECKING:  # the figures panel: imported where per-day counts are read (
 # another converts: every day's ordinal and ships, then the rest (steps and attempts)
 # for only the days that hold any, each put in its place. When a third of the days or
 # more hold steps or attempts, every column of every day is worth reading, and the
-# days come as rows (about as fast then). Either way the day comes as its proleptic ordinal
-# (date.toordinal(): julianday 1721425.5 is 0001-01-01, ordinal 1), counted by SQLite:
-# no date is parsed in Python per day.
+# days come as rows (about as fast then). Either way the day comes as its proleptic
+# ordinal (date.toordinal(): julianday 1721425.5 is 0001-01-01, ordinal 1), counted by
+# SQLite: no date is parsed in Python per day.
 _ORDINAL = "CAST(julianday(day) AS INTEGER) - 1721424"
 _DETAILED = "steps > 0 OR attempts > 0"
 # How much of the journal has steps or attempts, judged by its latest year: the read
@@ -95,7 +95,7 @@ def read_day_columns(conn: sqlite3.Connection) -> stats.DayColumns:
     # Each detailed day's place among the days, and its values put there: map() runs
     # both in C, no Python loop per day.
     places = list(map(bisect_left, repeat(days, len(detail_days)), detail_days))
-    if list(map(days.__getitem__, places)) != detail_days:
+    if (places and places[-1] == n) or list(map(days.__getitem__, places)) != detail_days:
         raise sqlite3.DatabaseError("entry_day changed while it was read")  # one snapshot
     if not places:  # nothing but ships: one column of zeros serves all six (read only)
         rest = [[0] * n] * len(detail)
