@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from shipit.domain import review, stats
 from shipit.services import figures
 from shipit.services.journal import Journal
@@ -101,6 +103,9 @@ def test_columns_come_in_day_order_whatever_order_sqlite_concatenates_in() -> No
     assert int_columns(("739000,739001", "0,12")) == [[739000, 739001], [0, 12]]
     assert int_columns(("5", "7")) == [[5], [7]]
     assert int_columns((None, None, None)) == [[], [], []]  # no row was concatenated
+    for bad in (("739000,739001", "1"), ("739000", "2.5")):  # a NULL left out; a fraction
+        with pytest.raises(ValueError):
+            int_columns(bad)
 
 
 def test_ten_years_of_figures_from_the_journal(clock) -> None:
@@ -125,7 +130,7 @@ def test_ten_years_read_either_way_are_the_entries_counted(clock) -> None:
     in steps and attempts) give exactly what counting the entries gives."""
     from shipit.storage import figures as figures_sql
 
-    for step_every, attempt_every, as_columns in ((4, 9, False), (7, 11, True)):
+    for step_every, attempt_every, as_columns in ((2, 9, False), (7, 11, True)):
         j = Journal()
         with j.store.writing() as conn:
             conn.execute("DELETE FROM entry")
@@ -137,6 +142,26 @@ def test_ten_years_read_either_way_are_the_entries_counted(clock) -> None:
             assert counts == figures_sql.recount_days(conn)
         assert len(counts) == 3650
         j.store.close()
+
+
+def test_counts_that_are_not_whole_numbers_are_read_as_rows(clock) -> None:
+    """shipit writes whole minutes, but the column takes any number: a journal another
+    tool wrote 2.5 minutes into is read as it was before the columns (as rows), not
+    refused."""
+    from shipit.storage import figures as figures_sql
+
+    j = Journal()
+    for day in range(10, 21):
+        j.add("ship", f"ship {day}", when=f"2026-11-{day}")
+    with j.store.writing() as conn:
+        conn.execute("INSERT INTO entry (uid, kind, text, day, created_at, updated_at, minutes) "
+                     "SELECT 'u-x', 'step', 's', day, created_at, updated_at, 2.5 FROM entry "
+                     "WHERE day = '2026-11-20'")  # fmt: skip
+    with j.store.reading() as conn:
+        counts = figures_sql.read_counts(conn)
+        assert counts == figures_sql.recount_days(conn)
+    assert counts[date(2026, 11, 20)].step_minutes == 2.5
+    assert figures.figures(j).totals.step_minutes == 2.5
 
 
 def test_group_skips() -> None:

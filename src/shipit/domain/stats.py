@@ -17,8 +17,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import date, timedelta
-from itertools import compress, islice
-from operator import add, not_, or_
+from itertools import compress, islice, repeat
+from operator import add, lt, not_, or_
 from typing import Any, NamedTuple
 
 from shipit.domain.settings import Settings
@@ -393,9 +393,9 @@ class _DayTable:
             i = (day - self.start).days
             if 0 <= i < size:
                 self.excused[i] = True
-        # Whether a day holds a ship, or any entry (counts are never negative).
-        self.shipped = list(map(bool, ships))
-        self.active = list(map(bool, entries))
+        # Whether a day holds a ship, or any entry (a count above 0).
+        self.shipped = list(map(lt, repeat(0), ships))
+        self.active = list(map(lt, repeat(0), entries))
 
     def weeks(self, target: int) -> tuple[WeekFigures, ...]:
         """Every ISO week from the first entry's week to this week, with its streak."""

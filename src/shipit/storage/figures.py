@@ -29,15 +29,16 @@ if TYPE_CHECKING:  # the figures panel: imported where per-day counts are read (
 # (docs/performance.md, "Ten years of stats"). So the days usually come as one row of
 # group_concat()s, each a comma-separated list of integers that one C call splits and
 # another converts: every day's ordinal and ships, then the rest (steps and attempts)
-# for only the days that hold any, each put in its place. When a third of the days or
-# more hold steps or attempts, every column of every day is worth reading, and the
-# days come as rows (about as fast then). Either way the day comes as its proleptic
+# for only the days that hold any, each put in its place. When a third of the latest
+# days or more hold steps or attempts, every column of every day is worth reading, and
+# the days come as rows (about as fast then; so do counts that are not whole numbers). Either way the day comes as its proleptic
 # ordinal (date.toordinal(): julianday 1721425.5 is 0001-01-01, ordinal 1), counted by
 # SQLite: no date is parsed in Python per day.
 _ORDINAL = "CAST(julianday(day) AS INTEGER) - 1721424"
 _DETAILED = "steps > 0 OR attempts > 0"
-# How much of the journal has steps or attempts, judged by its latest year: the read
-# that costs less for the shape it has now (a guess: both reads give the same counts).
+# How much of the journal has steps or attempts, judged by its latest 365 days with
+# entries: the read that costs less for the shape it has now (a guess: both reads give
+# the same counts).
 _SHAPE_SQL = (
     f"SELECT count(*), coalesce(sum({_DETAILED}), 0) "
     "FROM (SELECT steps, attempts FROM entry_day ORDER BY day DESC LIMIT 365)"
@@ -68,12 +69,15 @@ _SHIP_DAYS_SQL = (
 def int_columns(row: Sequence[str | None]) -> list[list[int]]:
     """One row of group_concat()s as integer columns, ascending by the first (the day).
 
-    SQLite concatenates in the order its subquery gives, but before 3.44 does not
-    promise to: a column that arrives out of order is sorted (with the others), never
-    trusted."""
+    SQLite concatenates in the order its subquery gives, but does not promise to (only
+    an ORDER BY inside group_concat(), from 3.44 on, would): a column that arrives out
+    of order is sorted (with the others), never trusted. A value that is not an integer,
+    or a NULL, raises ValueError."""
     if row[0] is None:  # no row was concatenated
         return [[] for _ in row]
     columns = [list(map(int, text.split(","))) for text in row]  # type: ignore[union-attr]
+    if len(set(map(len, columns))) > 1:  # a NULL somewhere (group_concat leaves it out)
+        raise ValueError("columns of different lengths")
     days = columns[0]
     if not all(map(lt, days, islice(days, 1, None))):
         columns = [list(c) for c in zip(*sorted(zip(*columns, strict=True)), strict=True)]
@@ -82,13 +86,23 @@ def int_columns(row: Sequence[str | None]) -> list[list[int]]:
 
 def read_day_columns(conn: sqlite3.Connection) -> stats.DayColumns:
     """Every journal day's counts (entry_day), as columns in DayCounts' order."""
+    from shipit.domain.stats import DayColumns
+
+    latest, detailed = conn.execute(_SHAPE_SQL).fetchone()
+    if detailed * 3 < latest:
+        try:
+            return _day_columns(conn)
+        except ValueError:  # a count that is not a whole number (written by another tool)
+            pass
+    return DayColumns.from_rows(conn.execute(_ROWS_SQL).fetchall())  # (and an empty journal)
+
+
+def _day_columns(conn: sqlite3.Connection) -> stats.DayColumns:
+    """read_day_columns() through group_concat() columns."""
     from bisect import bisect_left
 
     from shipit.domain.stats import DayColumns
 
-    latest, detailed = conn.execute(_SHAPE_SQL).fetchone()
-    if detailed * 3 >= latest:  # (and an empty journal)
-        return DayColumns.from_rows(conn.execute(_ROWS_SQL).fetchall())
     days, ships = int_columns(conn.execute(_DAYS_SQL).fetchone())
     n = len(days)
     detail_days, *detail = int_columns(conn.execute(_DETAIL_SQL).fetchone())
