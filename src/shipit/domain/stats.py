@@ -24,18 +24,9 @@ from typing import Any, NamedTuple
 from shipit.domain.settings import Settings
 
 # The daily streak from the days with a ship (what `log` and `today` show) lives in
-# domain.streak, which those commands import without this module; its names are the
-# figures' too, so they are this module's as well (the same objects).
-from shipit.domain.streak import (  # noqa: F401
-    Run,
-    Streak,
-    excuse,
-    excuser,
-    missed_ship_days,
-    run_before,
-    ship_streak,
-    streak_from,
-)
+# domain.streak, which those commands import without this module. Streak and excuse()
+# are the figures' too, so this module offers them as well (the same objects).
+from shipit.domain.streak import Streak, excuse, excuser, missed_ship_days  # noqa: F401
 
 # Loop Habit Tracker's multiplier for a daily habit: 0.5 ** (sqrt(frequency) / 13)
 # with frequency 1. A score halves its distance to 0 (or 1) every 13 days.

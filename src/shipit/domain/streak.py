@@ -92,15 +92,11 @@ def run_before(ships: Sequence[int], excused: Callable[[int], bool], today: int)
     return Run(run, longest, k, start)
 
 
-def ship_streak(ships: Sequence[int], excused: Callable[[int], bool], today: int) -> Streak:
-    """The daily streak as of `today` (an ordinal): `compute(...).streak`, from the ship
-    days alone. Today is open: unshipped, it neither adds to the run nor ends it."""
-    return streak_from(run_before(ships, excused, today), ships, excused, today)
-
-
 def streak_from(before: Run, ships: Sequence[int], excused: Callable[[int], bool], today: int
                 ) -> Streak:  # fmt: skip
-    """ship_streak() from the run before today, already computed."""
+    """The daily streak as of `today` (an ordinal), `compute(...).streak`, from the ship
+    days and the run before today (run_before). Today is open: unshipped, it neither
+    adds to the run nor ends it."""
     run, longest, k, _ = before
     shipped_today = k < len(ships) and ships[k] == today
     if shipped_today:
