@@ -197,6 +197,7 @@ def test_the_status_writer_never_replaces_a_protected_file(shipit_home):
     assert backup.read_bytes() == b"SQLite format 3\x00 a backup"
     assert sorted(p.name for p in shipit_home.iterdir()) == ["status"]
 
+
 def test_a_fresh_status_file_cut_short_is_recomputed(cli, clock, shipit_home):
     """The file is not fsynced: after a crash it may be empty. `status` does not trust
     a file without its header line; it reads the journal and writes the file again."""

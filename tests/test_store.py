@@ -329,7 +329,6 @@ def test_default_location_uses_platformdirs(monkeypatch, tmp_path):
     assert store_mod.journal_path() == tmp_path / "other" / "journal.db"
 
 
-
 # (XDG_DATA_HOME, HOME): None unsets the variable.
 XDG_CASES = [
     (None, "/home/ada"), ("/data/xdg", "/home/ada"), ("/data/xdg/", "/home/ada"),
@@ -372,6 +371,7 @@ def test_the_usual_user_data_folder_does_not_import_platformdirs(tmp_path):
         r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            env={**env, "HOME": str(tmp_path), **extra}, check=True)  # fmt: skip
         assert r.stdout.split() == [str(folder / "journal.db"), "False"]
+
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
 def test_folder_0700_file_0600(shipit_home):
